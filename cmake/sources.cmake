@@ -1,0 +1,23 @@
+# The library's sources, module by module (mirrors include/entente/).
+set(ENTENTE_SOURCES
+  src/actor/iso3.cpp
+  src/actor/registry.cpp
+  src/catalogue/dataset.cpp
+  src/evidence/records.cpp
+  src/io/alliances.cpp
+  src/io/capabilities.cpp
+  src/io/cow_states.cpp
+  src/io/csv.cpp
+  src/io/file.cpp
+  src/io/formats.cpp
+  src/io/parse_error.cpp
+  src/query/actors.cpp
+  src/query/dyad.cpp
+  src/query/store_info.cpp
+  src/report/output.cpp
+  src/store/sqlite.cpp
+  src/store/store.cpp
+  src/world/default_world_blob.cpp
+  src/world/source.cpp
+  src/world/world_file.cpp
+)

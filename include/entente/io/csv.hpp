@@ -1,0 +1,80 @@
+#pragma once
+// A strict CSV reader (RFC 4180: comma separated, optional double quotes, "" inside quotes).
+// It streams one record at a time and remembers the line and column of every field, so that
+// importers can report file:line:column for any value they reject.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "entente/io/parse_error.hpp"
+
+namespace entente::io {
+
+struct CsvField {
+  std::string text;
+  std::size_t column = 0;  // 1-based column where the field starts
+};
+
+struct CsvRecord {
+  std::size_t line = 0;  // 1-based line where the record starts
+  std::vector<CsvField> fields;
+};
+
+class CsvCursor {
+ public:
+  // `text` must outlive the cursor. `file` is used in error messages only.
+  CsvCursor(std::string file, std::string_view text, char delimiter = ',');
+
+  // Reads the next record into `out`; false at the end of the input. Blank lines are skipped.
+  bool next(CsvRecord& out);
+
+  const std::string& file() const noexcept { return file_; }
+
+ private:
+  std::string file_;
+  std::string_view text_;
+  char delimiter_;
+  std::size_t pos_ = 0;
+  std::size_t line_ = 1;
+  std::size_t line_start_ = 0;
+};
+
+// A CSV file with a header row, read by column name. Importers declare the columns they need;
+// a missing column is an error on line 1.
+class CsvTable {
+ public:
+  CsvTable(std::string file, std::string_view text, char delimiter = ',');
+
+  const std::vector<std::string>& header() const noexcept { return header_; }
+  bool has_column(std::string_view name) const;
+  // Index of a required column; throws ParseError naming the column when absent.
+  std::size_t column(std::string_view name) const;
+  std::optional<std::size_t> find_column(std::string_view name) const;
+
+  bool next();  // advances to the next data row; checks its field count
+  const CsvRecord& record() const noexcept { return record_; }
+  std::size_t rows_read() const noexcept { return rows_; }
+  const std::string& file() const noexcept { return cursor_.file(); }
+
+  // Typed access to the current row. `what` says what was expected, for the error message.
+  std::string_view text(std::size_t col) const;
+  long long integer(std::size_t col, long long min, long long max) const;
+  // Empty, "NA" and the listed sentinels read as missing.
+  std::optional<long long> optional_integer(std::size_t col, long long min, long long max,
+                                            std::initializer_list<long long> missing = {}) const;
+  std::optional<double> optional_number(std::size_t col,
+                                        std::initializer_list<double> missing = {}) const;
+  bool flag(std::size_t col) const;  // 0 or 1
+  std::optional<bool> optional_flag(std::size_t col) const;  // 0, 1, or empty/NA when missing
+  [[noreturn]] void fail(std::size_t col, std::string expected) const;
+
+ private:
+  CsvCursor cursor_;
+  std::vector<std::string> header_;
+  CsvRecord record_;
+  std::size_t rows_ = 0;
+};
+
+}  // namespace entente::io

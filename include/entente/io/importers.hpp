@@ -1,0 +1,54 @@
+#pragma once
+// Readers for the providers' files. Each turns one file into an ImportBatch (pure values) or
+// throws ParseError at the first bad value; nothing touches the store until a whole file parsed.
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "entente/evidence/records.hpp"
+
+namespace entente::io {
+
+enum class Format {
+  cow_states,                  // COW State System Membership (states2016.csv)
+  cow_alliance_member_yearly,  // COW Formal Alliances v4.1, member-yearly (keeps treaty ids)
+  cow_alliance_dyad_year,      // COW alliances as undirected dyad-years (peacesciencer layout)
+  atop_ddyr,                   // ATOP directed dyad-years
+  nmc_v6,                      // COW NMC with stateabb and version columns (NMC-60-abridged.csv)
+  nmc_v7,                      // COW NMC v7 as distributed by peacesciencer (no stateabb)
+};
+
+struct FormatInfo {
+  Format format;
+  std::string_view name;      // as given to --format-of
+  std::string_view dataset;   // catalogue id
+  std::string_view example;   // a standard file name
+  std::string_view describe;  // one line for --help
+};
+
+std::span<const FormatInfo> formats() noexcept;
+const FormatInfo& format_info(Format f);
+std::optional<Format> format_by_name(std::string_view name);
+
+// Recognises a provider file by its header row. Throws ParseError (line 1) naming the
+// formats it knows when the header matches none.
+Format detect_format(const std::string& file_name, std::string_view text);
+
+// Parses one file's text. `file_name` appears in errors and in the provenance.
+evidence::ImportBatch parse(Format format, const std::string& file_name, std::string_view text);
+
+// Reads a file from disk, detects its format unless one is forced, parses it, and fills the
+// provenance (SHA-256, row count, import time) and coverage.
+evidence::ImportBatch read_provider_file(const std::filesystem::path& path,
+                                         std::optional<Format> forced = std::nullopt);
+
+// Per-format parsers (used by parse()).
+evidence::ImportBatch parse_cow_states(const std::string& file, std::string_view text);
+evidence::ImportBatch parse_cow_alliance_member_yearly(const std::string& file, std::string_view text);
+evidence::ImportBatch parse_cow_alliance_dyad_year(const std::string& file, std::string_view text);
+evidence::ImportBatch parse_atop_ddyr(const std::string& file, std::string_view text);
+evidence::ImportBatch parse_nmc(const std::string& file, std::string_view text, Format layout);
+
+}  // namespace entente::io

@@ -1,0 +1,13 @@
+#pragma once
+// `entente actors`: the states of the system, optionally in one year.
+#include "entente/report/json.hpp"
+#include <optional>
+
+#include "entente/world/source.hpp"
+
+namespace entente::query {
+
+// {"source":..., "year": Y|null, "count": N, "rows": [{ccode, abbrev, iso3, name, spells}]}
+Json actors(const world::Source& source, std::optional<int> year);
+
+}  // namespace entente::query

@@ -1,0 +1,13 @@
+#pragma once
+// `entente info` (what the store holds) and `entente cite` (how to cite it).
+#include "entente/report/json.hpp"
+
+#include "entente/world/source.hpp"
+
+namespace entente::query {
+
+Json info(const world::Source& source);
+// One reference per dataset in the store: {"rows": [{dataset, title, version, citation, bibtex}]}
+Json cite(const world::Source& source);
+
+}  // namespace entente::query

@@ -1,0 +1,79 @@
+#pragma once
+// The store: an SQLite file (or an in-memory database for the bundled world) holding actors,
+// membership spells, evidence and provenance. Schema: docs/schema.md. Every import is one
+// transaction; a file whose SHA-256 the store already holds is skipped, so importing the same
+// file twice changes nothing.
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "entente/evidence/records.hpp"
+
+namespace entente::store {
+
+inline constexpr int kSchemaVersion = 1;
+
+// Everything a store holds, as values: what the bundled world serialises.
+struct Contents {
+  std::vector<evidence::ActorRecord> actors;
+  std::vector<evidence::SpellRecord> spells;
+  std::vector<evidence::AllianceYear> alliances;
+  std::vector<evidence::CapabilityYear> capabilities;
+  std::vector<evidence::Provenance> provenance;
+  std::vector<evidence::Coverage> coverage;
+  // States whose evidence the store holds; empty means every state. Evidence about a dyad with
+  // a state outside the scope is missing, not zero.
+  std::vector<int> evidence_scope;
+};
+
+struct FileOutcome {
+  std::string file_name;
+  std::string dataset;
+  std::string version;
+  long long rows = 0;
+  bool skipped = false;  // already imported (same SHA-256)
+};
+
+struct Counts {
+  long long actors = 0, spells = 0, alliance_rows = 0, capability_rows = 0, imports = 0;
+};
+
+class Store {
+ public:
+  // Opens (creating if needed) a store file. Throws when the file is not an entente store or
+  // has another schema version.
+  static Store open(const std::filesystem::path& path);
+  static Store in_memory();
+  // Opens only when the file exists (for read-only verbs); throws otherwise.
+  static Store open_existing(const std::filesystem::path& path);
+
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
+  ~Store();
+
+  // Applies the batches in one transaction; on any error nothing is written.
+  std::vector<FileOutcome> apply(const std::vector<evidence::ImportBatch>& batches);
+  // Writes a whole Contents (the bundled world) in one transaction.
+  void restore(const Contents& contents);
+
+  std::vector<evidence::ActorRecord> actors() const;
+  std::vector<evidence::SpellRecord> spells() const;
+  std::vector<evidence::Provenance> provenance() const;
+  std::vector<evidence::Coverage> coverage() const;
+  std::vector<int> evidence_scope() const;
+  // Alliance rows between a and b in either direction, years [from, to].
+  std::vector<evidence::AllianceYear> alliances_between(int a, int b, int from, int to) const;
+  std::vector<evidence::CapabilityYear> capabilities_of(int ccode, int from, int to) const;
+  Counts counts() const;
+  // Everything, optionally restricted to states in `scope` (empty: all) and years >= from_year.
+  Contents contents(const std::vector<int>& scope = {}, int from_year = 0) const;
+
+ private:
+  struct Impl;
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace entente::store

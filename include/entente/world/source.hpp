@@ -1,0 +1,22 @@
+#pragma once
+// Where a command reads its evidence: a store file named by --db, or the bundled default world
+// loaded into memory.
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "entente/actor/registry.hpp"
+#include "entente/store/store.hpp"
+
+namespace entente::world {
+
+struct Source {
+  store::Store store;
+  actor::Registry registry;
+  std::string label;  // the store's path, or "bundled default world"
+};
+
+Source open_source(const std::optional<std::filesystem::path>& db);
+Source open_default_world();
+
+}  // namespace entente::world

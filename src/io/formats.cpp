@@ -1,0 +1,112 @@
+// Format recognition and the file-level wrapper shared by every reader.
+#include <algorithm>
+#include <array>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <regex>
+
+#include "entente/io/csv.hpp"
+#include "entente/io/file.hpp"
+#include "entente/io/importers.hpp"
+
+namespace entente::io {
+namespace {
+
+constexpr std::array kFormats = {
+    FormatInfo{Format::cow_states, "cow-states", "cow_states", "states2016.csv",
+               "COW State System Membership v2016: stateabb,ccode,statenme,styear,...,endday,version"},
+    FormatInfo{Format::cow_alliance_member_yearly, "cow-alliance-member-yearly", "cow_alliance",
+               "alliance_v4.1_by_member_yearly.csv",
+               "COW Formal Alliances v4.1, one row per member-year (keeps treaty ids)"},
+    FormatInfo{Format::cow_alliance_dyad_year, "cow-alliance-dyad-year", "cow_alliance",
+               "cow_alliance_v4.1_dyad_year_undirected.csv",
+               "COW Formal Alliances as undirected dyad-years: ccode1,ccode2,year,cow_defense,..."},
+    FormatInfo{Format::atop_ddyr, "atop-ddyr", "atop", "atop_v5.1_ddyr.csv",
+               "ATOP v5.1 directed dyad-years: ccode1,ccode2,year,atop_defense,...,atop_consul"},
+    FormatInfo{Format::nmc_v6, "nmc-v6", "cow_nmc", "NMC-60-abridged.csv",
+               "COW NMC v6.0: stateabb,ccode,year,milex,milper,irst,pec,tpop,upop,cinc,version"},
+    FormatInfo{Format::nmc_v7, "nmc-v7", "cow_nmc", "cow_nmc_v7.0_abridged.csv",
+               "COW NMC v7.0 (peacesciencer layout): ccode,year,milex,...,upop,cinc"},
+};
+
+bool has_all(const CsvTable& t, std::initializer_list<std::string_view> names) {
+  return std::all_of(names.begin(), names.end(), [&](auto n) { return t.has_column(n); });
+}
+
+}  // namespace
+
+std::span<const FormatInfo> formats() noexcept { return kFormats; }
+
+const FormatInfo& format_info(Format f) {
+  return *std::find_if(kFormats.begin(), kFormats.end(), [&](auto& i) { return i.format == f; });
+}
+
+std::optional<Format> format_by_name(std::string_view name) {
+  for (const auto& f : kFormats)
+    if (f.name == name) return f.format;
+  return std::nullopt;
+}
+
+Format detect_format(const std::string& file_name, std::string_view text) {
+  const CsvTable t(file_name, text);
+  if (has_all(t, {"stateabb", "ccode", "statenme", "styear", "endyear"})) return Format::cow_states;
+  if (has_all(t, {"version4id", "ccode", "year", "defense", "neutrality", "nonaggression", "entente"}))
+    return Format::cow_alliance_member_yearly;
+  if (has_all(t, {"ccode1", "ccode2", "year", "cow_defense", "cow_neutral", "cow_nonagg", "cow_entente"}))
+    return Format::cow_alliance_dyad_year;
+  if (has_all(t, {"ccode1", "ccode2", "year", "atop_defense", "atop_offense", "atop_neutral",
+                  "atop_nonagg", "atop_consul"}))
+    return Format::atop_ddyr;
+  if (has_all(t, {"ccode", "year", "milex", "milper", "irst", "pec", "tpop", "upop", "cinc"}))
+    return t.has_column("stateabb") ? Format::nmc_v6 : Format::nmc_v7;
+  std::vector<std::string> known;
+  for (const auto& f : kFormats) known.push_back(fmt::format("{} ({})", f.name, f.example));
+  throw ParseError({file_name, 1, 1}, fmt::format("{}", fmt::join(t.header(), ",")),
+                   fmt::format("the header of a known provider file: {}", fmt::join(known, "; ")));
+}
+
+evidence::ImportBatch parse(Format format, const std::string& file_name, std::string_view text) {
+  switch (format) {
+    case Format::cow_states: return parse_cow_states(file_name, text);
+    case Format::cow_alliance_member_yearly: return parse_cow_alliance_member_yearly(file_name, text);
+    case Format::cow_alliance_dyad_year: return parse_cow_alliance_dyad_year(file_name, text);
+    case Format::atop_ddyr: return parse_atop_ddyr(file_name, text);
+    case Format::nmc_v6:
+    case Format::nmc_v7: return parse_nmc(file_name, text, format);
+  }
+  throw std::logic_error("unhandled format");
+}
+
+namespace {
+
+// "atop_v5.1_ddyr.csv" -> "5.1"; "NMC-60-abridged.csv" -> "6.0"; empty when the name says nothing.
+std::string version_from_file_name(const std::string& name) {
+  std::smatch m;
+  static const std::regex dotted(R"([vV_-](\d+)\.(\d+))");
+  if (std::regex_search(name, m, dotted)) return m[1].str() + "." + m[2].str();
+  static const std::regex nmc(R"(NMC-(\d)(\d)\b)");
+  if (std::regex_search(name, m, nmc)) return m[1].str() + "." + m[2].str();
+  return {};
+}
+
+}  // namespace
+
+evidence::ImportBatch read_provider_file(const std::filesystem::path& path, std::optional<Format> forced) {
+  const std::string bytes = read_whole_file(path);
+  const std::string shown = path.string();
+  const Format format = forced ? *forced : detect_format(shown, bytes);
+  evidence::ImportBatch batch = parse(format, shown, bytes);
+  auto& p = batch.provenance;
+  p.dataset = std::string(format_info(format).dataset);
+  if (p.version.empty()) p.version = version_from_file_name(path.filename().string());
+  if (p.version.empty() && format == Format::nmc_v7) p.version = "7.0";
+  if (p.version.empty()) p.version = "unspecified";
+  p.file_name = path.filename().string();
+  p.sha256 = sha256_hex(bytes);
+  p.imported_at = utc_now_iso8601();
+  batch.coverage.dataset = p.dataset;
+  batch.coverage.version = p.version;
+  return batch;
+}
+
+}  // namespace entente::io

@@ -1,0 +1,23 @@
+#include "entente/query/actors.hpp"
+
+namespace entente::query {
+
+Json actors(const world::Source& source, std::optional<int> year) {
+  Json rows = Json::array();
+  for (const auto& a : source.registry.all()) {
+    if (year && !a.member_in(*year)) continue;
+    Json spells = Json::array();
+    for (const auto& s : a.spells) spells.push_back(s.start + ".." + s.end);
+    rows.push_back({{"ccode", a.ccode},
+                    {"abbrev", a.abbrev},
+                    {"iso3", a.iso3.empty() ? Json(nullptr) : Json(a.iso3)},
+                    {"name", a.name},
+                    {"spells", spells}});
+  }
+  return {{"source", source.label},
+          {"year", year ? Json(*year) : Json(nullptr)},
+          {"count", rows.size()},
+          {"rows", rows}};
+}
+
+}  // namespace entente::query

@@ -1,0 +1,138 @@
+#include "entente/query/dyad.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <map>
+
+#include "entente/catalogue/dataset.hpp"
+
+namespace entente::query {
+
+using json = Json;
+
+namespace {
+
+json actor_json(const actor::Actor& a) {
+  return {{"ccode", a.ccode}, {"abbrev", a.abbrev}, {"name", a.name}};
+}
+
+// The obligations a dataset codes, 0/1 each, or null each when the layer does not cover the year;
+// the dataset's own columns only, so every row has the same columns.
+json obligations_json(const catalogue::DatasetInfo& info, bool covered, const evidence::AllianceYear* row) {
+  json o = json::object();
+  for (auto ob : info.coded)
+    o[evidence::to_string(ob)] = covered ? json(row && row->has(ob).value_or(false) ? 1 : 0) : json(nullptr);
+  return o;
+}
+
+}  // namespace
+
+json dyad(const world::Source& source, const DyadRequest& req) {
+  const auto& a = *req.a;
+  const auto& b = *req.b;
+  std::map<std::string, evidence::Coverage> coverage;
+  for (const auto& c : source.store.coverage()) coverage[c.dataset] = c;
+  const auto scope = source.store.evidence_scope();
+  const bool in_scope = scope.empty() || (std::binary_search(scope.begin(), scope.end(), a.ccode) &&
+                                          std::binary_search(scope.begin(), scope.end(), b.ccode));
+  auto covers = [&](const std::string& dataset, int year) {
+    auto it = coverage.find(dataset);
+    return in_scope && it != coverage.end() && it->second.first_year <= year && year <= it->second.last_year;
+  };
+
+  // Index the alliance rows by (dataset, year, direction).
+  std::map<std::tuple<std::string, int, bool>, evidence::AllianceYear> rows;
+  for (auto& r : source.store.alliances_between(a.ccode, b.ccode, req.from, req.to))
+    rows[{r.dataset, r.year, r.from == a.ccode}] = r;
+  std::map<int, std::optional<double>> cinc_a, cinc_b;
+  for (const auto& c : source.store.capabilities_of(a.ccode, req.from, req.to)) cinc_a[c.year] = c.cinc;
+  for (const auto& c : source.store.capabilities_of(b.ccode, req.from, req.to)) cinc_b[c.year] = c.cinc;
+  auto cinc = [&](const std::map<int, std::optional<double>>& m, int ccode, int year) -> json {
+    const bool scoped = scope.empty() || std::binary_search(scope.begin(), scope.end(), ccode);
+    auto it = m.find(year);
+    if (!scoped || it == m.end() || !it->second) return nullptr;
+    return *it->second;
+  };
+
+  json datasets = json::object();
+  json missing = json::array();
+  for (const char* id : {"atop", "cow_alliance", "cow_nmc"}) {
+    auto it = coverage.find(id);
+    if (it == coverage.end()) {
+      missing.push_back(id);
+      continue;
+    }
+    datasets[id] = {{"version", it->second.version},
+                    {"first_year", it->second.first_year},
+                    {"last_year", it->second.last_year}};
+  }
+
+  json years = json::array();
+  for (int y = req.from; y <= req.to; ++y) {
+    json row{{"year", y}, {"a_member", a.member_in(y)}, {"b_member", b.member_in(y)}};
+    for (const char* id : {"atop", "cow_alliance"}) {
+      if (!datasets.contains(id)) continue;  // not in the store at all: listed in missing_datasets
+      const bool covered = covers(id, y);
+      const auto& info = catalogue::dataset(id);
+      auto find = [&](bool forward) -> const evidence::AllianceYear* {
+        auto it = rows.find({id, y, forward});
+        return it == rows.end() ? nullptr : &it->second;
+      };
+      const auto* ab = find(true);
+      const auto* ba = find(false);
+      json layer{{"a_to_b", obligations_json(info, covered, ab)}, {"b_to_a", obligations_json(info, covered, ba)}};
+      if (std::string(id) == "cow_alliance") {
+        std::vector<int> treaties;
+        for (const auto* r : {ab, ba})
+          if (r)
+            for (int t : r->treaties)
+              if (std::find(treaties.begin(), treaties.end(), t) == treaties.end()) treaties.push_back(t);
+        std::sort(treaties.begin(), treaties.end());
+        layer["treaties"] = covered ? json(treaties) : json(nullptr);
+      }
+      row[id] = std::move(layer);
+    }
+    row["cinc_a"] = cinc(cinc_a, a.ccode, y);
+    row["cinc_b"] = cinc(cinc_b, b.ccode, y);
+    years.push_back(std::move(row));
+  }
+  return {{"source", source.label}, {"a", actor_json(a)}, {"b", actor_json(b)}, {"from", req.from},
+          {"to", req.to}, {"datasets", datasets}, {"missing_datasets", missing}, {"rows", years}};
+}
+
+namespace {
+
+std::string terms(const json& obligations) {
+  std::vector<std::string> held;
+  for (auto it = obligations.begin(); it != obligations.end(); ++it)
+    if (it.value() == 1) held.push_back(it.key());
+  return held.empty() ? "none" : fmt::format("{}", fmt::join(held, "+"));
+}
+
+}  // namespace
+
+json dyad_table_rows(const json& result) {
+  const std::string a = result.at("a").at("abbrev"), b = result.at("b").at("abbrev");
+  json out = json::array();
+  for (const auto& r : result.at("rows")) {
+    json row = json::object();
+    row["year"] = r.at("year");
+    for (const char* id : {"atop", "cow_alliance"}) {
+      if (!result.at("datasets").contains(id)) continue;
+      const std::string label = std::string(id) == "atop" ? "ATOP" : "COW";
+      const auto& layer = r.at(id);
+      const bool covered = !layer.at("a_to_b").begin()->is_null();
+      row[label + " " + a + "→" + b] = covered ? terms(layer.at("a_to_b")) : "n/a";
+      row[label + " " + b + "→" + a] = covered ? terms(layer.at("b_to_a")) : "n/a";
+      if (std::string(id) == "cow_alliance") row["COW treaties"] = covered ? layer.at("treaties") : json("n/a");
+    }
+    auto cinc = [](const json& v) { return v.is_null() ? json("n/a") : json(v); };
+    row["CINC " + a] = cinc(r.at("cinc_a"));
+    row["CINC " + b] = cinc(r.at("cinc_b"));
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+}  // namespace entente::query

@@ -1,0 +1,58 @@
+#include "entente/query/store_info.hpp"
+
+#include <map>
+
+#include "entente/catalogue/dataset.hpp"
+#include "entente/store/store.hpp"
+
+namespace entente::query {
+
+Json info(const world::Source& source) {
+  const auto counts = source.store.counts();
+  std::map<std::string, Json> files;
+  for (const auto& p : source.store.provenance())
+    files[p.dataset].push_back({{"file_name", p.file_name},
+                                {"version", p.version},
+                                {"sha256", p.sha256},
+                                {"row_count", p.row_count},
+                                {"imported_at", p.imported_at}});
+  Json rows = Json::array();
+  for (const auto& c : source.store.coverage()) {
+    rows.push_back({{"dataset", c.dataset},
+                    {"title", std::string(catalogue::dataset(c.dataset).title)},
+                    {"version", c.version},
+                    {"first_year", c.first_year},
+                    {"last_year", c.last_year},
+                    {"files", files[c.dataset].is_null() ? Json::array() : files[c.dataset]}});
+  }
+  const auto scope = source.store.evidence_scope();
+  return {{"source", source.label},
+          {"schema_version", store::kSchemaVersion},
+          {"counts",
+           {{"actors", counts.actors},
+            {"spells", counts.spells},
+            {"alliance_rows", counts.alliance_rows},
+            {"capability_rows", counts.capability_rows},
+            {"imports", counts.imports}}},
+          {"evidence_scope", scope.empty() ? Json("all states") : Json(scope)},
+          {"rows", rows}};
+}
+
+Json cite(const world::Source& source) {
+  std::map<std::string, std::string> versions;
+  for (const auto& c : source.store.coverage()) versions[c.dataset] = c.version;
+  Json rows = Json::array();
+  // Catalogue order keeps the references in a stable, documented order.
+  for (const auto& d : catalogue::datasets()) {
+    auto it = versions.find(std::string(d.id));
+    if (it == versions.end()) continue;
+    rows.push_back({{"dataset", std::string(d.id)},
+                    {"title", std::string(d.title)},
+                    {"version", it->second},
+                    {"citation", std::string(d.citation)},
+                    {"bibtex", std::string(d.bibtex)}});
+  }
+  return {{"source", source.label}, {"rows", rows}};
+}
+
+}  // namespace entente::query

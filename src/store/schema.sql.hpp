@@ -1,0 +1,28 @@
+#pragma once
+// Schema version 1 of the entente store; docs/schema.md explains every table.
+namespace entente::store {
+
+inline constexpr const char* kSchemaSql = R"sql(
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE provenance (
+  id INTEGER PRIMARY KEY, dataset TEXT NOT NULL, version TEXT NOT NULL, file_name TEXT NOT NULL,
+  sha256 TEXT NOT NULL UNIQUE, row_count INTEGER NOT NULL, imported_at TEXT NOT NULL);
+CREATE TABLE coverage (
+  dataset TEXT PRIMARY KEY, version TEXT NOT NULL, first_year INTEGER NOT NULL, last_year INTEGER NOT NULL);
+CREATE TABLE actor (ccode INTEGER PRIMARY KEY, abbrev TEXT NOT NULL, name TEXT NOT NULL);
+CREATE TABLE spell (
+  ccode INTEGER NOT NULL REFERENCES actor(ccode), start_date TEXT NOT NULL, end_date TEXT NOT NULL,
+  PRIMARY KEY (ccode, start_date)) WITHOUT ROWID;
+CREATE TABLE alliance_year (
+  ccode1 INTEGER NOT NULL, ccode2 INTEGER NOT NULL, year INTEGER NOT NULL, dataset TEXT NOT NULL,
+  defense INTEGER, offense INTEGER, neutrality INTEGER, nonaggression INTEGER, entente INTEGER,
+  consultation INTEGER, treaties TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (ccode1, ccode2, year, dataset)) WITHOUT ROWID;
+CREATE TABLE capability (
+  ccode INTEGER NOT NULL, year INTEGER NOT NULL, dataset TEXT NOT NULL,
+  milex REAL, milper REAL, irst REAL, pec REAL, tpop REAL, upop REAL, cinc REAL,
+  PRIMARY KEY (ccode, year, dataset)) WITHOUT ROWID;
+CREATE TABLE evidence_scope (ccode INTEGER PRIMARY KEY);
+)sql";
+
+}  // namespace entente::store

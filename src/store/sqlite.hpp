@@ -1,0 +1,81 @@
+#pragma once
+// A thin RAII layer over the SQLite C API: a connection, prepared statements with typed binds,
+// and a transaction guard that rolls back unless committed. Private to the store module.
+#include <sqlite3.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace entente::store::sql {
+
+class Database {
+ public:
+  Database(const std::string& path, int flags);
+  ~Database();
+  Database(Database&& other) noexcept : db_(other.db_) { other.db_ = nullptr; }
+  Database& operator=(Database&&) = delete;
+  Database(const Database&) = delete;
+
+  void exec(std::string_view sql);
+  sqlite3* handle() const noexcept { return db_; }
+  [[noreturn]] void fail(std::string_view what) const;
+
+ private:
+  sqlite3* db_ = nullptr;
+};
+
+class Statement {
+ public:
+  Statement(const Database& db, std::string_view sql);
+  ~Statement();
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  Statement& bind(int index, long long value);
+  Statement& bind(int index, int value) { return bind(index, static_cast<long long>(value)); }
+  Statement& bind(int index, double value);
+  Statement& bind(int index, std::string_view value);
+  Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
+  Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
+  Statement& bind_null(int index);
+  template <typename T>
+  Statement& bind(int index, const std::optional<T>& value) {
+    return value ? bind(index, *value) : bind_null(index);
+  }
+
+  bool step();     // true while a row is available
+  void run();      // steps to completion and resets, for INSERT/UPDATE/DELETE
+  void reset();
+
+  bool is_null(int col) const;
+  long long integer(int col) const;
+  double real(int col) const;
+  std::string text(int col) const;
+  std::optional<long long> optional_integer(int col) const;
+  std::optional<double> optional_real(int col) const;
+
+ private:
+  const Database& db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+class Transaction {
+ public:
+  explicit Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+  ~Transaction() {
+    if (!done_) sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  void commit() {
+    db_.exec("COMMIT");
+    done_ = true;
+  }
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+
+ private:
+  Database& db_;
+  bool done_ = false;
+};
+
+}  // namespace entente::store::sql

@@ -1,0 +1,350 @@
+#include "entente/store/store.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <map>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+
+#include "schema.sql.hpp"
+#include "sqlite.hpp"
+
+namespace entente::store {
+
+using evidence::AllianceYear;
+using evidence::Obligation;
+
+struct Store::Impl {
+  sql::Database db;
+  explicit Impl(sql::Database d) : db(std::move(d)) {}
+};
+
+namespace {
+
+void create_or_check_schema(sql::Database& db, const std::string& shown) {
+  sql::Statement has_meta(db, "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'");
+  has_meta.step();
+  if (has_meta.integer(0) == 0) {
+    sql::Statement any(db, "SELECT count(*) FROM sqlite_master");
+    any.step();
+    if (any.integer(0) != 0)
+      throw std::runtime_error(fmt::format("{}: an SQLite file, but not an entente store", shown));
+    sql::Transaction tx(db);
+    db.exec(kSchemaSql);
+    sql::Statement put(db, "INSERT INTO meta(key, value) VALUES (?, ?)");
+    put.bind(1, "schema_version").bind(2, std::to_string(kSchemaVersion)).run();
+    put.bind(1, "created_by").bind(2, "entente").run();
+    tx.commit();
+    return;
+  }
+  sql::Statement version(db, "SELECT value FROM meta WHERE key='schema_version'");
+  if (!version.step() || version.text(0) != std::to_string(kSchemaVersion))
+    throw std::runtime_error(fmt::format("{}: store schema version {} is not the version {} this entente reads",
+                                         shown, version.step() ? version.text(0) : "?", kSchemaVersion));
+}
+
+std::string join_ids(const std::vector<int>& ids) {
+  return fmt::format("{}", fmt::join(ids, ";"));
+}
+
+std::vector<int> split_ids(const std::string& s) {
+  std::vector<int> ids;
+  std::stringstream in(s);
+  std::string part;
+  while (std::getline(in, part, ';'))
+    if (!part.empty()) ids.push_back(std::stoi(part));
+  return ids;
+}
+
+std::optional<long long> as_int(std::optional<bool> b) {
+  if (!b) return std::nullopt;
+  return *b ? 1 : 0;
+}
+
+// Writes rows with prepared statements; used by both import and restore.
+class Writer {
+ public:
+  explicit Writer(sql::Database& db)
+      : actor_(db, "INSERT OR REPLACE INTO actor(ccode, abbrev, name) VALUES (?,?,?)"),
+        spell_(db, "INSERT OR REPLACE INTO spell(ccode, start_date, end_date) VALUES (?,?,?)"),
+        alliance_(db,
+                  "INSERT OR REPLACE INTO alliance_year(ccode1, ccode2, year, dataset, defense, offense,"
+                  " neutrality, nonaggression, entente, consultation, treaties) VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
+        capability_(db,
+                    "INSERT OR REPLACE INTO capability(ccode, year, dataset, milex, milper, irst, pec, tpop,"
+                    " upop, cinc) VALUES (?,?,?,?,?,?,?,?,?,?)"),
+        provenance_(db,
+                    "INSERT INTO provenance(dataset, version, file_name, sha256, row_count, imported_at)"
+                    " VALUES (?,?,?,?,?,?)") {}
+
+  void actor(const evidence::ActorRecord& a) { actor_.bind(1, a.ccode).bind(2, a.abbrev).bind(3, a.name).run(); }
+  void spell(const evidence::SpellRecord& s) { spell_.bind(1, s.ccode).bind(2, s.start).bind(3, s.end).run(); }
+  void alliance(const AllianceYear& r) {
+    alliance_.bind(1, r.from).bind(2, r.to).bind(3, r.year).bind(4, r.dataset);
+    int i = 5;
+    for (auto o : evidence::kObligations) alliance_.bind(i++, as_int(r.has(o)));
+    alliance_.bind(11, join_ids(r.treaties)).run();
+  }
+  void capability(const evidence::CapabilityYear& c, const std::string& dataset) {
+    capability_.bind(1, c.ccode).bind(2, c.year).bind(3, dataset).bind(4, c.milex).bind(5, c.milper)
+        .bind(6, c.irst).bind(7, c.pec).bind(8, c.tpop).bind(9, c.upop).bind(10, c.cinc).run();
+  }
+  void provenance(const evidence::Provenance& p) {
+    provenance_.bind(1, p.dataset).bind(2, p.version).bind(3, p.file_name).bind(4, p.sha256)
+        .bind(5, p.row_count).bind(6, p.imported_at).run();
+  }
+
+ private:
+  sql::Statement actor_, spell_, alliance_, capability_, provenance_;
+};
+
+void delete_dataset(sql::Database& db, const std::string& dataset) {
+  for (const char* table : {"alliance_year", "capability"}) {
+    sql::Statement del(db, fmt::format("DELETE FROM {} WHERE dataset = ?", table));
+    del.bind(1, dataset).run();
+  }
+  if (dataset == "cow_states") {
+    db.exec("DELETE FROM spell");
+    db.exec("DELETE FROM actor");
+  }
+  sql::Statement del(db, "DELETE FROM coverage WHERE dataset = ?");
+  del.bind(1, dataset).run();
+}
+
+void merge_coverage(sql::Database& db, const evidence::Coverage& c) {
+  sql::Statement up(db,
+                    "INSERT INTO coverage(dataset, version, first_year, last_year) VALUES (?,?,?,?)"
+                    " ON CONFLICT(dataset) DO UPDATE SET first_year = min(first_year, excluded.first_year),"
+                    " last_year = max(last_year, excluded.last_year)");
+  up.bind(1, c.dataset).bind(2, c.version).bind(3, c.first_year).bind(4, c.last_year).run();
+}
+
+}  // namespace
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+Store Store::open(const std::filesystem::path& path) {
+  sql::Database db(path.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  create_or_check_schema(db, path.string());
+  return Store(std::make_unique<Impl>(std::move(db)));
+}
+
+Store Store::open_existing(const std::filesystem::path& path) {
+  if (!std::filesystem::exists(path))
+    throw std::runtime_error(fmt::format("{}: no such store (create one with 'entente import --db {} FILE')",
+                                         path.string(), path.string()));
+  return open(path);
+}
+
+Store Store::in_memory() {
+  sql::Database db(":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  create_or_check_schema(db, ":memory:");
+  return Store(std::make_unique<Impl>(std::move(db)));
+}
+
+std::vector<FileOutcome> Store::apply(const std::vector<evidence::ImportBatch>& batches) {
+  auto& db = impl_->db;
+  std::vector<FileOutcome> outcomes;
+  std::set<std::string> known;
+  {
+    sql::Statement q(db, "SELECT sha256 FROM provenance");
+    while (q.step()) known.insert(q.text(0));
+  }
+  std::map<std::string, std::string> stored_version;
+  for (const auto& c : coverage()) stored_version[c.dataset] = c.version;
+
+  std::vector<const evidence::ImportBatch*> todo;
+  std::map<std::string, std::string> batch_version;
+  for (const auto& b : batches) {
+    const auto& p = b.provenance;
+    FileOutcome out{p.file_name, p.dataset, p.version, p.row_count, known.count(p.sha256) > 0};
+    outcomes.push_back(out);
+    if (out.skipped) continue;
+    known.insert(p.sha256);  // the same file named twice in one import counts once
+    auto [it, fresh] = batch_version.try_emplace(p.dataset, p.version);
+    if (!fresh && it->second != p.version)
+      throw std::runtime_error(fmt::format("{}: version {} of {} cannot be imported together with version {}",
+                                           p.file_name, p.version, p.dataset, it->second));
+    todo.push_back(&b);
+  }
+  if (todo.empty()) return outcomes;  // nothing new: the store is not touched at all
+
+  sql::Transaction tx(db);
+  // A new version of a dataset replaces the old one: the store holds one version of each.
+  for (const auto& [dataset, version] : batch_version) {
+    auto it = stored_version.find(dataset);
+    if (it != stored_version.end() && it->second != version) delete_dataset(db, dataset);
+  }
+  Writer w(db);
+  for (const auto* b : todo) {
+    for (const auto& a : b->actors) w.actor(a);
+    for (const auto& s : b->spells) w.spell(s);
+    for (const auto& r : b->alliances) w.alliance(r);
+    for (const auto& c : b->capabilities) w.capability(c, b->provenance.dataset);
+    w.provenance(b->provenance);
+    merge_coverage(db, b->coverage);
+  }
+  tx.commit();
+  return outcomes;
+}
+
+void Store::restore(const Contents& c) {
+  auto& db = impl_->db;
+  sql::Transaction tx(db);
+  Writer w(db);
+  for (const auto& a : c.actors) w.actor(a);
+  for (const auto& s : c.spells) w.spell(s);
+  for (const auto& r : c.alliances) w.alliance(r);
+  for (const auto& cap : c.capabilities) w.capability(cap, "cow_nmc");
+  for (const auto& p : c.provenance) w.provenance(p);
+  for (const auto& cov : c.coverage) merge_coverage(db, cov);
+  sql::Statement scope(db, "INSERT INTO evidence_scope(ccode) VALUES (?)");
+  for (int code : c.evidence_scope) scope.bind(1, code).run();
+  tx.commit();
+}
+
+std::vector<evidence::ActorRecord> Store::actors() const {
+  std::vector<evidence::ActorRecord> out;
+  sql::Statement q(impl_->db, "SELECT ccode, abbrev, name FROM actor ORDER BY ccode");
+  while (q.step()) out.push_back({static_cast<int>(q.integer(0)), q.text(1), q.text(2)});
+  return out;
+}
+
+std::vector<evidence::SpellRecord> Store::spells() const {
+  std::vector<evidence::SpellRecord> out;
+  sql::Statement q(impl_->db, "SELECT ccode, start_date, end_date FROM spell ORDER BY ccode, start_date");
+  while (q.step()) out.push_back({static_cast<int>(q.integer(0)), q.text(1), q.text(2)});
+  return out;
+}
+
+std::vector<evidence::Provenance> Store::provenance() const {
+  std::vector<evidence::Provenance> out;
+  sql::Statement q(impl_->db,
+                   "SELECT dataset, version, file_name, sha256, row_count, imported_at FROM provenance ORDER BY id");
+  while (q.step()) out.push_back({q.text(0), q.text(1), q.text(2), q.text(3), q.integer(4), q.text(5)});
+  return out;
+}
+
+std::vector<evidence::Coverage> Store::coverage() const {
+  std::vector<evidence::Coverage> out;
+  sql::Statement q(impl_->db, "SELECT dataset, version, first_year, last_year FROM coverage ORDER BY dataset");
+  while (q.step())
+    out.push_back({q.text(0), q.text(1), static_cast<int>(q.integer(2)), static_cast<int>(q.integer(3))});
+  return out;
+}
+
+std::vector<int> Store::evidence_scope() const {
+  std::vector<int> out;
+  sql::Statement q(impl_->db, "SELECT ccode FROM evidence_scope ORDER BY ccode");
+  while (q.step()) out.push_back(static_cast<int>(q.integer(0)));
+  return out;
+}
+
+namespace {
+
+constexpr const char* kAllianceColumns =
+    "ccode1, ccode2, year, dataset, defense, offense, neutrality, nonaggression, entente, consultation, treaties";
+
+AllianceYear read_alliance(const sql::Statement& q) {
+  AllianceYear r;
+  r.from = static_cast<int>(q.integer(0));
+  r.to = static_cast<int>(q.integer(1));
+  r.year = static_cast<int>(q.integer(2));
+  r.dataset = q.text(3);
+  int col = 4;
+  for (auto o : evidence::kObligations) {
+    auto v = q.optional_integer(col++);
+    r.set(o, v ? std::optional<bool>(*v != 0) : std::nullopt);
+  }
+  r.treaties = split_ids(q.text(10));
+  return r;
+}
+
+constexpr const char* kCapabilityColumns = "ccode, year, milex, milper, irst, pec, tpop, upop, cinc";
+
+evidence::CapabilityYear read_capability(const sql::Statement& q) {
+  evidence::CapabilityYear c;
+  c.ccode = static_cast<int>(q.integer(0));
+  c.year = static_cast<int>(q.integer(1));
+  c.milex = q.optional_real(2);
+  c.milper = q.optional_real(3);
+  c.irst = q.optional_real(4);
+  c.pec = q.optional_real(5);
+  c.tpop = q.optional_real(6);
+  c.upop = q.optional_real(7);
+  c.cinc = q.optional_real(8);
+  return c;
+}
+
+}  // namespace
+
+std::vector<AllianceYear> Store::alliances_between(int a, int b, int from, int to) const {
+  std::vector<AllianceYear> out;
+  sql::Statement q(impl_->db, fmt::format("SELECT {} FROM alliance_year WHERE ((ccode1 = ?1 AND ccode2 = ?2) OR"
+                                          " (ccode1 = ?2 AND ccode2 = ?1)) AND year BETWEEN ?3 AND ?4"
+                                          " ORDER BY year, dataset, ccode1",
+                                          kAllianceColumns));
+  q.bind(1, a).bind(2, b).bind(3, from).bind(4, to);
+  while (q.step()) out.push_back(read_alliance(q));
+  return out;
+}
+
+std::vector<evidence::CapabilityYear> Store::capabilities_of(int ccode, int from, int to) const {
+  std::vector<evidence::CapabilityYear> out;
+  sql::Statement q(impl_->db, fmt::format("SELECT {} FROM capability WHERE ccode = ? AND year BETWEEN ? AND ?"
+                                          " ORDER BY year",
+                                          kCapabilityColumns));
+  q.bind(1, ccode).bind(2, from).bind(3, to);
+  while (q.step()) out.push_back(read_capability(q));
+  return out;
+}
+
+Counts Store::counts() const {
+  auto count = [&](const char* table) {
+    sql::Statement q(impl_->db, fmt::format("SELECT count(*) FROM {}", table));
+    q.step();
+    return q.integer(0);
+  };
+  return {count("actor"), count("spell"), count("alliance_year"), count("capability"), count("provenance")};
+}
+
+Contents Store::contents(const std::vector<int>& scope, int from_year) const {
+  Contents c;
+  c.actors = actors();
+  c.spells = spells();
+  c.provenance = provenance();
+  c.coverage = coverage();
+  c.evidence_scope = scope.empty() ? evidence_scope() : scope;
+  std::set<int> in(scope.begin(), scope.end());
+  auto keep = [&](int code) { return in.empty() || in.count(code) > 0; };
+  {
+    sql::Statement q(impl_->db, fmt::format("SELECT {} FROM alliance_year WHERE year >= ? ORDER BY dataset,"
+                                            " ccode1, ccode2, year",
+                                            kAllianceColumns));
+    q.bind(1, from_year);
+    while (q.step()) {
+      auto r = read_alliance(q);
+      if (keep(r.from) && keep(r.to)) c.alliances.push_back(std::move(r));
+    }
+  }
+  {
+    sql::Statement q(impl_->db, fmt::format("SELECT {} FROM capability WHERE year >= ? ORDER BY ccode, year",
+                                            kCapabilityColumns));
+    q.bind(1, from_year);
+    while (q.step()) {
+      auto r = read_capability(q);
+      if (keep(r.ccode)) c.capabilities.push_back(r);
+    }
+  }
+  if (from_year > 0)
+    for (auto& cov : c.coverage)
+      if (cov.dataset != "cow_states") cov.first_year = std::max(cov.first_year, from_year);
+  return c;
+}
+
+}  // namespace entente::store

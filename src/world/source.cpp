@@ -1,0 +1,27 @@
+#include "entente/world/source.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "entente/world/world_file.hpp"
+
+namespace entente::world {
+
+namespace {
+Source make_source(store::Store store, std::string label) {
+  actor::Registry registry(store.actors(), store.spells());
+  return Source{std::move(store), std::move(registry), std::move(label)};
+}
+}  // namespace
+
+Source open_default_world() {
+  auto store = store::Store::in_memory();
+  store.restore(from_world_json(nlohmann::json::parse(default_world_text())));
+  return make_source(std::move(store), "bundled default world");
+}
+
+Source open_source(const std::optional<std::filesystem::path>& db) {
+  if (!db) return open_default_world();
+  return make_source(store::Store::open_existing(*db), db->string());
+}
+
+}  // namespace entente::world

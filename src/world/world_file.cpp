@@ -1,0 +1,161 @@
+#include "entente/world/world_file.hpp"
+
+#include <fmt/format.h>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+#include "entente/catalogue/dataset.hpp"
+
+namespace entente::world {
+
+using nlohmann::json;
+using evidence::AllianceYear;
+
+std::vector<int> default_world_states() {
+  // USA, UKG, FRN, GMY, POL, BLR, UKR, GRG, RUS, TUR, SYR, ISR, SAU, IRN, TKM, TAJ, KYR, UZB, KZK,
+  // CHN, MON, TAW, PRK, ROK, JPN, IND, PAK, VNM (DRV)
+  return {2, 200, 220, 255, 290, 369, 370, 372, 365, 640, 652, 666, 670, 630,
+          701, 702, 703, 704, 705, 710, 712, 713, 731, 732, 740, 750, 770, 816};
+}
+
+namespace {
+
+json obligations_json(const AllianceYear& r) {
+  json list = json::array();
+  for (auto o : evidence::kObligations)
+    if (r.has(o).value_or(false)) list.push_back(evidence::to_string(o));
+  return list;
+}
+
+bool same_terms(const AllianceYear& x, const AllianceYear& y) {
+  return x.obligations == y.obligations && x.treaties == y.treaties;
+}
+
+json optional_number(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
+
+std::optional<double> number_at(const json& row, std::size_t i) {
+  const auto& v = row.at(i);
+  if (v.is_null()) return std::nullopt;
+  return v.get<double>();
+}
+
+}  // namespace
+
+json to_world_json(const store::Contents& c, int from_year) {
+  json doc;
+  doc["format"] = "entente-world";
+  doc["format_version"] = kWorldFormatVersion;
+  doc["regenerate"] = "scripts/build-default-world (see README.md)";
+  doc["from_year"] = from_year;
+  doc["evidence_scope"] = c.evidence_scope;
+  doc["provenance"] = json::array();
+  for (const auto& p : c.provenance)
+    doc["provenance"].push_back({{"dataset", p.dataset}, {"version", p.version}, {"file_name", p.file_name},
+                                 {"sha256", p.sha256}, {"row_count", p.row_count}, {"imported_at", p.imported_at}});
+  doc["coverage"] = json::array();
+  for (const auto& cov : c.coverage)
+    doc["coverage"].push_back({{"dataset", cov.dataset}, {"version", cov.version},
+                               {"first_year", cov.first_year}, {"last_year", cov.last_year}});
+  doc["actors"] = json::array();
+  for (const auto& a : c.actors) doc["actors"].push_back({a.ccode, a.abbrev, a.name});
+  doc["spells"] = json::array();
+  for (const auto& s : c.spells) doc["spells"].push_back({s.ccode, s.start, s.end});
+
+  // Alliance years, run-length encoded: consecutive years with the same terms form one period.
+  // Rows arrive ordered by dataset, from, to, year.
+  json alliances = json::array();
+  for (std::size_t i = 0; i < c.alliances.size();) {
+    const auto& head = c.alliances[i];
+    json entry{{"dataset", head.dataset}, {"from", head.from}, {"to", head.to}, {"periods", json::array()}};
+    std::size_t j = i;
+    while (j < c.alliances.size() && c.alliances[j].dataset == head.dataset && c.alliances[j].from == head.from &&
+           c.alliances[j].to == head.to) {
+      std::size_t k = j;
+      while (k + 1 < c.alliances.size() && c.alliances[k + 1].dataset == head.dataset &&
+             c.alliances[k + 1].from == head.from && c.alliances[k + 1].to == head.to &&
+             c.alliances[k + 1].year == c.alliances[k].year + 1 && same_terms(c.alliances[k + 1], c.alliances[j]))
+        ++k;
+      json period{{"first", c.alliances[j].year}, {"last", c.alliances[k].year},
+                  {"obligations", obligations_json(c.alliances[j])}};
+      if (!c.alliances[j].treaties.empty()) period["treaties"] = c.alliances[j].treaties;
+      entry["periods"].push_back(std::move(period));
+      j = k + 1;
+    }
+    alliances.push_back(std::move(entry));
+    i = j;
+  }
+  doc["alliances"] = std::move(alliances);
+
+  json caps{{"dataset", "cow_nmc"},
+            {"columns", {"ccode", "year", "milex", "milper", "irst", "pec", "tpop", "upop", "cinc"}},
+            {"rows", json::array()}};
+  for (const auto& r : c.capabilities)
+    caps["rows"].push_back({r.ccode, r.year, optional_number(r.milex), optional_number(r.milper),
+                            optional_number(r.irst), optional_number(r.pec), optional_number(r.tpop),
+                            optional_number(r.upop), optional_number(r.cinc)});
+  doc["capabilities"] = std::move(caps);
+  return doc;
+}
+
+store::Contents from_world_json(const json& doc) {
+  std::string where = "/";
+  try {
+    if (doc.at("format") != "entente-world")
+      throw std::runtime_error("not an entente world file (format is not \"entente-world\")");
+    if (doc.at("format_version").get<int>() != kWorldFormatVersion)
+      throw std::runtime_error(fmt::format("world format version {} is not {}", doc.at("format_version").dump(),
+                                           kWorldFormatVersion));
+    store::Contents c;
+    where = "/evidence_scope";
+    c.evidence_scope = doc.at("evidence_scope").get<std::vector<int>>();
+    where = "/provenance";
+    for (const auto& p : doc.at("provenance"))
+      c.provenance.push_back({p.at("dataset"), p.at("version"), p.at("file_name"), p.at("sha256"),
+                              p.at("row_count"), p.at("imported_at")});
+    where = "/coverage";
+    for (const auto& v : doc.at("coverage"))
+      c.coverage.push_back({v.at("dataset"), v.at("version"), v.at("first_year"), v.at("last_year")});
+    where = "/actors";
+    for (const auto& a : doc.at("actors")) c.actors.push_back({a.at(0), a.at(1), a.at(2)});
+    where = "/spells";
+    for (const auto& s : doc.at("spells")) c.spells.push_back({s.at(0), s.at(1), s.at(2)});
+    where = "/alliances";
+    for (const auto& e : doc.at("alliances")) {
+      const std::string dataset = e.at("dataset");
+      const auto& coded = catalogue::dataset(dataset).coded;
+      for (const auto& p : e.at("periods")) {
+        AllianceYear row;
+        row.dataset = dataset;
+        row.from = e.at("from");
+        row.to = e.at("to");
+        for (auto o : coded) row.set(o, false);
+        for (const auto& name : p.at("obligations")) {
+          bool found = false;
+          for (auto o : evidence::kObligations)
+            if (name == evidence::to_string(o)) {
+              row.set(o, true);
+              found = true;
+            }
+          if (!found) throw std::runtime_error(fmt::format("unknown obligation {}", name.dump()));
+        }
+        if (p.contains("treaties")) row.treaties = p.at("treaties").get<std::vector<int>>();
+        for (int y = p.at("first").get<int>(); y <= p.at("last").get<int>(); ++y) {
+          row.year = y;
+          c.alliances.push_back(row);
+        }
+      }
+    }
+    where = "/capabilities";
+    for (const auto& r : doc.at("capabilities").at("rows"))
+      c.capabilities.push_back({r.at(0), r.at(1), number_at(r, 2), number_at(r, 3), number_at(r, 4),
+                                number_at(r, 5), number_at(r, 6), number_at(r, 7), number_at(r, 8)});
+    return c;
+  } catch (const json::exception& e) {
+    throw std::runtime_error(fmt::format("world file, at {}: {}", where, e.what()));
+  } catch (const std::out_of_range& e) {
+    throw std::runtime_error(fmt::format("world file, at {}: {}", where, e.what()));
+  }
+}
+
+}  // namespace entente::world
