@@ -110,6 +110,7 @@ std::string to_text_table(const Flat& flat) {
     out += (i ? "  " : "") + pad(flat.columns[i], w[i], false);
     rule += (i ? "  " : "") + std::string(w[i], '-');
   }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
   out += "\n" + rule + "\n";
   for (const auto& row : flat.cells) {
     std::string line;

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "entente/evidence/records.hpp"
+#include "entente/io/parse_error.hpp"
 
 namespace entente::io {
 

@@ -1,0 +1,158 @@
+// End-to-end tests of the entente binary: exit codes, outputs, and what imports do to a store.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "test_support.hpp"
+
+using entente::testing::file_sha256;
+using entente::testing::run_cli;
+using entente::testing::shared_data;
+using entente::testing::TempDir;
+using nlohmann::json;
+
+TEST(Cli, DyadOnTheDefaultWorldShowsTheRussiaChinaTreatyHistory) {
+  const auto r = run_cli({"dyad", "RUS", "CHN", "--from", "1950", "--to", "2012", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto doc = json::parse(r.out);
+  EXPECT_EQ(doc.at("a").at("ccode"), 365);
+  EXPECT_EQ(doc.at("b").at("ccode"), 710);
+  ASSERT_EQ(doc.at("rows").size(), 63u);
+  for (const auto& row : doc.at("rows")) {
+    const int y = row.at("year");
+    for (const char* dir : {"a_to_b", "b_to_a"}) {
+      const auto& o = row.at("atop").at(dir);
+      EXPECT_EQ(o.at("defense"), y <= 1980 ? 1 : 0) << y << dir;        // the 1950-1980 treaty
+      // Consultation from 2001 (and, in ATOP v5.1, in 1962-1964 through a multilateral treaty).
+      if (y > 1964) {
+        EXPECT_EQ(o.at("consultation"), y >= 2001 ? 1 : 0) << y << dir;
+      }
+      if (y >= 1995) {
+        EXPECT_EQ(o.at("nonaggression"), 1) << y << dir;   // non-aggression
+      }
+      if (y > 1980 && y < 1992) {
+        EXPECT_EQ(o.at("nonaggression"), 0) << y << dir;
+      }
+    }
+  }
+}
+
+TEST(Cli, ActorsOf2012) {
+  const auto r = run_cli({"actors", "--year", "2012", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto doc = json::parse(r.out);
+  std::set<int> codes;
+  for (const auto& a : doc.at("rows")) codes.insert(a.at("ccode").get<int>());
+  for (int c : {2, 365, 710}) EXPECT_TRUE(codes.count(c)) << c;
+  EXPECT_FALSE(codes.count(260));  // West Germany ended in 1990
+  EXPECT_EQ(doc.at("count"), codes.size());
+  EXPECT_GT(codes.size(), 190u);
+}
+
+TEST(Cli, CiteNamesTheBundledProviders) {
+  const auto r = run_cli({"cite"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Leeds"), std::string::npos);
+  EXPECT_NE(r.out.find("2002"), std::string::npos);
+  EXPECT_NE(r.out.find("State System Membership"), std::string::npos);
+  EXPECT_NE(r.out.find("Singer"), std::string::npos);
+  EXPECT_EQ(r.out.find("Gibler"), std::string::npos);  // COW alliances are not bundled
+  const auto bib = run_cli({"cite", "--bibtex"});
+  EXPECT_NE(bib.out.find("@article{leeds2002atop"), std::string::npos);
+}
+
+TEST(Cli, CsvIsTidyWithOneHeader) {
+  const auto r = run_cli({"dyad", "USA", "IRN", "--from", "1958", "--to", "1960", "--format", "csv"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto header = r.out.substr(0, r.out.find('\n'));
+  EXPECT_NE(header.find("year,a_member,b_member,atop_a_to_b_defense"), std::string::npos) << header;
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 4);
+  // USA->IRN defense from 1959, one-way.
+  EXPECT_NE(r.out.find("\n1959,TRUE,TRUE,1,"), std::string::npos) << r.out;
+}
+
+TEST(Cli, UsageErrorsExitTwoAndBadInputExitsOne) {
+  const auto none = run_cli({});
+  EXPECT_EQ(none.exit_code, 2);
+  const auto bad_flag = run_cli({"dyad", "RUS", "CHN", "--nonsense"});
+  EXPECT_EQ(bad_flag.exit_code, 2);
+  const auto bad_format = run_cli({"actors", "--format", "xml"});
+  EXPECT_EQ(bad_format.exit_code, 2);
+  const auto unknown = run_cli({"dyad", "RUS", "Chnia"});
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_NE(unknown.err.find("did you mean"), std::string::npos) << unknown.err;
+  EXPECT_NE(unknown.err.find("CHN (710, China)"), std::string::npos) << unknown.err;
+  const auto help = run_cli({"import", "--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("atop-ddyr"), std::string::npos);
+  EXPECT_NE(help.out.find("correlatesofwar.org"), std::string::npos);
+}
+
+TEST(Cli, ABadRowLeavesTheStoreByteForByteUnchanged) {
+  TempDir tmp;
+  const auto db = (tmp / "store.db").string();
+  const auto states = tmp.write("states.csv",
+                                "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday,version\n"
+                                "USA,2,United States of America,1816,1,1,2016,12,31,2016\n"
+                                "CAN,20,Canada,1920,1,10,2016,12,31,2016\n");
+  ASSERT_EQ(run_cli({"import", "--db", db, states.string()}).exit_code, 0);
+  const auto before = file_sha256(db);
+  const auto good = tmp.write("atop_good.csv",
+                              "ccode1,ccode2,year,atop_defense,atop_offense,atop_neutral,atop_nonagg,atop_consul\n"
+                              "2,20,1949,1,0,0,0,0\n");
+  const auto bad = tmp.write("atop_bad.csv",
+                             "ccode1,ccode2,year,atop_defense,atop_offense,atop_neutral,atop_nonagg,atop_consul\n"
+                             "2,20,1950,1,0,0,0,0\n2,20,19x1,1,0,0,0,0\n");
+  // A good file and a bad one in one import: nothing of either lands.
+  const auto r = run_cli({"import", "--db", db, good.string(), bad.string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("atop_bad.csv:3:6: found \"19x1\""), std::string::npos) << r.err;
+  EXPECT_EQ(file_sha256(db), before);
+  // Importing the same file again changes nothing either.
+  const auto again = run_cli({"import", "--db", db, states.string(), "--format", "json"});
+  EXPECT_EQ(again.exit_code, 0);
+  EXPECT_EQ(json::parse(again.out).at("rows")[0].at("status"), "already imported");
+  EXPECT_EQ(file_sha256(db), before);
+  // A bad file never creates a store.
+  const auto fresh = (tmp / "fresh.db").string();
+  EXPECT_EQ(run_cli({"import", "--db", fresh, bad.string()}).exit_code, 1);
+  EXPECT_FALSE(std::filesystem::exists(fresh));
+}
+
+TEST(Cli, CowAlliancesFromSharedDataShowTheirOwnTypes) {
+  ENTENTE_REQUIRE_SHARED_DATA();
+  TempDir tmp;
+  const auto db = (tmp / "store.db").string();
+  const auto data = shared_data();
+  const auto imp = run_cli({"import", "--db", db, (data / "cow_states/states2016.csv").string(),
+                            (data / "cow_alliance/alliance_v4.1_by_member_yearly.csv").string(),
+                            (data / "atop/atop_v5.1_ddyr_part1_ccode1_lt_ccode2.csv").string(),
+                            (data / "atop/atop_v5.1_ddyr_part2_ccode1_gt_ccode2.csv").string(),
+                            (data / "cow_nmc/NMC-60-abridged.csv").string()});
+  ASSERT_EQ(imp.exit_code, 0) << imp.err;
+  const auto r = run_cli({"dyad", "RUS", "CHN", "--from", "1950", "--to", "2012", "--format", "json", "--db", db});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto doc = json::parse(r.out);
+  for (const auto& row : doc.at("rows")) {
+    const int y = row.at("year");
+    const auto& cow = row.at("cow_alliance");
+    if (y <= 1980) {
+      EXPECT_EQ(cow.at("a_to_b").at("defense"), 1) << y;
+      EXPECT_EQ(cow.at("treaties")[0], 229) << y;  // 1962-1964 also list the multilateral treaty 267
+    } else if (y >= 1996) {
+      EXPECT_EQ(cow.at("a_to_b").at("defense"), 0) << y;
+      EXPECT_EQ(cow.at("a_to_b").at("nonaggression"), 1) << y;
+      EXPECT_EQ(cow.at("a_to_b").at("entente"), 1) << y;
+      EXPECT_EQ(cow.at("treaties"), json::array({389})) << y;
+    } else {
+      EXPECT_EQ(cow.at("treaties"), json::array()) << y;
+    }
+  }
+  const auto cite = run_cli({"cite", "--db", db});
+  EXPECT_NE(cite.out.find("Gibler"), std::string::npos);
+  EXPECT_NE(cite.out.find("Leeds"), std::string::npos);
+  const auto info = run_cli({"info", "--db", db, "--format", "json"});
+  const auto idoc = json::parse(info.out);
+  EXPECT_EQ(idoc.at("counts").at("actors"), 217);
+  EXPECT_EQ(idoc.at("rows").size(), 4u);
+}

@@ -1,0 +1,117 @@
+#include "entente/io/csv.hpp"
+
+#include <gtest/gtest.h>
+
+using entente::io::CsvCursor;
+using entente::io::CsvRecord;
+using entente::io::CsvTable;
+using entente::io::ParseError;
+
+namespace {
+
+std::vector<std::string> texts(const CsvRecord& r) {
+  std::vector<std::string> out;
+  for (const auto& f : r.fields) out.push_back(f.text);
+  return out;
+}
+
+}  // namespace
+
+TEST(CsvCursor, ReadsQuotedFieldsWithCommasQuotesAndNewlines) {
+  const std::string text = "a,\"b,c\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",x,\n";
+  CsvCursor cur("t.csv", text);
+  CsvRecord r;
+  ASSERT_TRUE(cur.next(r));
+  EXPECT_EQ(texts(r), (std::vector<std::string>{"a", "b,c", "say \"hi\""}));
+  EXPECT_EQ(r.line, 1u);
+  ASSERT_TRUE(cur.next(r));
+  EXPECT_EQ(texts(r), (std::vector<std::string>{"two\nlines", "x", ""}));
+  EXPECT_EQ(r.line, 2u);
+  EXPECT_EQ(r.fields[1].column, 8u);  // on line 3, after the quoted field that ended there
+  EXPECT_FALSE(cur.next(r));
+}
+
+TEST(CsvCursor, SkipsByteOrderMarkAndBlankLines) {
+  const std::string text = "\xEF\xBB\xBFid,v\n\n1,2\n\n";
+  CsvCursor cur("t.csv", text);
+  CsvRecord r;
+  ASSERT_TRUE(cur.next(r));
+  EXPECT_EQ(r.fields[0].text, "id");
+  ASSERT_TRUE(cur.next(r));
+  EXPECT_EQ(r.line, 3u);
+  EXPECT_FALSE(cur.next(r));
+}
+
+TEST(CsvCursor, UnterminatedQuoteNamesWhereItOpened) {
+  const std::string text = "a,b\n1,\"open\n";
+  CsvCursor cur("t.csv", text);
+  CsvRecord r;
+  ASSERT_TRUE(cur.next(r));
+  try {
+    cur.next(r);
+    FAIL() << "expected a ParseError";
+  } catch (const ParseError& e) {
+    EXPECT_EQ(e.where().line, 2u);
+    EXPECT_EQ(e.where().column, 3u);
+    EXPECT_NE(std::string(e.what()).find("t.csv:2:3"), std::string::npos) << e.what();
+  }
+}
+
+TEST(CsvCursor, StrayQuoteInsideUnquotedFieldIsAnError) {
+  CsvCursor cur("t.csv", "ab\"c,d\n");
+  CsvRecord r;
+  EXPECT_THROW(cur.next(r), ParseError);
+}
+
+TEST(CsvTable, TypedAccessAndMissingValues) {
+  CsvTable t("t.csv", "ccode,year,cinc,flag\n2,1946,-9,1\n365,NA,0.25,0\n");
+  const auto c = t.column("ccode"), y = t.column("year"), v = t.column("cinc"), f = t.column("flag");
+  ASSERT_TRUE(t.next());
+  EXPECT_EQ(t.integer(c, 1, 999), 2);
+  EXPECT_EQ(t.optional_integer(y, 1800, 2100), 1946);
+  EXPECT_EQ(t.optional_number(v, {-9}), std::nullopt);
+  EXPECT_TRUE(t.flag(f));
+  ASSERT_TRUE(t.next());
+  EXPECT_EQ(t.optional_integer(y, 1800, 2100), std::nullopt);
+  EXPECT_DOUBLE_EQ(*t.optional_number(v, {-9}), 0.25);
+  EXPECT_FALSE(t.flag(f));
+  EXPECT_FALSE(t.next());
+  EXPECT_EQ(t.rows_read(), 2u);
+}
+
+TEST(CsvTable, BadValueNamesFileLineColumnValueAndExpectation) {
+  CsvTable t("alliances.csv", "ccode1,ccode2,year\n2,20,1949\n2,20,19x9\n");
+  const auto y = t.column("year");
+  ASSERT_TRUE(t.next());
+  ASSERT_TRUE(t.next());
+  try {
+    (void)t.integer(y, 1600, 2100);
+    FAIL() << "expected a ParseError";
+  } catch (const ParseError& e) {
+    const std::string msg = e.what();
+    EXPECT_EQ(msg, "alliances.csv:3:6: found \"19x9\", expected a whole number from 1600 to 2100 in column 'year'");
+    EXPECT_EQ(e.value(), "19x9");
+  }
+}
+
+TEST(CsvTable, MissingColumnAndWrongFieldCountAreErrors) {
+  CsvTable t("t.csv", "a,b\n1,2,3\n");
+  EXPECT_THROW((void)t.column("year"), ParseError);
+  try {
+    t.next();
+    FAIL() << "expected a ParseError";
+  } catch (const ParseError& e) {
+    EXPECT_EQ(e.where().line, 2u);
+    EXPECT_NE(std::string(e.what()).find("3 fields"), std::string::npos);
+  }
+}
+
+TEST(CsvTable, EmptyInputHasNoHeader) { EXPECT_THROW(CsvTable("t.csv", ""), ParseError); }
+
+TEST(CsvTable, OptionalFlagAcceptsBlankAsMissing) {
+  CsvTable t("t.csv", "f\n\"\"\n2\n");
+  ASSERT_TRUE(t.next());
+  EXPECT_EQ(t.optional_flag(0), std::nullopt);
+  ASSERT_TRUE(t.next());
+  EXPECT_THROW((void)t.optional_flag(0), ParseError);
+}

@@ -1,0 +1,127 @@
+#include "entente/store/store.hpp"
+
+#include <gtest/gtest.h>
+
+#include "entente/io/importers.hpp"
+#include "test_support.hpp"
+
+using entente::evidence::ImportBatch;
+using entente::io::Format;
+using entente::store::Store;
+using entente::testing::file_sha256;
+using entente::testing::TempDir;
+
+namespace {
+
+const char* kStates =
+    "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday,version\n"
+    "USA,2,United States of America,1816,1,1,2016,12,31,2016\n"
+    "RUS,365,Russia,1816,1,1,2016,12,31,2016\n"
+    "CHN,710,China,1860,10,25,2016,12,31,2016\n";
+const char* kAtopHeader = "ccode1,ccode2,year,atop_defense,atop_offense,atop_neutral,atop_nonagg,atop_consul\n";
+
+ImportBatch batch(Format f, const std::string& name, const std::string& text, const std::string& sha,
+                  const std::string& version) {
+  auto b = entente::io::parse(f, name, text);
+  b.provenance.dataset = std::string(entente::io::format_info(f).dataset);
+  b.provenance.version = version;
+  b.provenance.file_name = name;
+  b.provenance.sha256 = sha;
+  b.provenance.imported_at = "2026-01-01T00:00:00Z";
+  b.coverage.dataset = b.provenance.dataset;
+  b.coverage.version = version;
+  return b;
+}
+
+}  // namespace
+
+TEST(Store, ImportsAndReadsBack) {
+  TempDir tmp;
+  auto store = Store::open(tmp / "s.db");
+  const auto states = batch(Format::cow_states, "states.csv", kStates, "a1", "2016");
+  const auto atop = batch(Format::atop_ddyr, "atop.csv",
+                          std::string(kAtopHeader) + "365,710,2001,0,0,0,1,1\n710,365,2001,0,0,0,1,1\n", "b2", "5.1");
+  const auto outcomes = store.apply({states, atop});
+  ASSERT_EQ(outcomes.size(), 2u);
+  EXPECT_FALSE(outcomes[0].skipped);
+  EXPECT_EQ(store.actors().size(), 3u);
+  EXPECT_EQ(store.spells().size(), 3u);
+  const auto rows = store.alliances_between(710, 365, 2000, 2010);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_TRUE(*rows[0].has(entente::evidence::Obligation::consultation));
+  EXPECT_EQ(rows[0].has(entente::evidence::Obligation::entente), std::nullopt);
+  const auto cov = store.coverage();
+  ASSERT_EQ(cov.size(), 2u);
+  EXPECT_EQ(cov[0].dataset, "atop");
+  EXPECT_EQ(cov[0].first_year, 2001);
+  EXPECT_EQ(store.provenance().size(), 2u);
+}
+
+TEST(Store, SameFileTwiceChangesNothing) {
+  TempDir tmp;
+  const auto path = tmp / "s.db";
+  const auto states = batch(Format::cow_states, "states.csv", kStates, "a1", "2016");
+  {
+    auto store = Store::open(path);
+    store.apply({states});
+  }
+  const auto before = file_sha256(path);
+  {
+    auto store = Store::open(path);
+    const auto outcomes = store.apply({states});
+    ASSERT_EQ(outcomes.size(), 1u);
+    EXPECT_TRUE(outcomes[0].skipped);
+  }
+  EXPECT_EQ(file_sha256(path), before);
+}
+
+TEST(Store, FailedImportLeavesTheFileByteForByteUnchanged) {
+  TempDir tmp;
+  const auto path = tmp / "s.db";
+  {
+    auto store = Store::open(path);
+    store.apply({batch(Format::cow_states, "states.csv", kStates, "a1", "2016")});
+  }
+  const auto before = file_sha256(path);
+  {
+    auto store = Store::open(path);
+    // Two versions of one dataset in one import is refused before anything is written.
+    const auto v51 = batch(Format::atop_ddyr, "a.csv", std::string(kAtopHeader) + "2,20,1950,1,0,0,0,0\n", "c3", "5.1");
+    const auto v50 = batch(Format::atop_ddyr, "b.csv", std::string(kAtopHeader) + "2,20,1951,1,0,0,0,0\n", "d4", "5.0");
+    EXPECT_THROW(store.apply({v51, v50}), std::runtime_error);
+    EXPECT_EQ(store.counts().alliance_rows, 0);
+  }
+  EXPECT_EQ(file_sha256(path), before);
+}
+
+TEST(Store, NewVersionReplacesTheOldOne) {
+  TempDir tmp;
+  auto store = Store::open(tmp / "s.db");
+  store.apply({batch(Format::atop_ddyr, "a.csv", std::string(kAtopHeader) + "2,20,1950,1,0,0,0,0\n", "c3", "5.0")});
+  store.apply({batch(Format::atop_ddyr, "b.csv", std::string(kAtopHeader) + "2,20,1960,1,0,0,0,0\n", "d4", "5.1")});
+  EXPECT_EQ(store.alliances_between(2, 20, 1900, 2000).size(), 1u);
+  ASSERT_EQ(store.coverage().size(), 1u);
+  EXPECT_EQ(store.coverage()[0].version, "5.1");
+  EXPECT_EQ(store.coverage()[0].first_year, 1960);
+  EXPECT_EQ(store.provenance().size(), 2u);  // both imports stay on record
+}
+
+TEST(Store, RejectsFilesThatAreNotStores) {
+  TempDir tmp;
+  tmp.write("not.db", "hello, this is not SQLite");
+  EXPECT_THROW(Store::open(tmp / "not.db"), std::runtime_error);
+  EXPECT_THROW(Store::open_existing(tmp / "absent.db"), std::runtime_error);
+}
+
+TEST(Store, ContentsRestrictsToScopeAndYears) {
+  auto store = Store::in_memory();
+  store.apply({batch(Format::cow_states, "states.csv", kStates, "a1", "2016"),
+               batch(Format::atop_ddyr, "a.csv",
+                     std::string(kAtopHeader) + "365,710,1940,1,0,0,0,0\n365,710,1950,1,0,0,0,0\n2,20,1950,1,0,0,0,0\n",
+                     "b2", "5.1")});
+  const auto c = store.contents({2, 365, 710}, 1946);
+  ASSERT_EQ(c.alliances.size(), 1u);
+  EXPECT_EQ(c.alliances[0].year, 1950);
+  EXPECT_EQ(c.evidence_scope, (std::vector<int>{2, 365, 710}));
+  EXPECT_EQ(c.actors.size(), 3u);
+}

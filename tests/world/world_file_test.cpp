@@ -1,0 +1,93 @@
+#include "entente/world/world_file.hpp"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "entente/query/dyad.hpp"
+#include "entente/world/source.hpp"
+
+using entente::evidence::AllianceYear;
+using entente::evidence::Obligation;
+
+TEST(WorldFile, RoundTripsContentsWithRunLengthPeriods) {
+  entente::store::Contents c;
+  c.actors = {{365, "RUS", "Russia"}, {710, "CHN", "China"}};
+  c.spells = {{365, "1816-01-01", "2016-12-31"}, {710, "1860-10-25", "2016-12-31"}};
+  c.coverage = {{"atop", "5.1", 1946, 2018}};
+  c.provenance = {{"atop", "5.1", "atop.csv", std::string(64, 'a'), 10, "2026-01-01T00:00:00Z"}};
+  c.evidence_scope = {365, 710};
+  for (int y = 1995; y <= 2003; ++y) {
+    AllianceYear r;
+    r.dataset = "atop";
+    r.from = 365;
+    r.to = 710;
+    r.year = y;
+    for (auto o : {Obligation::defense, Obligation::offense, Obligation::neutrality, Obligation::nonaggression,
+                   Obligation::consultation})
+      r.set(o, false);
+    r.set(Obligation::nonaggression, true);
+    r.set(Obligation::consultation, y >= 2001);
+    c.alliances.push_back(r);
+  }
+  c.capabilities = {{365, 2012, 1.0, std::nullopt, 3.0, 4.0, 5.0, 6.0, 0.04}};
+  const auto doc = entente::world::to_world_json(c, 1946);
+  ASSERT_EQ(doc.at("alliances").size(), 1u);
+  EXPECT_EQ(doc.at("alliances")[0].at("periods").size(), 2u);  // 1995-2000 and 2001-2003
+  const auto back = entente::world::from_world_json(doc);
+  ASSERT_EQ(back.alliances.size(), c.alliances.size());
+  for (std::size_t i = 0; i < c.alliances.size(); ++i) {
+    EXPECT_EQ(back.alliances[i].year, c.alliances[i].year);
+    EXPECT_EQ(back.alliances[i].obligations, c.alliances[i].obligations) << c.alliances[i].year;
+  }
+  ASSERT_EQ(back.capabilities.size(), 1u);
+  EXPECT_EQ(back.capabilities[0].milper, std::nullopt);
+  EXPECT_DOUBLE_EQ(*back.capabilities[0].cinc, 0.04);
+  EXPECT_EQ(back.evidence_scope, c.evidence_scope);
+  EXPECT_EQ(back.provenance[0].sha256, c.provenance[0].sha256);
+}
+
+TEST(WorldFile, MalformedDocumentsSayWhere) {
+  EXPECT_THROW(entente::world::from_world_json(nlohmann::json{{"format", "other"}}), std::runtime_error);
+  auto doc = entente::world::to_world_json({}, 1946);
+  doc["alliances"] = nlohmann::json::array({{{"dataset", "atop"}, {"from", 1}}});
+  try {
+    entente::world::from_world_json(doc);
+    FAIL() << "expected an error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("/alliances"), std::string::npos) << e.what();
+  }
+}
+
+TEST(DefaultWorld, HoldsTheEssaysStatesAndTheRussiaChinaRecord) {
+  const auto source = entente::world::open_default_world();
+  EXPECT_EQ(source.label, "bundled default world");
+  for (const char* name : {"USA", "RUS", "CHN", "GBR", "FRN", "GMY", "JPN", "ROK", "PRK", "IND", "PAK", "VNM", "BLR",
+                           "UKR", "GRG", "KZK", "KYR", "TAJ", "UZB", "TKM", "MON", "SYR", "IRN", "TUR", "ISR", "SAU",
+                           "POL"}) {
+    const auto& a = source.registry.find(name);
+    const auto scope = source.store.evidence_scope();
+    EXPECT_TRUE(std::binary_search(scope.begin(), scope.end(), a.ccode)) << name;
+  }
+  const auto& rus = source.registry.find("RUS");
+  const auto& chn = source.registry.find("CHN");
+  const auto result = entente::query::dyad(source, {&rus, &chn, 1950, 2012});
+  for (const auto& row : result.at("rows")) {
+    const int y = row.at("year");
+    const auto& ab = row.at("atop").at("a_to_b");
+    EXPECT_EQ(ab.at("defense") == 1, y <= 1980) << y;
+    if (y > 1964) {
+      EXPECT_EQ(ab.at("consultation") == 1, y >= 2001) << y;
+    }
+    if (y >= 1995) {
+      EXPECT_EQ(ab.at("nonaggression"), 1) << y;
+    }
+  }
+  EXPECT_EQ(result.at("missing_datasets"), entente::Json::array({"cow_alliance"}));
+  // Evidence with a state outside the bundled scope is missing, not zero.
+  const auto& bra = source.registry.find("Brazil");
+  const auto outside = entente::query::dyad(source, {&rus, &bra, 2000, 2000});
+  EXPECT_TRUE(outside.at("rows")[0].at("atop").at("a_to_b").at("defense").is_null());
+  EXPECT_TRUE(outside.at("rows")[0].at("cinc_b").is_null());
+  EXPECT_FALSE(outside.at("rows")[0].at("cinc_a").is_null());
+}
