@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
+#include <algorithm>
 
 #include "entente/catalogue/dataset.hpp"
 #include "entente/io/importers.hpp"
@@ -116,7 +117,10 @@ int main(int argc, char** argv) {
   auto* exp = app.add_subcommand("export-world", "write a store's evidence for chosen states as a world file");
   std::string out_path;
   int export_from = 1946;
+  std::vector<std::string> export_actors;
   exp->add_option("--out", out_path, "world file to write (JSON)")->required();
+  exp->add_option("--actors", export_actors, "states whose evidence to keep (default: the bundled world's)")
+      ->delimiter(',');
   exp->add_option("--from", export_from, "first year of evidence to keep");
   add_common(exp, common, false);
 
@@ -155,7 +159,13 @@ int main(int argc, char** argv) {
     if (exp->parsed()) {
       if (!common.db) throw std::runtime_error("export-world needs --db STORE (the store to export from)");
       auto source = entente::world::open_source(db_path(common));
-      const auto contents = source.store.contents(entente::world::default_world_states(), export_from);
+      std::vector<int> scope = entente::world::default_world_states();
+      if (!export_actors.empty()) {
+        scope.clear();
+        for (const auto& name : export_actors) scope.push_back(source.registry.find(name).ccode);
+        std::sort(scope.begin(), scope.end());
+      }
+      const auto contents = source.store.contents(scope, export_from);
       std::ofstream out(out_path);
       out << entente::world::to_world_json(contents, export_from).dump() << '\n';
       if (!out) throw std::runtime_error(out_path + ": cannot write");
@@ -167,28 +177,9 @@ int main(int argc, char** argv) {
     auto source = entente::world::open_source(db_path(common));
     if (act->parsed()) {
       const auto result = entente::query::actors(source, year);
-      Json table = Json::array();
-      for (const auto& r : result.at("rows"))
-        table.push_back({{"ccode", r.at("ccode")}, {"abbrev", r.at("abbrev")}, {"iso3", r.at("iso3")},
-                         {"name", r.at("name")}});
-      print(result, common, table);
+      print(result, common, entente::query::actors_table_rows(result));
     } else if (dy->parsed()) {
-      const auto& a = source.registry.find(a_name);
-      const auto& b = source.registry.find(b_name);
-      if (a.ccode == b.ccode) throw std::runtime_error("a dyad needs two different states");
-      auto first_year = [](const entente::actor::Actor& x) { return x.spells.empty() ? 1816 : x.spells.front().start_year(); };
-      auto last_year = [](const entente::actor::Actor& x) { return x.spells.empty() ? 2016 : x.spells.back().end_year(); };
-      // Default range: the years both are states, within the years the store has evidence for.
-      int evidence_first = 9999, evidence_last = 0;
-      for (const auto& c : source.store.coverage())
-        if (c.dataset != "cow_states") {
-          evidence_first = std::min(evidence_first, c.first_year);
-          evidence_last = std::max(evidence_last, c.last_year);
-        }
-      entente::query::DyadRequest req{
-          &a, &b, from.value_or(std::max({first_year(a), first_year(b), evidence_first == 9999 ? 0 : evidence_first})),
-          to.value_or(std::min({last_year(a), last_year(b), evidence_last == 0 ? 9999 : evidence_last}))};
-      if (req.from > req.to) throw std::runtime_error(fmt::format("--from {} is after --to {}", req.from, req.to));
+      const entente::query::DyadRequest req{&source.registry.find(a_name), &source.registry.find(b_name), from, to};
       const auto result = entente::query::dyad(source, req);
       print(result, common, entente::query::dyad_table_rows(result));
     } else if (cit->parsed()) {
@@ -201,17 +192,13 @@ int main(int argc, char** argv) {
       }
     } else if (inf->parsed()) {
       const auto result = entente::query::info(source);
-      Json table = Json::array();
-      for (const auto& r : result.at("rows"))
-        table.push_back({{"dataset", r.at("dataset")}, {"version", r.at("version")}, {"first_year", r.at("first_year")},
-                         {"last_year", r.at("last_year")}, {"files", r.at("files").size()}});
       if (common.format == "table") {
         const auto& c = result.at("counts");
         std::cout << fmt::format("{}: {} actors, {} spells, {} alliance rows, {} capability rows\n",
                                  source.label, c.at("actors").get<long long>(), c.at("spells").get<long long>(),
                                  c.at("alliance_rows").get<long long>(), c.at("capability_rows").get<long long>());
       }
-      print(result, common, table);
+      print(result, common, entente::query::info_table_rows(result));
     }
     return 0;
   } catch (const entente::io::ParseError& e) {

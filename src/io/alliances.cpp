@@ -42,7 +42,7 @@ void set_coverage(evidence::ImportBatch& batch) {
     first = std::min(first, r.year);
     last = std::max(last, r.year);
   }
-  batch.coverage = {"", "", first, last};
+  batch.coverage = {"", "", first, last, ""};
 }
 
 int ccode_at(const CsvTable& t, std::size_t col) { return static_cast<int>(t.integer(col, 1, 999)); }

@@ -34,7 +34,7 @@ evidence::ImportBatch parse_nmc(const std::string& file, std::string_view text, 
     batch.capabilities.push_back(row);
   }
   batch.provenance.row_count = static_cast<long long>(t.rows_read());
-  batch.coverage = {"", "", first, last};
+  batch.coverage = {"", "", first, last, ""};
   return batch;
 }
 

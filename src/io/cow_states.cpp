@@ -39,7 +39,7 @@ evidence::ImportBatch parse_cow_states(const std::string& file, std::string_view
   if (batch.spells.empty()) throw ParseError({file, 2, 1}, "", "at least one state spell");
   for (auto& [c, a] : actors) batch.actors.push_back(std::move(a));
   batch.provenance.row_count = static_cast<long long>(t.rows_read());
-  batch.coverage = {"", "", first, last};
+  batch.coverage = {"", "", first, last, ""};
   return batch;
 }
 

@@ -3,7 +3,7 @@
 #include <array>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-#include <regex>
+#include <cctype>
 
 #include "entente/io/csv.hpp"
 #include "entente/io/file.hpp"
@@ -81,11 +81,19 @@ namespace {
 
 // "atop_v5.1_ddyr.csv" -> "5.1"; "NMC-60-abridged.csv" -> "6.0"; empty when the name says nothing.
 std::string version_from_file_name(const std::string& name) {
-  std::smatch m;
-  static const std::regex dotted(R"([vV_-](\d+)\.(\d+))");
-  if (std::regex_search(name, m, dotted)) return m[1].str() + "." + m[2].str();
-  static const std::regex nmc(R"(NMC-(\d)(\d)\b)");
-  if (std::regex_search(name, m, nmc)) return m[1].str() + "." + m[2].str();
+  auto digit = [&](std::size_t i) { return i < name.size() && std::isdigit(static_cast<unsigned char>(name[i])); };
+  for (std::size_t i = 0; i + 1 < name.size(); ++i) {
+    if (name[i] != 'v' && name[i] != 'V' && name[i] != '_' && name[i] != '-') continue;
+    std::size_t j = i + 1;
+    while (digit(j)) ++j;
+    if (j > i + 1 && j < name.size() && name[j] == '.' && digit(j + 1)) {
+      std::size_t k = j + 1;
+      while (digit(k)) ++k;
+      return name.substr(i + 1, k - i - 1);
+    }
+  }
+  // COW writes NMC 6.0 as "NMC-60".
+  if (name.rfind("NMC-", 0) == 0 && digit(4) && digit(5) && !digit(6)) return name.substr(4, 1) + "." + name.substr(5, 1);
   return {};
 }
 
@@ -104,8 +112,10 @@ evidence::ImportBatch read_provider_file(const std::filesystem::path& path, std:
   p.file_name = path.filename().string();
   p.sha256 = sha256_hex(bytes);
   p.imported_at = utc_now_iso8601();
+  p.layout = std::string(format_info(format).name);
   batch.coverage.dataset = p.dataset;
   batch.coverage.version = p.version;
+  batch.coverage.layout = p.layout;
   return batch;
 }
 

@@ -20,4 +20,11 @@ Json actors(const world::Source& source, std::optional<int> year) {
           {"rows", rows}};
 }
 
+Json actors_table_rows(const Json& result) {
+  Json out = Json::array();
+  for (const auto& r : result.at("rows"))
+    out.push_back({{"ccode", r.at("ccode")}, {"abbrev", r.at("abbrev")}, {"iso3", r.at("iso3")}, {"name", r.at("name")}});
+  return out;
+}
+
 }  // namespace entente::query

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <map>
+#include <stdexcept>
 
 #include "entente/catalogue/dataset.hpp"
 
@@ -22,15 +23,44 @@ json actor_json(const actor::Actor& a) {
 json obligations_json(const catalogue::DatasetInfo& info, bool covered, const evidence::AllianceYear* row) {
   json o = json::object();
   for (auto ob : info.coded)
-    o[evidence::to_string(ob)] = covered ? json(row && row->has(ob).value_or(false) ? 1 : 0) : json(nullptr);
+    if (!covered || (row && !row->has(ob)))  // outside coverage, or left blank by the provider
+      o[evidence::to_string(ob)] = nullptr;
+    else
+      o[evidence::to_string(ob)] = row && *row->has(ob) ? 1 : 0;
   return o;
 }
 
 }  // namespace
 
-json dyad(const world::Source& source, const DyadRequest& req) {
-  const auto& a = *req.a;
-  const auto& b = *req.b;
+namespace {
+
+std::pair<int, int> default_years(const world::Source& source, const actor::Actor& a, const actor::Actor& b) {
+  auto first = [](const actor::Actor& x) { return x.spells.empty() ? 1816 : x.spells.front().start_year(); };
+  auto last = [](const actor::Actor& x) { return x.spells.empty() ? 2016 : x.spells.back().end_year(); };
+  int from = std::max(first(a), first(b)), to = std::min(last(a), last(b));
+  int evidence_first = 9999, evidence_last = 0;
+  for (const auto& c : source.store.coverage())
+    if (c.dataset != "cow_states") {
+      evidence_first = std::min(evidence_first, c.first_year);
+      evidence_last = std::max(evidence_last, c.last_year);
+    }
+  if (evidence_last > 0) {
+    from = std::max(from, evidence_first);
+    to = std::min(to, evidence_last);
+  }
+  return {from, to};
+}
+
+}  // namespace
+
+json dyad(const world::Source& source, const DyadRequest& request) {
+  const auto& a = *request.a;
+  const auto& b = *request.b;
+  if (a.ccode == b.ccode) throw std::invalid_argument("a dyad needs two different states");
+  const auto [default_from, default_to] = default_years(source, a, b);
+  const int first = request.from.value_or(default_from), last = request.to.value_or(default_to);
+  if (first > last)
+    throw std::invalid_argument(fmt::format("no years to show: from {} is after to {}", first, last));
   std::map<std::string, evidence::Coverage> coverage;
   for (const auto& c : source.store.coverage()) coverage[c.dataset] = c;
   const auto scope = source.store.evidence_scope();
@@ -43,11 +73,11 @@ json dyad(const world::Source& source, const DyadRequest& req) {
 
   // Index the alliance rows by (dataset, year, direction).
   std::map<std::tuple<std::string, int, bool>, evidence::AllianceYear> rows;
-  for (auto& r : source.store.alliances_between(a.ccode, b.ccode, req.from, req.to))
+  for (auto& r : source.store.alliances_between(a.ccode, b.ccode, first, last))
     rows[{r.dataset, r.year, r.from == a.ccode}] = r;
   std::map<int, std::optional<double>> cinc_a, cinc_b;
-  for (const auto& c : source.store.capabilities_of(a.ccode, req.from, req.to)) cinc_a[c.year] = c.cinc;
-  for (const auto& c : source.store.capabilities_of(b.ccode, req.from, req.to)) cinc_b[c.year] = c.cinc;
+  for (const auto& c : source.store.capabilities_of(a.ccode, first, last)) cinc_a[c.year] = c.cinc;
+  for (const auto& c : source.store.capabilities_of(b.ccode, first, last)) cinc_b[c.year] = c.cinc;
   auto cinc = [&](const std::map<int, std::optional<double>>& m, int ccode, int year) -> json {
     const bool scoped = scope.empty() || std::binary_search(scope.begin(), scope.end(), ccode);
     auto it = m.find(year);
@@ -69,7 +99,7 @@ json dyad(const world::Source& source, const DyadRequest& req) {
   }
 
   json years = json::array();
-  for (int y = req.from; y <= req.to; ++y) {
+  for (int y = first; y <= last; ++y) {
     json row{{"year", y}, {"a_member", a.member_in(y)}, {"b_member", b.member_in(y)}};
     for (const char* id : {"atop", "cow_alliance"}) {
       if (!datasets.contains(id)) continue;  // not in the store at all: listed in missing_datasets
@@ -97,8 +127,8 @@ json dyad(const world::Source& source, const DyadRequest& req) {
     row["cinc_b"] = cinc(cinc_b, b.ccode, y);
     years.push_back(std::move(row));
   }
-  return {{"source", source.label}, {"a", actor_json(a)}, {"b", actor_json(b)}, {"from", req.from},
-          {"to", req.to}, {"datasets", datasets}, {"missing_datasets", missing}, {"rows", years}};
+  return {{"source", source.label}, {"a", actor_json(a)}, {"b", actor_json(b)}, {"from", first},
+          {"to", last}, {"datasets", datasets}, {"missing_datasets", missing}, {"rows", years}};
 }
 
 namespace {

@@ -38,6 +38,14 @@ Json info(const world::Source& source) {
           {"rows", rows}};
 }
 
+Json info_table_rows(const Json& result) {
+  Json out = Json::array();
+  for (const auto& r : result.at("rows"))
+    out.push_back({{"dataset", r.at("dataset")}, {"version", r.at("version")}, {"first_year", r.at("first_year")},
+                   {"last_year", r.at("last_year")}, {"files", r.at("files").size()}});
+  return out;
+}
+
 Json cite(const world::Source& source) {
   std::map<std::string, std::string> versions;
   for (const auto& c : source.store.coverage()) versions[c.dataset] = c.version;

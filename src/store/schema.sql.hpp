@@ -6,9 +6,11 @@ inline constexpr const char* kSchemaSql = R"sql(
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE provenance (
   id INTEGER PRIMARY KEY, dataset TEXT NOT NULL, version TEXT NOT NULL, file_name TEXT NOT NULL,
-  sha256 TEXT NOT NULL UNIQUE, row_count INTEGER NOT NULL, imported_at TEXT NOT NULL);
+  sha256 TEXT NOT NULL UNIQUE, row_count INTEGER NOT NULL, imported_at TEXT NOT NULL,
+  layout TEXT NOT NULL);
 CREATE TABLE coverage (
-  dataset TEXT PRIMARY KEY, version TEXT NOT NULL, first_year INTEGER NOT NULL, last_year INTEGER NOT NULL);
+  dataset TEXT PRIMARY KEY, version TEXT NOT NULL, first_year INTEGER NOT NULL, last_year INTEGER NOT NULL,
+  layout TEXT NOT NULL);
 CREATE TABLE actor (ccode INTEGER PRIMARY KEY, abbrev TEXT NOT NULL, name TEXT NOT NULL);
 CREATE TABLE spell (
   ccode INTEGER NOT NULL REFERENCES actor(ccode), start_date TEXT NOT NULL, end_date TEXT NOT NULL,

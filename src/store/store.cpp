@@ -76,8 +76,8 @@ class Writer {
                     "INSERT OR REPLACE INTO capability(ccode, year, dataset, milex, milper, irst, pec, tpop,"
                     " upop, cinc) VALUES (?,?,?,?,?,?,?,?,?,?)"),
         provenance_(db,
-                    "INSERT INTO provenance(dataset, version, file_name, sha256, row_count, imported_at)"
-                    " VALUES (?,?,?,?,?,?)") {}
+                    "INSERT INTO provenance(dataset, version, file_name, sha256, row_count, imported_at, layout)"
+                    " VALUES (?,?,?,?,?,?,?)") {}
 
   void actor(const evidence::ActorRecord& a) { actor_.bind(1, a.ccode).bind(2, a.abbrev).bind(3, a.name).run(); }
   void spell(const evidence::SpellRecord& s) { spell_.bind(1, s.ccode).bind(2, s.start).bind(3, s.end).run(); }
@@ -93,13 +93,15 @@ class Writer {
   }
   void provenance(const evidence::Provenance& p) {
     provenance_.bind(1, p.dataset).bind(2, p.version).bind(3, p.file_name).bind(4, p.sha256)
-        .bind(5, p.row_count).bind(6, p.imported_at).run();
+        .bind(5, p.row_count).bind(6, p.imported_at).bind(7, p.layout).run();
   }
 
  private:
   sql::Statement actor_, spell_, alliance_, capability_, provenance_;
 };
 
+// Removes a dataset's rows, coverage and provenance: a store holds one version (and one file
+// layout) of each dataset, so a replaced version's files no longer count as imported.
 void delete_dataset(sql::Database& db, const std::string& dataset) {
   for (const char* table : {"alliance_year", "capability"}) {
     sql::Statement del(db, fmt::format("DELETE FROM {} WHERE dataset = ?", table));
@@ -109,16 +111,18 @@ void delete_dataset(sql::Database& db, const std::string& dataset) {
     db.exec("DELETE FROM spell");
     db.exec("DELETE FROM actor");
   }
-  sql::Statement del(db, "DELETE FROM coverage WHERE dataset = ?");
-  del.bind(1, dataset).run();
+  for (const char* table : {"coverage", "provenance"}) {
+    sql::Statement del(db, fmt::format("DELETE FROM {} WHERE dataset = ?", table));
+    del.bind(1, dataset).run();
+  }
 }
 
 void merge_coverage(sql::Database& db, const evidence::Coverage& c) {
   sql::Statement up(db,
-                    "INSERT INTO coverage(dataset, version, first_year, last_year) VALUES (?,?,?,?)"
+                    "INSERT INTO coverage(dataset, version, first_year, last_year, layout) VALUES (?,?,?,?,?)"
                     " ON CONFLICT(dataset) DO UPDATE SET first_year = min(first_year, excluded.first_year),"
                     " last_year = max(last_year, excluded.last_year)");
-  up.bind(1, c.dataset).bind(2, c.version).bind(3, c.first_year).bind(4, c.last_year).run();
+  up.bind(1, c.dataset).bind(2, c.version).bind(3, c.first_year).bind(4, c.last_year).bind(5, c.layout).run();
 }
 
 }  // namespace
@@ -155,30 +159,32 @@ std::vector<FileOutcome> Store::apply(const std::vector<evidence::ImportBatch>& 
     sql::Statement q(db, "SELECT sha256 FROM provenance");
     while (q.step()) known.insert(q.text(0));
   }
-  std::map<std::string, std::string> stored_version;
-  for (const auto& c : coverage()) stored_version[c.dataset] = c.version;
+  // What identifies a dataset's rows in the store: its version and the file layout they came in.
+  auto edition = [](const std::string& version, const std::string& layout) { return version + " (" + layout + ")"; };
+  std::map<std::string, std::string> stored_edition;
+  for (const auto& c : coverage()) stored_edition[c.dataset] = edition(c.version, c.layout);
 
   std::vector<const evidence::ImportBatch*> todo;
-  std::map<std::string, std::string> batch_version;
+  std::map<std::string, std::string> batch_edition;
   for (const auto& b : batches) {
     const auto& p = b.provenance;
     FileOutcome out{p.file_name, p.dataset, p.version, p.row_count, known.count(p.sha256) > 0};
     outcomes.push_back(out);
     if (out.skipped) continue;
     known.insert(p.sha256);  // the same file named twice in one import counts once
-    auto [it, fresh] = batch_version.try_emplace(p.dataset, p.version);
-    if (!fresh && it->second != p.version)
-      throw std::runtime_error(fmt::format("{}: version {} of {} cannot be imported together with version {}",
-                                           p.file_name, p.version, p.dataset, it->second));
+    auto [it, fresh] = batch_edition.try_emplace(p.dataset, edition(p.version, p.layout));
+    if (!fresh && it->second != edition(p.version, p.layout))
+      throw std::runtime_error(fmt::format("{}: {} {} cannot be imported together with {} of the same dataset",
+                                           p.file_name, p.dataset, edition(p.version, p.layout), it->second));
     todo.push_back(&b);
   }
   if (todo.empty()) return outcomes;  // nothing new: the store is not touched at all
 
   sql::Transaction tx(db);
-  // A new version of a dataset replaces the old one: the store holds one version of each.
-  for (const auto& [dataset, version] : batch_version) {
-    auto it = stored_version.find(dataset);
-    if (it != stored_version.end() && it->second != version) delete_dataset(db, dataset);
+  // A new version (or layout) of a dataset replaces the old one: the store holds one of each.
+  for (const auto& [dataset, ed] : batch_edition) {
+    auto it = stored_edition.find(dataset);
+    if (it != stored_edition.end() && it->second != ed) delete_dataset(db, dataset);
   }
   Writer w(db);
   for (const auto* b : todo) {
@@ -200,7 +206,7 @@ void Store::restore(const Contents& c) {
   for (const auto& a : c.actors) w.actor(a);
   for (const auto& s : c.spells) w.spell(s);
   for (const auto& r : c.alliances) w.alliance(r);
-  for (const auto& cap : c.capabilities) w.capability(cap, "cow_nmc");
+  for (const auto& cap : c.capabilities) w.capability(cap, "cow_nmc");  // the only capability source so far
   for (const auto& p : c.provenance) w.provenance(p);
   for (const auto& cov : c.coverage) merge_coverage(db, cov);
   sql::Statement scope(db, "INSERT INTO evidence_scope(ccode) VALUES (?)");
@@ -225,16 +231,18 @@ std::vector<evidence::SpellRecord> Store::spells() const {
 std::vector<evidence::Provenance> Store::provenance() const {
   std::vector<evidence::Provenance> out;
   sql::Statement q(impl_->db,
-                   "SELECT dataset, version, file_name, sha256, row_count, imported_at FROM provenance ORDER BY id");
-  while (q.step()) out.push_back({q.text(0), q.text(1), q.text(2), q.text(3), q.integer(4), q.text(5)});
+                   "SELECT dataset, version, file_name, sha256, row_count, imported_at, layout FROM provenance"
+                   " ORDER BY id");
+  while (q.step()) out.push_back({q.text(0), q.text(1), q.text(2), q.text(3), q.integer(4), q.text(5), q.text(6)});
   return out;
 }
 
 std::vector<evidence::Coverage> Store::coverage() const {
   std::vector<evidence::Coverage> out;
-  sql::Statement q(impl_->db, "SELECT dataset, version, first_year, last_year FROM coverage ORDER BY dataset");
+  sql::Statement q(impl_->db,
+                   "SELECT dataset, version, first_year, last_year, layout FROM coverage ORDER BY dataset");
   while (q.step())
-    out.push_back({q.text(0), q.text(1), static_cast<int>(q.integer(2)), static_cast<int>(q.integer(3))});
+    out.push_back({q.text(0), q.text(1), static_cast<int>(q.integer(2)), static_cast<int>(q.integer(3)), q.text(4)});
   return out;
 }
 

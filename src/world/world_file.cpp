@@ -13,7 +13,7 @@ using nlohmann::json;
 using evidence::AllianceYear;
 
 std::vector<int> default_world_states() {
-  // USA, UKG, FRN, GMY, POL, BLR, UKR, GRG, RUS, TUR, SYR, ISR, SAU, IRN, TKM, TAJ, KYR, UZB, KZK,
+  // USA, UKG, FRN, GMY, POL, UKR, BLR, GRG, RUS, TUR, SYR, ISR, SAU, IRN, TKM, TAJ, KYR, UZB, KZK,
   // CHN, MON, TAW, PRK, ROK, JPN, IND, PAK, VNM (DRV)
   return {2, 200, 220, 255, 290, 369, 370, 372, 365, 640, 652, 666, 670, 630,
           701, 702, 703, 704, 705, 710, 712, 713, 731, 732, 740, 750, 770, 816};
@@ -21,11 +21,19 @@ std::vector<int> default_world_states() {
 
 namespace {
 
-json obligations_json(const AllianceYear& r) {
+// The obligations held, by name; the dataset's other coded obligations are "no" unless listed
+// under "unknown" (blank in the source).
+json obligations_json(const AllianceYear& r, bool held) {
   json list = json::array();
-  for (auto o : evidence::kObligations)
-    if (r.has(o).value_or(false)) list.push_back(evidence::to_string(o));
+  for (auto o : catalogue::dataset(r.dataset).coded)
+    if (held ? r.has(o).value_or(false) : !r.has(o).has_value()) list.push_back(evidence::to_string(o));
   return list;
+}
+
+evidence::Obligation obligation_named(const json& name) {
+  for (auto o : evidence::kObligations)
+    if (name == evidence::to_string(o)) return o;
+  throw std::runtime_error(fmt::format("unknown obligation {}", name.dump()));
 }
 
 bool same_terms(const AllianceYear& x, const AllianceYear& y) {
@@ -49,14 +57,17 @@ json to_world_json(const store::Contents& c, int from_year) {
   doc["regenerate"] = "scripts/build-default-world (see README.md)";
   doc["from_year"] = from_year;
   doc["evidence_scope"] = c.evidence_scope;
+  // No import times: the file depends only on the providers' files, so regenerating it from the
+  // same files gives the same bytes (CI checks that the bundled world is current).
   doc["provenance"] = json::array();
   for (const auto& p : c.provenance)
     doc["provenance"].push_back({{"dataset", p.dataset}, {"version", p.version}, {"file_name", p.file_name},
-                                 {"sha256", p.sha256}, {"row_count", p.row_count}, {"imported_at", p.imported_at}});
+                                 {"sha256", p.sha256}, {"row_count", p.row_count}, {"layout", p.layout}});
   doc["coverage"] = json::array();
   for (const auto& cov : c.coverage)
     doc["coverage"].push_back({{"dataset", cov.dataset}, {"version", cov.version},
-                               {"first_year", cov.first_year}, {"last_year", cov.last_year}});
+                               {"first_year", cov.first_year}, {"last_year", cov.last_year},
+                               {"layout", cov.layout}});
   doc["actors"] = json::array();
   for (const auto& a : c.actors) doc["actors"].push_back({a.ccode, a.abbrev, a.name});
   doc["spells"] = json::array();
@@ -77,7 +88,8 @@ json to_world_json(const store::Contents& c, int from_year) {
              c.alliances[k + 1].year == c.alliances[k].year + 1 && same_terms(c.alliances[k + 1], c.alliances[j]))
         ++k;
       json period{{"first", c.alliances[j].year}, {"last", c.alliances[k].year},
-                  {"obligations", obligations_json(c.alliances[j])}};
+                  {"obligations", obligations_json(c.alliances[j], true)}};
+      if (auto unknown = obligations_json(c.alliances[j], false); !unknown.empty()) period["unknown"] = unknown;
       if (!c.alliances[j].treaties.empty()) period["treaties"] = c.alliances[j].treaties;
       entry["periods"].push_back(std::move(period));
       j = k + 1;
@@ -112,10 +124,10 @@ store::Contents from_world_json(const json& doc) {
     where = "/provenance";
     for (const auto& p : doc.at("provenance"))
       c.provenance.push_back({p.at("dataset"), p.at("version"), p.at("file_name"), p.at("sha256"),
-                              p.at("row_count"), p.at("imported_at")});
+                              p.at("row_count"), "", p.at("layout")});
     where = "/coverage";
     for (const auto& v : doc.at("coverage"))
-      c.coverage.push_back({v.at("dataset"), v.at("version"), v.at("first_year"), v.at("last_year")});
+      c.coverage.push_back({v.at("dataset"), v.at("version"), v.at("first_year"), v.at("last_year"), v.at("layout")});
     where = "/actors";
     for (const auto& a : doc.at("actors")) c.actors.push_back({a.at(0), a.at(1), a.at(2)});
     where = "/spells";
@@ -130,17 +142,14 @@ store::Contents from_world_json(const json& doc) {
         row.from = e.at("from");
         row.to = e.at("to");
         for (auto o : coded) row.set(o, false);
-        for (const auto& name : p.at("obligations")) {
-          bool found = false;
-          for (auto o : evidence::kObligations)
-            if (name == evidence::to_string(o)) {
-              row.set(o, true);
-              found = true;
-            }
-          if (!found) throw std::runtime_error(fmt::format("unknown obligation {}", name.dump()));
-        }
+        for (const auto& name : p.at("obligations")) row.set(obligation_named(name), true);
+        if (p.contains("unknown"))
+          for (const auto& name : p.at("unknown")) row.set(obligation_named(name), std::nullopt);
         if (p.contains("treaties")) row.treaties = p.at("treaties").get<std::vector<int>>();
-        for (int y = p.at("first").get<int>(); y <= p.at("last").get<int>(); ++y) {
+        const int first = p.at("first"), last = p.at("last");
+        if (first < 1600 || last > 2200 || first > last)
+          throw std::runtime_error(fmt::format("period {}..{} is not a range of years within 1600..2200", first, last));
+        for (int y = first; y <= last; ++y) {
           row.year = y;
           c.alliances.push_back(row);
         }

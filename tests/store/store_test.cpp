@@ -30,6 +30,7 @@ ImportBatch batch(Format f, const std::string& name, const std::string& text, co
   b.provenance.imported_at = "2026-01-01T00:00:00Z";
   b.coverage.dataset = b.provenance.dataset;
   b.coverage.version = version;
+  b.provenance.layout = b.coverage.layout = std::string(entente::io::format_info(f).name);
   return b;
 }
 
@@ -103,7 +104,30 @@ TEST(Store, NewVersionReplacesTheOldOne) {
   ASSERT_EQ(store.coverage().size(), 1u);
   EXPECT_EQ(store.coverage()[0].version, "5.1");
   EXPECT_EQ(store.coverage()[0].first_year, 1960);
-  EXPECT_EQ(store.provenance().size(), 2u);  // both imports stay on record
+  ASSERT_EQ(store.provenance().size(), 1u);  // the replaced version's file is no longer on record
+  EXPECT_EQ(store.provenance()[0].version, "5.1");
+}
+
+TEST(Store, AnotherLayoutOfTheSameDatasetReplacesTheFirst) {
+  TempDir tmp;
+  auto store = Store::open(tmp / "s.db");
+  const auto old_layout = batch(Format::cow_alliance_member_yearly, "members.csv",
+                          "version4id,ccode,year,defense,neutrality,nonaggression,entente\n"
+                          "389,365,2012,0,0,1,1\n389,710,2012,0,0,1,1\n",
+                          "e5", "4.1");
+  const auto new_layout = batch(Format::cow_alliance_dyad_year, "dyads.csv",
+                          "ccode1,ccode2,year,cow_defense,cow_neutral,cow_nonagg,cow_entente\n2,20,1950,1,0,1,1\n",
+                          "f6", "4.1");
+  store.apply({old_layout});
+  ASSERT_EQ(store.alliances_between(365, 710, 2012, 2012).size(), 2u);
+  EXPECT_EQ(store.alliances_between(365, 710, 2012, 2012)[0].treaties, std::vector<int>{389});
+  store.apply({new_layout});
+  EXPECT_TRUE(store.alliances_between(365, 710, 2012, 2012).empty());
+  EXPECT_EQ(store.alliances_between(2, 20, 1950, 1950).size(), 2u);
+  // The replaced layout's file no longer counts as imported: importing it again brings it back.
+  ASSERT_EQ(store.provenance().size(), 1u);
+  EXPECT_FALSE(store.apply({old_layout})[0].skipped);
+  EXPECT_EQ(store.alliances_between(365, 710, 2012, 2012).size(), 2u);
 }
 
 TEST(Store, RejectsFilesThatAreNotStores) {

@@ -14,8 +14,8 @@ TEST(WorldFile, RoundTripsContentsWithRunLengthPeriods) {
   entente::store::Contents c;
   c.actors = {{365, "RUS", "Russia"}, {710, "CHN", "China"}};
   c.spells = {{365, "1816-01-01", "2016-12-31"}, {710, "1860-10-25", "2016-12-31"}};
-  c.coverage = {{"atop", "5.1", 1946, 2018}};
-  c.provenance = {{"atop", "5.1", "atop.csv", std::string(64, 'a'), 10, "2026-01-01T00:00:00Z"}};
+  c.coverage = {{"atop", "5.1", 1946, 2018, "atop-ddyr"}};
+  c.provenance = {{"atop", "5.1", "atop.csv", std::string(64, 'a'), 10, "2026-01-01T00:00:00Z", "atop-ddyr"}};
   c.evidence_scope = {365, 710};
   for (int y = 1995; y <= 2003; ++y) {
     AllianceYear r;
@@ -30,9 +30,20 @@ TEST(WorldFile, RoundTripsContentsWithRunLengthPeriods) {
     r.set(Obligation::consultation, y >= 2001);
     c.alliances.push_back(r);
   }
+  // A COW row whose provider left non-aggression blank: it must come back missing, not "no".
+  AllianceYear cow;
+  cow.dataset = "cow_alliance";
+  cow.from = 200;
+  cow.to = 235;
+  cow.year = 1816;
+  cow.set(Obligation::defense, true);
+  cow.set(Obligation::neutrality, false);
+  cow.set(Obligation::entente, false);
+  cow.treaties = {6};
+  c.alliances.push_back(cow);
   c.capabilities = {{365, 2012, 1.0, std::nullopt, 3.0, 4.0, 5.0, 6.0, 0.04}};
   const auto doc = entente::world::to_world_json(c, 1946);
-  ASSERT_EQ(doc.at("alliances").size(), 1u);
+  ASSERT_EQ(doc.at("alliances").size(), 2u);
   EXPECT_EQ(doc.at("alliances")[0].at("periods").size(), 2u);  // 1995-2000 and 2001-2003
   const auto back = entente::world::from_world_json(doc);
   ASSERT_EQ(back.alliances.size(), c.alliances.size());
@@ -45,6 +56,10 @@ TEST(WorldFile, RoundTripsContentsWithRunLengthPeriods) {
   EXPECT_DOUBLE_EQ(*back.capabilities[0].cinc, 0.04);
   EXPECT_EQ(back.evidence_scope, c.evidence_scope);
   EXPECT_EQ(back.provenance[0].sha256, c.provenance[0].sha256);
+  EXPECT_EQ(back.provenance[0].layout, "atop-ddyr");
+  EXPECT_EQ(back.alliances.back().has(Obligation::nonaggression), std::nullopt);
+  EXPECT_EQ(back.alliances.back().treaties, std::vector<int>{6});
+  EXPECT_EQ(doc.at("alliances")[1].at("periods")[0].at("unknown"), nlohmann::json::array({"nonaggression"}));
 }
 
 TEST(WorldFile, MalformedDocumentsSayWhere) {

@@ -60,6 +60,7 @@ struct Provenance {
   std::string sha256;
   long long row_count = 0;
   std::string imported_at;  // ISO 8601 UTC
+  std::string layout;       // the reader's format name, e.g. "atop-ddyr"
 };
 
 // The years a dataset covers: a dyad-year or state-year outside them is missing, not zero.
@@ -68,6 +69,7 @@ struct Coverage {
   std::string version;
   int first_year = 0;
   int last_year = 0;
+  std::string layout;  // the file layout the rows came from; one layout per dataset in a store
 };
 
 // Everything one provider file contributes; the store applies a list of these in one transaction.

@@ -23,7 +23,7 @@ enum class Format {
 
 struct FormatInfo {
   Format format;
-  std::string_view name;      // as given to --format-of
+  std::string_view name;      // as given to `entente import --as`
   std::string_view dataset;   // catalogue id
   std::string_view example;   // a standard file name
   std::string_view describe;  // one line for --help

@@ -4,6 +4,8 @@
 // scope) reads null, never 0.
 #include "entente/report/json.hpp"
 
+#include <optional>
+
 #include "entente/world/source.hpp"
 
 namespace entente::query {
@@ -11,8 +13,9 @@ namespace entente::query {
 struct DyadRequest {
   const actor::Actor* a = nullptr;
   const actor::Actor* b = nullptr;
-  int from = 0;
-  int to = 0;
+  // Default: the years both are states, within the years the store has evidence for.
+  std::optional<int> from;
+  std::optional<int> to;
 };
 
 Json dyad(const world::Source& source, const DyadRequest& request);

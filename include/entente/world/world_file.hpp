@@ -12,7 +12,7 @@ namespace entente::world {
 inline constexpr int kWorldFormatVersion = 1;
 
 nlohmann::json to_world_json(const store::Contents& contents, int from_year);
-// Throws std::runtime_error naming the JSON path of the first malformed element.
+// Throws std::runtime_error naming the section (e.g. "/alliances") of the first malformed element.
 store::Contents from_world_json(const nlohmann::json& doc);
 
 // The states whose evidence the bundled world carries: those the 2012 essay names and the
