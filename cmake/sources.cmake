@@ -3,6 +3,7 @@ set(ENTENTE_SOURCES
   src/actor/iso3.cpp
   src/actor/registry.cpp
   src/catalogue/dataset.cpp
+  src/dyads/dyad_years.cpp
   src/evidence/records.cpp
   src/io/alliances.cpp
   src/io/capabilities.cpp
@@ -10,14 +11,21 @@ set(ENTENTE_SOURCES
   src/io/csv.cpp
   src/io/file.cpp
   src/io/formats.cpp
+  src/io/import_plan.cpp
   src/io/parse_error.cpp
+  src/io/table_reader.cpp
+  src/io/table_specs.cpp
   src/query/actors.cpp
   src/query/dyad.cpp
+  src/query/similarity.cpp
   src/query/store_info.cpp
   src/report/output.cpp
+  src/report/table_writer.cpp
+  src/similarity/measures.cpp
   src/store/sqlite.cpp
   src/store/store.cpp
   src/world/default_world_blob.cpp
+  src/world/panel.cpp
   src/world/source.cpp
   src/world/world_file.cpp
 )

@@ -1,16 +1,25 @@
 // The entente command line: parse flags, call the library, print a report. No logic of its own.
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <malloc.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <optional>
+#include <thread>
 #include <algorithm>
 
 #include "entente/catalogue/dataset.hpp"
+#include "entente/dyads/dyad_years.hpp"
+#include "entente/io/file.hpp"
+#include "entente/query/similarity.hpp"
+#include "entente/report/table_writer.hpp"
+#include "entente/similarity/measures.hpp"
+#include "entente/io/import_plan.hpp"
 #include "entente/io/importers.hpp"
 #include "entente/io/parse_error.hpp"
 #include "entente/query/actors.hpp"
@@ -60,7 +69,7 @@ std::string import_help() {
       "Imports provider files into a store, all in one transaction: a bad row anywhere leaves the\n"
       "store exactly as it was. A file already imported (same SHA-256) is skipped. The format is\n"
       "recognised from the header row; --as names it when needed.\n\nAccepted files:\n";
-  for (const auto& f : entente::io::formats()) {
+  for (const auto& f : entente::io::readers()) {
     const auto& d = entente::catalogue::dataset(f.dataset);
     text += fmt::format("  {:<28} {}\n  {:<28} e.g. {}; published by {}\n", f.name, f.describe, "", f.example,
                         d.publisher);
@@ -73,6 +82,10 @@ std::string import_help() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Dyad-year tables allocate and free a few large blocks per year; keeping them on the heap
+  // (rather than fresh mmap'd pages each time) avoids a page fault per 4 KiB written.
+  mallopt(M_MMAP_THRESHOLD, 512 * 1024 * 1024);
+  mallopt(M_TRIM_THRESHOLD, 1024 * 1024 * 1024);
   CLI::App app{"entente: strategic relationships among states, from the field's standard data"};
   app.require_subcommand(1);
   app.set_version_flag("--version", ENTENTE_VERSION_STRING);
@@ -83,11 +96,11 @@ int main(int argc, char** argv) {
   imp->footer(import_help());
   std::vector<std::string> files;
   std::optional<std::string> forced;
-  imp->add_option("files", files, "provider files (CSV)")->required()->check(CLI::ExistingFile);
+  imp->add_option("files", files, "provider files (CSV), or folders to search for them")->required()->check(CLI::ExistingPath);
   imp->add_option("--as", forced, "the files' format, when the header is not enough")
       ->check(CLI::IsMember([] {
         std::vector<std::string> names;
-        for (const auto& f : entente::io::formats()) names.emplace_back(f.name);
+        for (const auto& f : entente::io::readers()) names.emplace_back(f.name);
         return names;
       }()));
   add_common(imp, common);
@@ -102,8 +115,8 @@ int main(int argc, char** argv) {
   std::optional<int> from, to;
   dy->add_option("A", a_name, "first state: COW code, abbreviation, ISO3 or name")->required();
   dy->add_option("B", b_name, "second state")->required();
-  dy->add_option("--from", from, "first year (default: the first year both are states)");
-  dy->add_option("--to", to, "last year (default: the last year both are states)");
+  dy->add_option("--from", from, "first year (default: the first year both are states and the store has evidence)");
+  dy->add_option("--to", to, "last year (default: the last year both are states and the store has evidence)");
   add_common(dy, common);
 
   auto* cit = app.add_subcommand("cite", "references for every dataset in the store");
@@ -113,6 +126,39 @@ int main(int argc, char** argv) {
 
   auto* inf = app.add_subcommand("info", "what the store holds");
   add_common(inf, common);
+
+  auto* dys = app.add_subcommand("dyads", "dyad-years with evidence layers merged in (CSV/JSON for R and pandas)");
+  int dyads_from = 1816, dyads_to = 2012;
+  bool directed = false, relevant = false;
+  std::vector<std::string> dyad_actors, with_layers;
+  std::optional<std::string> out_file;
+  unsigned threads = 0;
+  dys->add_option("--from", dyads_from, "first year")->capture_default_str();
+  dys->add_option("--to", dyads_to, "last year")->capture_default_str();
+  dys->add_flag("--directed", directed, "directed dyads: (a, b) and (b, a)");
+  dys->add_option("--actors", dyad_actors, "only dyads among these states (comma separated)")->delimiter(',');
+  dys->add_flag("--relevant", relevant, "only politically relevant dyads: land-contiguous, or one side a major power");
+  dys->add_option("--with", with_layers, "layers, comma separated: " + [] {
+    std::string names;
+    for (auto l : entente::dyads::all_layers()) names += (names.empty() ? "" : ",") + std::string(entente::dyads::layer_name(l));
+    return names;
+  }())->delimiter(',');
+  dys->add_option("--out", out_file, "write to this file instead of standard output");
+  dys->add_option("--threads", threads, "worker threads (default: all cores)");
+  dys->footer(std::string(entente::dyads::undirected_rule()));
+  add_common(dys, common);
+
+  auto* sim = app.add_subcommand("similarity", "similarity of two actors' portfolios in a table");
+  std::string sim_table, sim_a, sim_b;
+  sim->add_option("--table", sim_table, "CSV: first column the items (states), then one column per actor")
+      ->required()
+      ->check(CLI::ExistingFile);
+  sim->add_option("A", sim_a, "first actor's column")->required();
+  sim->add_option("B", sim_b, "second actor's column")->required();
+  double sim_range = 3;
+  sim->add_option("--range", sim_range, "Δ, the scale's max − min (3 valued alliances, 1 binary, 2 votes)")
+      ->capture_default_str();
+  add_common(sim, common);
 
   auto* exp = app.add_subcommand("export-world", "write a store's evidence for chosen states as a world file");
   std::string out_path;
@@ -138,13 +184,30 @@ int main(int argc, char** argv) {
   try {
     if (imp->parsed()) {
       // Parse every file completely before the store is opened: a bad file never touches it.
-      std::optional<entente::io::Format> format;
-      if (forced) format = entente::io::format_by_name(*forced);
-      std::vector<entente::evidence::ImportBatch> batches;
-      for (const auto& f : files) batches.push_back(entente::io::read_provider_file(f, format));
+      std::vector<std::filesystem::path> paths(files.begin(), files.end());
+      const auto plan = entente::io::plan_import(paths, forced);
+      const bool terminal = isatty(STDERR_FILENO) != 0;
+      const std::size_t total = std::count_if(plan.begin(), plan.end(), [](auto& f) { return !f.reader.empty(); });
+      const auto batches = entente::io::read_planned(plan, std::max(1u, std::thread::hardware_concurrency()),
+                                                     [&](const entente::io::PlannedFile& f, std::size_t done) {
+                                                       if (terminal)
+                                                         std::cerr << fmt::format("\r[{}/{}] read {:<60}", done, total,
+                                                                                  f.path.filename().string())
+                                                                   << std::flush;
+                                                     });
+      if (terminal && total > 0) std::cerr << "\r" << std::string(80, ' ') << "\r";
+      for (const auto& f : plan)
+        if (f.reader.empty()) std::cerr << "entente: left out " << f.path.string() << ": " << f.note << '\n';
       const std::string path = common.db.value_or("entente.db");
-      auto store = entente::store::Store::open(path);
-      const auto outcomes = store.apply(batches);
+      const bool existed = std::filesystem::exists(path);
+      std::vector<entente::store::FileOutcome> outcomes;
+      try {
+        auto store = entente::store::Store::open(path);
+        outcomes = store.apply(batches);
+      } catch (...) {
+        if (!existed) std::filesystem::remove(path);  // a failed import leaves no new store behind
+        throw;
+      }
       Json rows = Json::array();
       for (const auto& o : outcomes)
         rows.push_back({{"file", o.file_name},
@@ -174,7 +237,67 @@ int main(int argc, char** argv) {
       return 0;
     }
 
+    if (sim->parsed()) {
+      const auto table = entente::similarity::read_portfolio_table(sim_table, entente::io::read_whole_file(sim_table));
+      const auto result = entente::query::similarity(table, sim_a, sim_b, sim_range);
+      print(result, common, result.at("rows"));
+      return 0;
+    }
     auto source = entente::world::open_source(db_path(common));
+    if (dys->parsed()) {
+      entente::dyads::Request req;
+      req.from = dyads_from;
+      req.to = dyads_to;
+      req.directed = directed;
+      req.relevant = relevant;
+      req.threads = threads;
+      for (const auto& name : dyad_actors) req.actors.push_back(source.registry.find(name).ccode);
+      for (const auto& name : with_layers) {
+        auto layer = entente::dyads::layer_by_name(name);
+        if (!layer) throw std::runtime_error(fmt::format("--with: no layer '{}' (see 'entente dyads --help')", name));
+        req.with.push_back(*layer);
+      }
+      if (req.from > req.to) throw std::runtime_error("--from is after --to");
+      std::ofstream file;
+      if (out_file) {
+        file.open(*out_file);
+        if (!file) throw std::runtime_error(*out_file + ": cannot write");
+      }
+      std::ostream& out = out_file ? static_cast<std::ostream&>(file) : std::cout;
+      const auto format = entente::report::parse_output_format(common.format).value_or(OutputFormat::table);
+      std::unique_ptr<entente::report::TableWriter> writer;
+      std::vector<std::string> columns;
+      if (format != OutputFormat::table)
+        req.render = [&](const entente::dyads::YearRows& rows) {
+          std::string text;
+          const std::size_t ncol = columns.size();
+          text.reserve(rows.ccode1.size() * (16 + 10 * ncol));
+          for (std::size_t r = 0; r < rows.ccode1.size(); ++r) {
+            const long long keys[] = {rows.ccode1[r], rows.ccode2[r], rows.year};
+            writer->append_row(text, keys, &rows.values[r * ncol]);
+          }
+          return text;
+        };
+      const auto summary = entente::dyads::build(source, req, [&](const entente::dyads::YearRows& rows) {
+        if (!writer->streams()) {
+          const std::size_t ncol = columns.size();
+          for (std::size_t r = 0; r < rows.ccode1.size(); ++r)
+            writer->row({rows.ccode1[r], rows.ccode2[r], rows.year}, &rows.values[r * ncol]);
+        } else {
+          writer->write_block(rows.text);
+        }
+      }, [&](const std::vector<std::string>& cols, const std::vector<std::string>& missing) {
+        columns = cols;
+        Json meta{{"source", source.label}, {"from", req.from}, {"to", req.to}, {"directed", req.directed},
+                  {"missing_datasets", missing}};
+        writer = std::make_unique<entente::report::TableWriter>(out, format, std::vector<std::string>{"ccode1", "ccode2", "year"},
+                                                                cols, meta);
+      });
+      writer->finish();
+      for (const auto& m : summary.missing_datasets)
+        std::cerr << "entente: note: the store has no " << m << " data; its columns are empty\n";
+      return 0;
+    }
     if (act->parsed()) {
       const auto result = entente::query::actors(source, year);
       print(result, common, entente::query::actors_table_rows(result));

@@ -1,72 +1,75 @@
-// Concordance from COW country codes to ISO 3166-1 alpha-3 codes. A code is given only where a
-// current, officially assigned alpha-3 code clearly belongs to the COW state (a continuing state
-// keeps its successor's code, e.g. USSR -> RUS, Yugoslavia -> SRB); historic, divided-era and
-// ambiguous states, and user-assigned codes (Kosovo XKX), are omitted and map to "".
+// Concordance from COW country codes to ISO 3166-1 alpha-3 and alpha-2 codes. A code is given only
+// where a current, officially assigned code clearly belongs to the COW state (a continuing state
+// keeps its successor's code, e.g. USSR -> RUS/RU, Yugoslavia -> SRB/RS); historic, divided-era and
+// ambiguous states, and user-assigned codes (Kosovo XKX/XK), are omitted and map to "". Every
+// entry has both codes; the alpha-2 codes were checked against iso-codes' iso_3166-1.json.
 #include "entente/actor/iso3.hpp"
 
 #include <algorithm>
 #include <array>
+#include <cstddef>
 
 namespace entente::actor {
 namespace {
 
-struct CodePair {
+struct CodeEntry {
   int ccode;
   std::string_view iso3;
+  std::string_view iso2;
 };
 
 // sorted by ccode
-constexpr std::array kIso3 = {
-    CodePair{2, "USA"},
-    CodePair{20, "CAN"},
-    CodePair{31, "BHS"},
-    CodePair{40, "CUB"},
-    CodePair{41, "HTI"},
-    CodePair{42, "DOM"},
-    CodePair{51, "JAM"},
-    CodePair{52, "TTO"},
-    CodePair{53, "BRB"},
-    CodePair{54, "DMA"},
-    CodePair{55, "GRD"},
-    CodePair{56, "LCA"},
-    CodePair{57, "VCT"},
-    CodePair{58, "ATG"},
-    CodePair{60, "KNA"},
-    CodePair{70, "MEX"},
-    CodePair{80, "BLZ"},
-    CodePair{90, "GTM"},
-    CodePair{91, "HND"},
-    CodePair{92, "SLV"},  // COW SAL El Salvador
-    CodePair{93, "NIC"},
-    CodePair{94, "CRI"},
-    CodePair{95, "PAN"},
-    CodePair{100, "COL"},
-    CodePair{101, "VEN"},
-    CodePair{110, "GUY"},
-    CodePair{115, "SUR"},
-    CodePair{130, "ECU"},
-    CodePair{135, "PER"},
-    CodePair{140, "BRA"},
-    CodePair{145, "BOL"},
-    CodePair{150, "PRY"},
-    CodePair{155, "CHL"},
-    CodePair{160, "ARG"},
-    CodePair{165, "URY"},
-    CodePair{200, "GBR"},  // COW UKG
-    CodePair{205, "IRL"},
-    CodePair{210, "NLD"},
-    CodePair{211, "BEL"},
-    CodePair{212, "LUX"},
-    CodePair{220, "FRA"},  // COW FRN
-    CodePair{221, "MCO"},
-    CodePair{223, "LIE"},
-    CodePair{225, "CHE"},  // COW SWZ Switzerland
-    CodePair{230, "ESP"},
-    CodePair{232, "AND"},
-    CodePair{235, "PRT"},
+constexpr std::array kCodes = {
+    CodeEntry{2, "USA", "US"},
+    CodeEntry{20, "CAN", "CA"},
+    CodeEntry{31, "BHS", "BS"},
+    CodeEntry{40, "CUB", "CU"},
+    CodeEntry{41, "HTI", "HT"},
+    CodeEntry{42, "DOM", "DO"},
+    CodeEntry{51, "JAM", "JM"},
+    CodeEntry{52, "TTO", "TT"},
+    CodeEntry{53, "BRB", "BB"},
+    CodeEntry{54, "DMA", "DM"},
+    CodeEntry{55, "GRD", "GD"},
+    CodeEntry{56, "LCA", "LC"},
+    CodeEntry{57, "VCT", "VC"},
+    CodeEntry{58, "ATG", "AG"},
+    CodeEntry{60, "KNA", "KN"},
+    CodeEntry{70, "MEX", "MX"},
+    CodeEntry{80, "BLZ", "BZ"},
+    CodeEntry{90, "GTM", "GT"},
+    CodeEntry{91, "HND", "HN"},
+    CodeEntry{92, "SLV", "SV"},  // COW SAL El Salvador
+    CodeEntry{93, "NIC", "NI"},
+    CodeEntry{94, "CRI", "CR"},
+    CodeEntry{95, "PAN", "PA"},
+    CodeEntry{100, "COL", "CO"},
+    CodeEntry{101, "VEN", "VE"},
+    CodeEntry{110, "GUY", "GY"},
+    CodeEntry{115, "SUR", "SR"},
+    CodeEntry{130, "ECU", "EC"},
+    CodeEntry{135, "PER", "PE"},
+    CodeEntry{140, "BRA", "BR"},
+    CodeEntry{145, "BOL", "BO"},
+    CodeEntry{150, "PRY", "PY"},
+    CodeEntry{155, "CHL", "CL"},
+    CodeEntry{160, "ARG", "AR"},
+    CodeEntry{165, "URY", "UY"},
+    CodeEntry{200, "GBR", "GB"},  // COW UKG
+    CodeEntry{205, "IRL", "IE"},
+    CodeEntry{210, "NLD", "NL"},
+    CodeEntry{211, "BEL", "BE"},
+    CodeEntry{212, "LUX", "LU"},
+    CodeEntry{220, "FRA", "FR"},  // COW FRN
+    CodeEntry{221, "MCO", "MC"},
+    CodeEntry{223, "LIE", "LI"},
+    CodeEntry{225, "CHE", "CH"},  // COW SWZ Switzerland
+    CodeEntry{230, "ESP", "ES"},
+    CodeEntry{232, "AND", "AD"},
+    CodeEntry{235, "PRT", "PT"},
     // 240 omitted: Hanover
     // 245 omitted: Bavaria
-    CodePair{255, "DEU"},  // Germany/Prussia 1816-1945 and unified Germany 1990-
+    CodeEntry{255, "DEU", "DE"},  // Germany/Prussia 1816-1945 and unified Germany 1990-
     // 260 omitted: German Federal Republic 1955-1990: excluded, DEU goes to 255
     // 265 omitted: German Democratic Republic: no current code
     // 267 omitted: Baden
@@ -75,179 +78,257 @@ constexpr std::array kIso3 = {
     // 273 omitted: Hesse Electoral
     // 275 omitted: Hesse Grand Ducal
     // 280 omitted: Mecklenburg-Schwerin
-    CodePair{290, "POL"},
+    CodeEntry{290, "POL", "PL"},
     // 300 omitted: Austria-Hungary (COW AUH)
-    CodePair{305, "AUT"},  // COW AUS Austria
-    CodePair{310, "HUN"},
+    CodeEntry{305, "AUT", "AT"},  // COW AUS Austria
+    CodeEntry{310, "HUN", "HU"},
     // 315 omitted: Czechoslovakia
-    CodePair{316, "CZE"},  // COW CZR
-    CodePair{317, "SVK"},  // COW SLO Slovakia
-    CodePair{325, "ITA"},  // Sardinia/Italy
+    CodeEntry{316, "CZE", "CZ"},  // COW CZR
+    CodeEntry{317, "SVK", "SK"},  // COW SLO Slovakia
+    CodeEntry{325, "ITA", "IT"},  // Sardinia/Italy
     // 327 omitted: Papal States (not VAT)
     // 329 omitted: Two Sicilies
-    CodePair{331, "SMR"},
+    CodeEntry{331, "SMR", "SM"},
     // 332 omitted: Modena
     // 335 omitted: Parma
     // 337 omitted: Tuscany
-    CodePair{338, "MLT"},
-    CodePair{339, "ALB"},
-    CodePair{341, "MNE"},  // COW MNG Montenegro
-    CodePair{343, "MKD"},  // North Macedonia
-    CodePair{344, "HRV"},
-    CodePair{345, "SRB"},  // Serbia/Yugoslavia/Serbia and Montenegro, continued by Serbia
-    CodePair{346, "BIH"},
+    CodeEntry{338, "MLT", "MT"},
+    CodeEntry{339, "ALB", "AL"},
+    CodeEntry{341, "MNE", "ME"},  // COW MNG Montenegro
+    CodeEntry{343, "MKD", "MK"},  // North Macedonia
+    CodeEntry{344, "HRV", "HR"},
+    CodeEntry{345, "SRB", "RS"},  // Serbia/Yugoslavia/Serbia and Montenegro, continued by Serbia
+    CodeEntry{346, "BIH", "BA"},
     // 347 omitted: Kosovo: XKX is user-assigned, not ISO
-    CodePair{349, "SVN"},  // COW SLV Slovenia
-    CodePair{350, "GRC"},
-    CodePair{352, "CYP"},
-    CodePair{355, "BGR"},
-    CodePair{359, "MDA"},
-    CodePair{360, "ROU"},  // COW ROM
-    CodePair{365, "RUS"},  // Russia/USSR/Russian Federation
-    CodePair{366, "EST"},
-    CodePair{367, "LVA"},
-    CodePair{368, "LTU"},
-    CodePair{369, "UKR"},
-    CodePair{370, "BLR"},
-    CodePair{371, "ARM"},
-    CodePair{372, "GEO"},  // COW GRG
-    CodePair{373, "AZE"},
-    CodePair{375, "FIN"},
-    CodePair{380, "SWE"},
-    CodePair{385, "NOR"},
-    CodePair{390, "DNK"},
-    CodePair{395, "ISL"},
-    CodePair{402, "CPV"},
-    CodePair{403, "STP"},
-    CodePair{404, "GNB"},
-    CodePair{411, "GNQ"},
-    CodePair{420, "GMB"},
-    CodePair{432, "MLI"},
-    CodePair{433, "SEN"},
-    CodePair{434, "BEN"},
-    CodePair{435, "MRT"},
-    CodePair{436, "NER"},  // COW NIR Niger
-    CodePair{437, "CIV"},
-    CodePair{438, "GIN"},
-    CodePair{439, "BFA"},
-    CodePair{450, "LBR"},
-    CodePair{451, "SLE"},
-    CodePair{452, "GHA"},
-    CodePair{461, "TGO"},
-    CodePair{471, "CMR"},
-    CodePair{475, "NGA"},  // COW NIG Nigeria
-    CodePair{481, "GAB"},
-    CodePair{482, "CAF"},
-    CodePair{483, "TCD"},
-    CodePair{484, "COG"},  // Republic of the Congo
-    CodePair{490, "COD"},  // Democratic Republic of the Congo
-    CodePair{500, "UGA"},
-    CodePair{501, "KEN"},
-    CodePair{510, "TZA"},  // Tanganyika/Tanzania
+    CodeEntry{349, "SVN", "SI"},  // COW SLV Slovenia
+    CodeEntry{350, "GRC", "GR"},
+    CodeEntry{352, "CYP", "CY"},
+    CodeEntry{355, "BGR", "BG"},
+    CodeEntry{359, "MDA", "MD"},
+    CodeEntry{360, "ROU", "RO"},  // COW ROM
+    CodeEntry{365, "RUS", "RU"},  // Russia/USSR/Russian Federation
+    CodeEntry{366, "EST", "EE"},
+    CodeEntry{367, "LVA", "LV"},
+    CodeEntry{368, "LTU", "LT"},
+    CodeEntry{369, "UKR", "UA"},
+    CodeEntry{370, "BLR", "BY"},
+    CodeEntry{371, "ARM", "AM"},
+    CodeEntry{372, "GEO", "GE"},  // COW GRG
+    CodeEntry{373, "AZE", "AZ"},
+    CodeEntry{375, "FIN", "FI"},
+    CodeEntry{380, "SWE", "SE"},
+    CodeEntry{385, "NOR", "NO"},
+    CodeEntry{390, "DNK", "DK"},
+    CodeEntry{395, "ISL", "IS"},
+    CodeEntry{402, "CPV", "CV"},
+    CodeEntry{403, "STP", "ST"},
+    CodeEntry{404, "GNB", "GW"},
+    CodeEntry{411, "GNQ", "GQ"},
+    CodeEntry{420, "GMB", "GM"},
+    CodeEntry{432, "MLI", "ML"},
+    CodeEntry{433, "SEN", "SN"},
+    CodeEntry{434, "BEN", "BJ"},
+    CodeEntry{435, "MRT", "MR"},
+    CodeEntry{436, "NER", "NE"},  // COW NIR Niger
+    CodeEntry{437, "CIV", "CI"},
+    CodeEntry{438, "GIN", "GN"},
+    CodeEntry{439, "BFA", "BF"},
+    CodeEntry{450, "LBR", "LR"},
+    CodeEntry{451, "SLE", "SL"},
+    CodeEntry{452, "GHA", "GH"},
+    CodeEntry{461, "TGO", "TG"},
+    CodeEntry{471, "CMR", "CM"},
+    CodeEntry{475, "NGA", "NG"},  // COW NIG Nigeria
+    CodeEntry{481, "GAB", "GA"},
+    CodeEntry{482, "CAF", "CF"},
+    CodeEntry{483, "TCD", "TD"},
+    CodeEntry{484, "COG", "CG"},  // Republic of the Congo
+    CodeEntry{490, "COD", "CD"},  // Democratic Republic of the Congo
+    CodeEntry{500, "UGA", "UG"},
+    CodeEntry{501, "KEN", "KE"},
+    CodeEntry{510, "TZA", "TZ"},  // Tanganyika/Tanzania
     // 511 omitted: Zanzibar 1963-1964: merged into Tanzania
-    CodePair{516, "BDI"},
-    CodePair{517, "RWA"},
-    CodePair{520, "SOM"},
-    CodePair{522, "DJI"},
-    CodePair{530, "ETH"},
-    CodePair{531, "ERI"},
-    CodePair{540, "AGO"},
-    CodePair{541, "MOZ"},
-    CodePair{551, "ZMB"},
-    CodePair{552, "ZWE"},
-    CodePair{553, "MWI"},
-    CodePair{560, "ZAF"},
-    CodePair{565, "NAM"},
-    CodePair{570, "LSO"},
-    CodePair{571, "BWA"},
-    CodePair{572, "SWZ"},  // COW SWA Swaziland/Eswatini
-    CodePair{580, "MDG"},
-    CodePair{581, "COM"},
-    CodePair{590, "MUS"},
-    CodePair{591, "SYC"},
-    CodePair{600, "MAR"},
-    CodePair{615, "DZA"},
-    CodePair{616, "TUN"},
-    CodePair{620, "LBY"},
-    CodePair{625, "SDN"},
-    CodePair{626, "SSD"},
-    CodePair{630, "IRN"},
-    CodePair{640, "TUR"},  // Ottoman Empire/Turkey
-    CodePair{645, "IRQ"},
-    CodePair{651, "EGY"},
-    CodePair{652, "SYR"},
-    CodePair{660, "LBN"},
-    CodePair{663, "JOR"},
-    CodePair{666, "ISR"},
-    CodePair{670, "SAU"},
+    CodeEntry{516, "BDI", "BI"},
+    CodeEntry{517, "RWA", "RW"},
+    CodeEntry{520, "SOM", "SO"},
+    CodeEntry{522, "DJI", "DJ"},
+    CodeEntry{530, "ETH", "ET"},
+    CodeEntry{531, "ERI", "ER"},
+    CodeEntry{540, "AGO", "AO"},
+    CodeEntry{541, "MOZ", "MZ"},
+    CodeEntry{551, "ZMB", "ZM"},
+    CodeEntry{552, "ZWE", "ZW"},
+    CodeEntry{553, "MWI", "MW"},
+    CodeEntry{560, "ZAF", "ZA"},
+    CodeEntry{565, "NAM", "NA"},
+    CodeEntry{570, "LSO", "LS"},
+    CodeEntry{571, "BWA", "BW"},
+    CodeEntry{572, "SWZ", "SZ"},  // COW SWA Swaziland/Eswatini
+    CodeEntry{580, "MDG", "MG"},
+    CodeEntry{581, "COM", "KM"},
+    CodeEntry{590, "MUS", "MU"},
+    CodeEntry{591, "SYC", "SC"},
+    CodeEntry{600, "MAR", "MA"},
+    CodeEntry{615, "DZA", "DZ"},
+    CodeEntry{616, "TUN", "TN"},
+    CodeEntry{620, "LBY", "LY"},
+    CodeEntry{625, "SDN", "SD"},
+    CodeEntry{626, "SSD", "SS"},
+    CodeEntry{630, "IRN", "IR"},
+    CodeEntry{640, "TUR", "TR"},  // Ottoman Empire/Turkey
+    CodeEntry{645, "IRQ", "IQ"},
+    CodeEntry{651, "EGY", "EG"},
+    CodeEntry{652, "SYR", "SY"},
+    CodeEntry{660, "LBN", "LB"},
+    CodeEntry{663, "JOR", "JO"},
+    CodeEntry{666, "ISR", "IL"},
+    CodeEntry{670, "SAU", "SA"},
     // 678 omitted: Yemen Arab Republic: pre-1990 North Yemen
-    CodePair{679, "YEM"},  // unified Yemen 1990-
+    CodeEntry{679, "YEM", "YE"},  // unified Yemen 1990-
     // 680 omitted: Yemen People's Republic: South Yemen
-    CodePair{690, "KWT"},
-    CodePair{692, "BHR"},
-    CodePair{694, "QAT"},
-    CodePair{696, "ARE"},
-    CodePair{698, "OMN"},
-    CodePair{700, "AFG"},
-    CodePair{701, "TKM"},
-    CodePair{702, "TJK"},
-    CodePair{703, "KGZ"},
-    CodePair{704, "UZB"},
-    CodePair{705, "KAZ"},  // COW KZK
-    CodePair{710, "CHN"},  // People's Republic of China (and Qing/ROC before 1949)
-    CodePair{712, "MNG"},  // COW MON Mongolia
-    CodePair{713, "TWN"},  // Taiwan
+    CodeEntry{690, "KWT", "KW"},
+    CodeEntry{692, "BHR", "BH"},
+    CodeEntry{694, "QAT", "QA"},
+    CodeEntry{696, "ARE", "AE"},
+    CodeEntry{698, "OMN", "OM"},
+    CodeEntry{700, "AFG", "AF"},
+    CodeEntry{701, "TKM", "TM"},
+    CodeEntry{702, "TJK", "TJ"},
+    CodeEntry{703, "KGZ", "KG"},
+    CodeEntry{704, "UZB", "UZ"},
+    CodeEntry{705, "KAZ", "KZ"},  // COW KZK
+    CodeEntry{710, "CHN", "CN"},  // People's Republic of China (and Qing/ROC before 1949)
+    CodeEntry{712, "MNG", "MN"},  // COW MON Mongolia
+    CodeEntry{713, "TWN", "TW"},  // Taiwan
     // 730 omitted: Korea 1887-1905: pre-division, ambiguous
-    CodePair{731, "PRK"},  // North Korea
-    CodePair{732, "KOR"},  // COW ROK South Korea
-    CodePair{740, "JPN"},
-    CodePair{750, "IND"},
-    CodePair{760, "BTN"},
-    CodePair{770, "PAK"},
-    CodePair{771, "BGD"},
-    CodePair{775, "MMR"},
-    CodePair{780, "LKA"},
-    CodePair{781, "MDV"},  // COW MAD Maldives
-    CodePair{790, "NPL"},
-    CodePair{800, "THA"},
-    CodePair{811, "KHM"},
-    CodePair{812, "LAO"},
-    CodePair{816, "VNM"},  // COW DRV (North) Vietnam, unified 1976-
+    CodeEntry{731, "PRK", "KP"},  // North Korea
+    CodeEntry{732, "KOR", "KR"},  // COW ROK South Korea
+    CodeEntry{740, "JPN", "JP"},
+    CodeEntry{750, "IND", "IN"},
+    CodeEntry{760, "BTN", "BT"},
+    CodeEntry{770, "PAK", "PK"},
+    CodeEntry{771, "BGD", "BD"},
+    CodeEntry{775, "MMR", "MM"},
+    CodeEntry{780, "LKA", "LK"},
+    CodeEntry{781, "MDV", "MV"},  // COW MAD Maldives
+    CodeEntry{790, "NPL", "NP"},
+    CodeEntry{800, "THA", "TH"},
+    CodeEntry{811, "KHM", "KH"},
+    CodeEntry{812, "LAO", "LA"},
+    CodeEntry{816, "VNM", "VN"},  // COW DRV (North) Vietnam, unified 1976-
     // 817 omitted: Republic of Vietnam: South Vietnam
-    CodePair{820, "MYS"},  // COW MAL Malaysia
-    CodePair{830, "SGP"},
-    CodePair{835, "BRN"},
-    CodePair{840, "PHL"},
-    CodePair{850, "IDN"},
-    CodePair{860, "TLS"},  // East Timor
-    CodePair{900, "AUS"},  // COW AUL Australia
-    CodePair{910, "PNG"},
-    CodePair{920, "NZL"},
-    CodePair{935, "VUT"},
-    CodePair{940, "SLB"},
-    CodePair{946, "KIR"},
-    CodePair{947, "TUV"},
-    CodePair{950, "FJI"},
-    CodePair{955, "TON"},
-    CodePair{970, "NRU"},
-    CodePair{983, "MHL"},
-    CodePair{986, "PLW"},
-    CodePair{987, "FSM"},
-    CodePair{990, "WSM"},
+    CodeEntry{820, "MYS", "MY"},  // COW MAL Malaysia
+    CodeEntry{830, "SGP", "SG"},
+    CodeEntry{835, "BRN", "BN"},
+    CodeEntry{840, "PHL", "PH"},
+    CodeEntry{850, "IDN", "ID"},
+    CodeEntry{860, "TLS", "TL"},  // East Timor
+    CodeEntry{900, "AUS", "AU"},  // COW AUL Australia
+    CodeEntry{910, "PNG", "PG"},
+    CodeEntry{920, "NZL", "NZ"},
+    CodeEntry{935, "VUT", "VU"},
+    CodeEntry{940, "SLB", "SB"},
+    CodeEntry{946, "KIR", "KI"},
+    CodeEntry{947, "TUV", "TV"},
+    CodeEntry{950, "FJI", "FJ"},
+    CodeEntry{955, "TON", "TO"},
+    CodeEntry{970, "NRU", "NR"},
+    CodeEntry{983, "MHL", "MH"},
+    CodeEntry{986, "PLW", "PW"},
+    CodeEntry{987, "FSM", "FM"},
+    CodeEntry{990, "WSM", "WS"},
 };
 
-static_assert(std::is_sorted(kIso3.begin(), kIso3.end(),
-                             [](const CodePair& a, const CodePair& b) { return a.ccode < b.ccode; }));
+static_assert(std::is_sorted(kCodes.begin(), kCodes.end(),
+                             [](const CodeEntry& a, const CodeEntry& b) { return a.ccode < b.ccode; }));
+
+constexpr bool is_upper_alpha(std::string_view code, std::size_t length) {
+  return code.size() == length && std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+static_assert(std::all_of(kCodes.begin(), kCodes.end(),
+                          [](const CodeEntry& e) { return is_upper_alpha(e.iso3, 3) && is_upper_alpha(e.iso2, 2); }));
+
+struct Iso2Entry {
+  std::string_view iso2;
+  int ccode;
+};
+
+constexpr bool iso2_less(const Iso2Entry& a, const Iso2Entry& b) {
+  return a.iso2 < b.iso2;
+}
+
+// kCodes re-indexed by alpha-2, for ccode_for_iso2.
+constexpr auto kByIso2 = [] {
+  std::array<Iso2Entry, kCodes.size()> out{};
+  for (std::size_t i = 0; i < kCodes.size(); ++i) {
+    out[i] = Iso2Entry{kCodes[i].iso2, kCodes[i].ccode};
+  }
+  std::sort(out.begin(), out.end(), iso2_less);
+  return out;
+}();
+
+static_assert(std::adjacent_find(kByIso2.begin(), kByIso2.end(),
+                                 [](const Iso2Entry& a, const Iso2Entry& b) { return a.iso2 == b.iso2; }) ==
+                  kByIso2.end(),
+              "no two ccodes may share an alpha-2 code");
+
+// Alpha-2 codes withdrawn from ISO 3166-1 (now in ISO 3166-3) that still appear in vote data, accepted by
+// ccode_for_iso2 only; iso2_for_ccode always gives the current code. Add a code here only when it clearly
+// denotes one COW state in the data that uses it.
+//   YU: withdrawn 2003 (ISO 3166-3 YUCS). The unvotes 2021 votes for sessions 71-74 (2016-2019) still label
+//       Serbia "Yugoslavia"/YU and have no RS; COW 345 is Yugoslavia and Serbia alike.
+// Deliberately absent: CS (Czechoslovakia until 1993, then Serbia and Montenegro until 2006: ambiguous),
+// DD (German Democratic Republic) and other withdrawn codes, none of which the vote data uses.
+constexpr std::array kHistoricIso2 = {
+    Iso2Entry{"YU", 345},
+};
+
+static_assert(std::all_of(kHistoricIso2.begin(), kHistoricIso2.end(), [](const Iso2Entry& h) {
+  return is_upper_alpha(h.iso2, 2) && !std::binary_search(kByIso2.begin(), kByIso2.end(), h, iso2_less);
+}));
+
+const CodeEntry* find_ccode(int ccode) noexcept {
+  const auto it =
+      std::lower_bound(kCodes.begin(), kCodes.end(), ccode, [](const CodeEntry& e, int c) { return e.ccode < c; });
+  if (it == kCodes.end() || it->ccode != ccode) {
+    return nullptr;
+  }
+  return &*it;
+}
 
 }  // namespace
 
 std::string_view iso3_for_ccode(int ccode) noexcept {
-  const auto it = std::lower_bound(kIso3.begin(), kIso3.end(), ccode,
-                                   [](const CodePair& p, int c) { return p.ccode < c; });
-  if (it == kIso3.end() || it->ccode != ccode) {
-    return {};
+  const CodeEntry* entry = find_ccode(ccode);
+  return entry == nullptr ? std::string_view{} : entry->iso3;
+}
+
+std::string_view iso2_for_ccode(int ccode) noexcept {
+  const CodeEntry* entry = find_ccode(ccode);
+  return entry == nullptr ? std::string_view{} : entry->iso2;
+}
+
+int ccode_for_iso2(std::string_view iso2) noexcept {
+  if (iso2.size() != 2) {
+    return 0;
   }
-  return it->iso3;
+  std::array<char, 2> upper{};
+  for (std::size_t i = 0; i < upper.size(); ++i) {
+    const char c = iso2[i];
+    upper[i] = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+  }
+  const Iso2Entry key{std::string_view(upper.data(), upper.size()), 0};
+  const auto it = std::lower_bound(kByIso2.begin(), kByIso2.end(), key, iso2_less);
+  if (it != kByIso2.end() && it->iso2 == key.iso2) {
+    return it->ccode;
+  }
+  for (const Iso2Entry& historic : kHistoricIso2) {
+    if (historic.iso2 == key.iso2) {
+      return historic.ccode;
+    }
+  }
+  return 0;
 }
 
 }  // namespace entente::actor

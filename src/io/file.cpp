@@ -14,12 +14,13 @@
 namespace entente::io {
 
 std::string read_whole_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) throw std::runtime_error(fmt::format("{}: cannot open the file", path.string()));
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) throw std::runtime_error(fmt::format("{}: cannot read the file", path.string()));
-  return std::move(buffer).str();
+  std::string bytes(static_cast<std::size_t>(in.tellg()), '\0');
+  in.seekg(0);
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (!in) throw std::runtime_error(fmt::format("{}: cannot read the file", path.string()));
+  return bytes;
 }
 
 std::string sha256_hex(std::string_view bytes) {

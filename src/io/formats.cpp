@@ -8,6 +8,7 @@
 #include "entente/io/csv.hpp"
 #include "entente/io/file.hpp"
 #include "entente/io/importers.hpp"
+#include "entente/io/table_spec.hpp"
 
 namespace entente::io {
 namespace {
@@ -60,9 +61,42 @@ Format detect_format(const std::string& file_name, std::string_view text) {
   if (has_all(t, {"ccode", "year", "milex", "milper", "irst", "pec", "tpop", "upop", "cinc"}))
     return t.has_column("stateabb") ? Format::nmc_v6 : Format::nmc_v7;
   std::vector<std::string> known;
-  for (const auto& f : kFormats) known.push_back(fmt::format("{} ({})", f.name, f.example));
+  for (const auto& f : readers()) known.push_back(fmt::format("{} ({})", f.name, f.example));
   throw ParseError({file_name, 1, 1}, fmt::format("{}", fmt::join(t.header(), ",")),
                    fmt::format("the header of a known provider file: {}", fmt::join(known, "; ")));
+}
+
+std::vector<ReaderInfo> readers() {
+  std::vector<ReaderInfo> out;
+  for (const auto& f : kFormats) out.push_back({f.name, f.dataset, f.example, f.describe});
+  for (const auto& s : table_specs()) out.push_back({s.format, s.dataset, s.example, s.describe});
+  return out;
+}
+
+std::string detect_reader(const std::string& file_name, std::string_view text) {
+  const CsvTable t(file_name, text);
+  // A plain table fits when its file has every column the spec reads; the special readers'
+  // headers are checked first because some are supersets of a plain table's.
+  try {
+    return std::string(format_info(detect_format(file_name, text)).name);
+  } catch (const ParseError&) {
+  }
+  const TableSpec* best = nullptr;
+  for (const auto& s : table_specs()) {
+    const bool fits = std::all_of(s.columns.begin(), s.columns.end(), [&](const ColumnSpec& c) { return t.has_column(c.source); });
+    if (fits && (!best || s.columns.size() > best->columns.size())) best = &s;
+  }
+  if (best) return std::string(best->format);
+  std::vector<std::string> known;
+  for (const auto& f : readers()) known.push_back(fmt::format("{} ({})", f.name, f.example));
+  throw ParseError({file_name, 1, 1}, fmt::format("{}", fmt::join(t.header(), ",")),
+                   fmt::format("the header of a known provider file: {}", fmt::join(known, "; ")));
+}
+
+evidence::ImportBatch parse_with(std::string_view reader, const std::string& file_name, std::string_view text) {
+  if (auto f = format_by_name(reader)) return parse(*f, file_name, text);
+  if (const auto* spec = table_spec(reader)) return parse_table(*spec, file_name, text);
+  throw std::invalid_argument(fmt::format("no reader named '{}' (see 'entente import --help')", reader));
 }
 
 evidence::ImportBatch parse(Format format, const std::string& file_name, std::string_view text) {
@@ -76,8 +110,6 @@ evidence::ImportBatch parse(Format format, const std::string& file_name, std::st
   }
   throw std::logic_error("unhandled format");
 }
-
-namespace {
 
 // "atop_v5.1_ddyr.csv" -> "5.1"; "NMC-60-abridged.csv" -> "6.0"; empty when the name says nothing.
 std::string version_from_file_name(const std::string& name) {
@@ -97,22 +129,21 @@ std::string version_from_file_name(const std::string& name) {
   return {};
 }
 
-}  // namespace
-
-evidence::ImportBatch read_provider_file(const std::filesystem::path& path, std::optional<Format> forced) {
+evidence::ImportBatch read_provider_file(const std::filesystem::path& path, const std::optional<std::string>& reader) {
   const std::string bytes = read_whole_file(path);
   const std::string shown = path.string();
-  const Format format = forced ? *forced : detect_format(shown, bytes);
-  evidence::ImportBatch batch = parse(format, shown, bytes);
+  const std::string name = reader ? *reader : detect_reader(shown, bytes);
+  evidence::ImportBatch batch = parse_with(name, shown, bytes);
+  const auto format = format_by_name(name);
   auto& p = batch.provenance;
-  p.dataset = std::string(format_info(format).dataset);
+  p.dataset = std::string(format ? format_info(*format).dataset : table_spec(name)->dataset);
   if (p.version.empty()) p.version = version_from_file_name(path.filename().string());
   if (p.version.empty() && format == Format::nmc_v7) p.version = "7.0";
   if (p.version.empty()) p.version = "unspecified";
   p.file_name = path.filename().string();
   p.sha256 = sha256_hex(bytes);
   p.imported_at = utc_now_iso8601();
-  p.layout = std::string(format_info(format).name);
+  p.layout = name;
   batch.coverage.dataset = p.dataset;
   batch.coverage.version = p.version;
   batch.coverage.layout = p.layout;

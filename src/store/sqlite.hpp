@@ -45,6 +45,10 @@ class Statement {
   }
 
   bool step();     // true while a row is available
+  template <typename F>
+  void each(F&& visit) {
+    while (step()) visit(stmt_);
+  }
   void run();      // steps to completion and resets, for INSERT/UPDATE/DELETE
   void reset();
 

@@ -1,6 +1,9 @@
 #include "entente/store/store.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <tuple>
+#include <limits>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <map>
@@ -8,6 +11,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "entente/io/table_spec.hpp"
 #include "schema.sql.hpp"
 #include "sqlite.hpp"
 
@@ -33,6 +37,7 @@ void create_or_check_schema(sql::Database& db, const std::string& shown) {
       throw std::runtime_error(fmt::format("{}: an SQLite file, but not an entente store", shown));
     sql::Transaction tx(db);
     db.exec(kSchemaSql);
+    for (const auto& spec : io::table_specs()) db.exec(io::create_table_sql(spec));
     sql::Statement put(db, "INSERT INTO meta(key, value) VALUES (?, ?)");
     put.bind(1, "schema_version").bind(2, std::to_string(kSchemaVersion)).run();
     put.bind(1, "created_by").bind(2, "entente").run();
@@ -40,9 +45,11 @@ void create_or_check_schema(sql::Database& db, const std::string& shown) {
     return;
   }
   sql::Statement version(db, "SELECT value FROM meta WHERE key='schema_version'");
-  if (!version.step() || version.text(0) != std::to_string(kSchemaVersion))
-    throw std::runtime_error(fmt::format("{}: store schema version {} is not the version {} this entente reads",
-                                         shown, version.step() ? version.text(0) : "?", kSchemaVersion));
+  const std::string found = version.step() ? version.text(0) : "?";
+  if (found != std::to_string(kSchemaVersion))
+    throw std::runtime_error(fmt::format("{}: store schema version {} is not the version {} this entente reads;"
+                                         " import the provider files into a new store",
+                                         shown, found, kSchemaVersion));
 }
 
 std::string join_ids(const std::vector<int>& ids) {
@@ -107,6 +114,8 @@ void delete_dataset(sql::Database& db, const std::string& dataset) {
     sql::Statement del(db, fmt::format("DELETE FROM {} WHERE dataset = ?", table));
     del.bind(1, dataset).run();
   }
+  for (const auto& spec : io::table_specs())  // each provider table holds one dataset
+    if (spec.dataset == dataset) db.exec(fmt::format("DELETE FROM {}", spec.table));
   if (dataset == "cow_states") {
     db.exec("DELETE FROM spell");
     db.exec("DELETE FROM actor");
@@ -114,6 +123,51 @@ void delete_dataset(sql::Database& db, const std::string& dataset) {
   for (const char* table : {"coverage", "provenance"}) {
     sql::Statement del(db, fmt::format("DELETE FROM {} WHERE dataset = ?", table));
     del.bind(1, dataset).run();
+  }
+}
+
+// Writes the rows of a plain provider table (io::TableSpec) with one prepared statement.
+void write_table(sql::Database& db, const evidence::TableRows& rows) {
+  const auto& spec = *rows.spec;
+  std::string names, marks;
+  for (std::size_t i = 0; i < spec.columns.size(); ++i) {
+    names += fmt::format("{}{}", i ? ", " : "", spec.columns[i].name);
+    marks += i ? ",?" : "?";
+  }
+  sql::Statement insert(db, fmt::format("INSERT OR REPLACE INTO {} ({}) VALUES ({})", spec.table, names, marks));
+  // Insert in primary-key order: appending to a B-tree is several times cheaper than inserting
+  // at random places in it.
+  std::vector<std::size_t> key_columns;
+  for (const auto& k : spec.key)
+    for (std::size_t i = 0; i < spec.columns.size(); ++i)
+      if (spec.columns[i].name == k) key_columns.push_back(i);
+  std::vector<std::size_t> order(rows.rows);
+  for (std::size_t r = 0; r < rows.rows; ++r) order[r] = r;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    for (std::size_t i : key_columns) {
+      if (spec.columns[i].type == io::ColumnType::text) {
+        if (int c = rows.texts[i][a].compare(rows.texts[i][b]); c != 0) return c < 0;
+      } else if (rows.numbers[i][a] != rows.numbers[i][b]) {
+        return rows.numbers[i][a] < rows.numbers[i][b];
+      }
+    }
+    return false;
+  });
+  for (std::size_t r : order) {
+    for (std::size_t i = 0; i < spec.columns.size(); ++i) {
+      const int at = static_cast<int>(i) + 1;
+      if (spec.columns[i].type == io::ColumnType::text) {
+        const auto& s = rows.texts[i][r];
+        if (s.empty()) insert.bind_null(at);
+        else insert.bind(at, s);
+      } else {
+        const double v = rows.numbers[i][r];
+        if (std::isnan(v)) insert.bind_null(at);
+        else if (spec.columns[i].type == io::ColumnType::real) insert.bind(at, v);
+        else insert.bind(at, static_cast<long long>(v));
+      }
+    }
+    insert.run();
   }
 }
 
@@ -190,8 +244,16 @@ std::vector<FileOutcome> Store::apply(const std::vector<evidence::ImportBatch>& 
   for (const auto* b : todo) {
     for (const auto& a : b->actors) w.actor(a);
     for (const auto& s : b->spells) w.spell(s);
-    for (const auto& r : b->alliances) w.alliance(r);
+    // Primary-key order (ccode1, ccode2, year) makes the inserts appends.
+    std::vector<const evidence::AllianceYear*> sorted;
+    sorted.reserve(b->alliances.size());
+    for (const auto& r : b->alliances) sorted.push_back(&r);
+    std::stable_sort(sorted.begin(), sorted.end(), [](auto* x, auto* y) {
+      return std::tie(x->from, x->to, x->year) < std::tie(y->from, y->to, y->year);
+    });
+    for (const auto* r : sorted) w.alliance(*r);
     for (const auto& c : b->capabilities) w.capability(c, b->provenance.dataset);
+    if (b->table.spec) write_table(db, b->table);
     w.provenance(b->provenance);
     merge_coverage(db, b->coverage);
   }
@@ -310,6 +372,27 @@ std::vector<evidence::CapabilityYear> Store::capabilities_of(int ccode, int from
   q.bind(1, ccode).bind(2, from).bind(3, to);
   while (q.step()) out.push_back(read_capability(q));
   return out;
+}
+
+bool Row::is_null(int col) const {
+  return sqlite3_column_type(static_cast<sqlite3_stmt*>(stmt_), col) == SQLITE_NULL;
+}
+long long Row::integer(int col) const { return sqlite3_column_int64(static_cast<sqlite3_stmt*>(stmt_), col); }
+double Row::real(int col) const {
+  return is_null(col) ? std::numeric_limits<double>::quiet_NaN()
+                      : sqlite3_column_double(static_cast<sqlite3_stmt*>(stmt_), col);
+}
+std::string Row::text(int col) const {
+  const auto* p = sqlite3_column_text(static_cast<sqlite3_stmt*>(stmt_), col);
+  return p ? std::string(reinterpret_cast<const char*>(p)) : std::string();
+}
+
+void Store::for_each_row(const std::string& sql, const std::function<void(const Row&)>& visit,
+                         std::initializer_list<long long> params) const {
+  sql::Statement q(impl_->db, sql);
+  int i = 1;
+  for (long long p : params) q.bind(i++, p);
+  q.each([&](sqlite3_stmt* stmt) { visit(Row(stmt)); });
 }
 
 Counts Store::counts() const {

@@ -9,17 +9,17 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
-  const auto formats = entente::io::formats();
-  const auto& format = formats[data[0] % formats.size()];
+  static const auto readers = entente::io::readers();
+  const auto& reader = readers[data[0] % readers.size()];
   const std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
   try {
-    const auto batch = entente::io::parse(format.format, "fuzz.csv", text);
+    const auto batch = entente::io::parse_with(reader.name, "fuzz.csv", text);
     for (const auto& r : batch.alliances)
       if (r.from == r.to) __builtin_trap();  // a state never allies with itself
   } catch (const entente::io::ParseError&) {
   }
   try {
-    (void)entente::io::detect_format("fuzz.csv", text);
+    (void)entente::io::detect_reader("fuzz.csv", text);
   } catch (const entente::io::ParseError&) {
   }
   return 0;

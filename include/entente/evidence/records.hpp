@@ -7,6 +7,10 @@
 #include <string>
 #include <vector>
 
+namespace entente::io {
+struct TableSpec;
+}
+
 namespace entente::evidence {
 
 struct ActorRecord {
@@ -72,6 +76,16 @@ struct Coverage {
   std::string layout;  // the file layout the rows came from; one layout per dataset in a store
 };
 
+// Rows of a plain provider table described by an io::TableSpec, column by column. Numbers
+// (integers and flags too) are doubles with NaN for NULL: every integer the providers use is
+// exact in a double. Empty text is NULL.
+struct TableRows {
+  const io::TableSpec* spec = nullptr;
+  std::size_t rows = 0;
+  std::vector<std::vector<double>> numbers;     // one per column; empty for text columns
+  std::vector<std::vector<std::string>> texts;  // one per column; empty for numeric columns
+};
+
 // Everything one provider file contributes; the store applies a list of these in one transaction.
 struct ImportBatch {
   Provenance provenance;
@@ -80,6 +94,7 @@ struct ImportBatch {
   std::vector<SpellRecord> spells;
   std::vector<AllianceYear> alliances;
   std::vector<CapabilityYear> capabilities;
+  TableRows table;  // for files read by a TableSpec
 };
 
 }  // namespace entente::evidence

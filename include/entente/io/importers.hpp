@@ -6,6 +6,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "entente/evidence/records.hpp"
 #include "entente/io/parse_error.hpp"
@@ -37,13 +38,30 @@ std::optional<Format> format_by_name(std::string_view name);
 // formats it knows when the header matches none.
 Format detect_format(const std::string& file_name, std::string_view text);
 
+// Every reader, the special ones (Format) and the plain tables (io/table_spec.hpp), by name.
+struct ReaderInfo {
+  std::string_view name;
+  std::string_view dataset;
+  std::string_view example;
+  std::string_view describe;
+};
+std::vector<ReaderInfo> readers();
+// The name of the reader for a file, from its header row; throws ParseError when none fits.
+std::string detect_reader(const std::string& file_name, std::string_view text);
+// Parses with the named reader; throws std::invalid_argument for an unknown name.
+evidence::ImportBatch parse_with(std::string_view reader, const std::string& file_name, std::string_view text);
+
 // Parses one file's text. `file_name` appears in errors and in the provenance.
 evidence::ImportBatch parse(Format format, const std::string& file_name, std::string_view text);
 
 // Reads a file from disk, detects its format unless one is forced, parses it, and fills the
 // provenance (SHA-256, row count, import time) and coverage.
 evidence::ImportBatch read_provider_file(const std::filesystem::path& path,
-                                         std::optional<Format> forced = std::nullopt);
+                                         const std::optional<std::string>& reader = std::nullopt);
+
+// The version a provider file's name states: "atop_v5.1_ddyr.csv" -> "5.1", "NMC-60-abridged.csv"
+// -> "6.0"; empty when the name says none.
+std::string version_from_file_name(const std::string& name);
 
 // Per-format parsers (used by parse()).
 evidence::ImportBatch parse_cow_states(const std::string& file, std::string_view text);

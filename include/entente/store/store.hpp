@@ -4,6 +4,8 @@
 // transaction; a file whose SHA-256 the store already holds is skipped, so importing the same
 // file twice changes nothing.
 #include <filesystem>
+#include <functional>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -13,7 +15,8 @@
 
 namespace entente::store {
 
-inline constexpr int kSchemaVersion = 1;
+// 2: provider tables described by io::TableSpec; layout in provenance and coverage.
+inline constexpr int kSchemaVersion = 2;
 
 // Everything a store holds, as values: what the bundled world serialises.
 struct Contents {
@@ -38,6 +41,19 @@ struct FileOutcome {
 
 struct Counts {
   long long actors = 0, spells = 0, alliance_rows = 0, capability_rows = 0, imports = 0;
+};
+
+// One result row of Store::for_each_row; valid only inside the callback.
+class Row {
+ public:
+  explicit Row(void* statement) : stmt_(statement) {}
+  bool is_null(int col) const;
+  long long integer(int col) const;
+  double real(int col) const;  // NaN when NULL
+  std::string text(int col) const;
+
+ private:
+  void* stmt_;
 };
 
 class Store {
@@ -67,6 +83,10 @@ class Store {
   std::vector<evidence::AllianceYear> alliances_between(int a, int b, int from, int to) const;
   std::vector<evidence::CapabilityYear> capabilities_of(int ccode, int from, int to) const;
   Counts counts() const;
+  // Runs a read-only query and calls `visit` for every row; for the modules that load evidence
+  // in bulk (world::Panel). `params` bind to ?1, ?2, ... in order.
+  void for_each_row(const std::string& sql, const std::function<void(const Row&)>& visit,
+                    std::initializer_list<long long> params = {}) const;
   // Everything, optionally restricted to states in `scope` (empty: all) and years >= from_year.
   Contents contents(const std::vector<int>& scope = {}, int from_year = 0) const;
 

@@ -1,0 +1,32 @@
+#pragma once
+// What `entente import` reads: the files named, and the provider files found in folders named.
+// Reading (and checking) every file happens here, in parallel, before the store is touched.
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "entente/evidence/records.hpp"
+
+namespace entente::io {
+
+struct PlannedFile {
+  std::filesystem::path path;
+  std::string reader;  // empty: not a provider file entente knows (folders only)
+  std::string note;    // why a file found in a folder is left out
+};
+
+// Expands folders (recursively, in name order) into the provider files they hold. Files named
+// directly must be known provider files (or `forced` names their reader). In a folder, unknown
+// files are left out with a note, and where a folder holds several layouts of one dataset
+// (e.g. NMC v6 and v7) the newest version, then the richer layout, is taken.
+std::vector<PlannedFile> plan_import(const std::vector<std::filesystem::path>& paths,
+                                     const std::optional<std::string>& forced);
+
+// Reads and parses the planned files (skipping left-out ones) on up to `threads` threads; the
+// batches come back in plan order. `progress` (may be empty) is called as each file finishes.
+std::vector<evidence::ImportBatch> read_planned(const std::vector<PlannedFile>& plan, unsigned threads,
+                                                const std::function<void(const PlannedFile&, std::size_t done)>& progress);
+
+}  // namespace entente::io

@@ -1,0 +1,60 @@
+#pragma once
+// Most provider files are plain tables: one row per dyad-year, state-year, spell or roll call.
+// Each is described once, here, by a TableSpec — the provider's columns, their types, ranges
+// and missing-value codes, and the store table they land in — and read by one strict reader.
+// Files that need more than that (alliances, capabilities, the state system) have readers of
+// their own in io/.
+#include <limits>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "entente/evidence/records.hpp"
+
+namespace entente::io {
+
+enum class ColumnType { integer, real, flag, text };
+
+// How a provider's cell becomes the stored value, beyond parsing its type.
+enum class Transform {
+  none,
+  year_of_date,  // "1946-01-01" or "1946-01" -> 1946 (integer)
+  iso2_ccode,    // ISO 3166-1 alpha-2 -> COW code (UN votes 2016-2019)
+  vote_word,     // "yes"/"abstain"/"no" -> 1/2/3, the Voeten codes
+};
+
+struct ColumnSpec {
+  std::string_view name;    // column in the store
+  std::string_view source;  // column in the provider's file (header name)
+  ColumnType type = ColumnType::integer;
+  bool required = false;    // an empty or missing-coded cell is an error
+  double min = -std::numeric_limits<double>::infinity();
+  double max = std::numeric_limits<double>::infinity();
+  std::span<const double> missing{};  // provider codes for "missing" (e.g. -9), stored as NULL
+  Transform transform = Transform::none;
+};
+
+struct TableSpec {
+  std::string_view format;     // reader name, as given to `entente import --as`
+  std::string_view dataset;    // catalogue id
+  std::string_view table;      // store table
+  std::string_view example;    // a standard file name
+  std::string_view describe;   // one line for --help
+  std::span<const ColumnSpec> columns;
+  std::span<const std::string_view> key;  // primary key (store column names)
+  std::string_view first_year;  // store column whose minimum starts the coverage ("" = none)
+  std::string_view last_year;   // store column whose maximum ends it (defaults to first_year)
+  std::string_view version;     // the provider's version, when the file does not say
+};
+
+std::span<const TableSpec> table_specs() noexcept;
+const TableSpec* table_spec(std::string_view format) noexcept;
+
+// SQL that creates a spec's table.
+std::string create_table_sql(const TableSpec& spec);
+
+// Reads a file laid out as `spec` says; strict like every reader (file:line:column errors).
+evidence::ImportBatch parse_table(const TableSpec& spec, const std::string& file, std::string_view text);
+
+}  // namespace entente::io

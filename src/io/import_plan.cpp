@@ -1,0 +1,127 @@
+#include "entente/io/import_plan.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <fstream>
+#include <fmt/format.h>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "entente/io/file.hpp"
+#include "entente/io/importers.hpp"
+
+namespace entente::io {
+
+namespace {
+
+// Only the header line is needed to recognise a file.
+std::string first_line(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::string line;
+  std::getline(in, line);
+  return line + "\n";
+}
+
+int reader_rank(std::string_view name) {
+  const auto all = readers();
+  for (std::size_t i = 0; i < all.size(); ++i)
+    if (all[i].name == name) return static_cast<int>(i);
+  return 1000;
+}
+
+}  // namespace
+
+std::vector<PlannedFile> plan_import(const std::vector<std::filesystem::path>& paths,
+                                     const std::optional<std::string>& forced) {
+  std::vector<PlannedFile> plan;
+  for (const auto& p : paths) {
+    if (!std::filesystem::is_directory(p)) {
+      plan.push_back({p, forced ? *forced : detect_reader(p.string(), first_line(p)), ""});
+      continue;
+    }
+    std::vector<std::filesystem::path> found;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(p))
+      if (e.is_regular_file()) found.push_back(e.path());
+    std::sort(found.begin(), found.end());
+    std::vector<PlannedFile> here;
+    for (const auto& f : found) {
+      try {
+        here.push_back({f, forced ? *forced : detect_reader(f.string(), first_line(f)), ""});
+      } catch (const ParseError&) {
+        here.push_back({f, "", "not a provider file entente reads"});
+      }
+    }
+    // One layout per dataset from a folder: prefer the newest version named in the file name,
+    // then the reader listed first (the richer layout, e.g. COW member-yearly with treaty ids).
+    std::map<std::string, const PlannedFile*> chosen;
+    auto dataset_of = [](const PlannedFile& f) {
+      for (const auto& r : readers())
+        if (r.name == f.reader) return std::string(r.dataset);
+      return std::string();
+    };
+    auto better = [&](const PlannedFile& a, const PlannedFile& b) {
+      auto version = [](const PlannedFile& f) {
+        const auto v = version_from_file_name(f.path.filename().string());
+        return v.empty() ? -1.0 : std::stod(v);
+      };
+      if (version(a) != version(b)) return version(a) > version(b);
+      return reader_rank(a.reader) < reader_rank(b.reader);
+    };
+    for (const auto& f : here) {
+      if (f.reader.empty()) continue;
+      auto& slot = chosen[dataset_of(f)];
+      if (!slot || (slot->reader != f.reader && better(f, *slot))) slot = &f;
+    }
+    for (auto& f : here) {
+      if (f.reader.empty()) {
+        plan.push_back(f);
+        continue;
+      }
+      const auto* keep = chosen[dataset_of(f)];
+      PlannedFile out = f;
+      if (keep->reader != f.reader) {
+        out.note = fmt::format("another layout of the same dataset ({}) is imported instead", keep->path.filename().string());
+        out.reader.clear();
+      }
+      plan.push_back(std::move(out));
+    }
+  }
+  return plan;
+}
+
+std::vector<evidence::ImportBatch> read_planned(const std::vector<PlannedFile>& plan, unsigned threads,
+                                                const std::function<void(const PlannedFile&, std::size_t)>& progress) {
+  std::vector<const PlannedFile*> todo;
+  for (const auto& f : plan)
+    if (!f.reader.empty()) todo.push_back(&f);
+  std::vector<evidence::ImportBatch> batches(todo.size());
+  std::vector<std::exception_ptr> errors(todo.size());
+  std::atomic<std::size_t> next{0}, done{0};
+  std::mutex report;
+  auto work = [&] {
+    for (std::size_t i; (i = next++) < todo.size();) {
+      try {
+        batches[i] = read_provider_file(todo[i]->path, todo[i]->reader);
+      } catch (...) {
+        errors[i] = std::current_exception();
+      }
+      const std::size_t finished = ++done;
+      if (progress) {
+        std::lock_guard lock(report);
+        progress(*todo[i], finished);
+      }
+    }
+  };
+  const unsigned n = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(todo.size())));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < n; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  // The first failing file in plan order is the one reported, whatever thread met it first.
+  for (const auto& e : errors)
+    if (e) std::rethrow_exception(e);
+  return batches;
+}
+
+}  // namespace entente::io

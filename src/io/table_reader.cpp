@@ -1,0 +1,133 @@
+// The generic reader for the plain provider tables described in table_specs.cpp.
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <fmt/format.h>
+
+#include "entente/actor/iso3.hpp"
+#include "entente/io/csv.hpp"
+#include "entente/io/table_spec.hpp"
+
+namespace entente::io {
+namespace {
+
+constexpr double kNull = std::numeric_limits<double>::quiet_NaN();
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+bool is_na(std::string_view s) { return s.empty() || s == "NA" || s == "."; }
+
+std::string range_text(const ColumnSpec& c) {
+  if (std::isinf(c.min) && std::isinf(c.max)) return "";
+  if (std::isinf(c.max)) return fmt::format(" of at least {}", c.min);
+  if (std::isinf(c.min)) return fmt::format(" of at most {}", c.max);
+  return fmt::format(" from {} to {}", c.min, c.max);
+}
+
+// One cell to a number (NaN for NULL), or a ParseError naming the cell.
+double read_number(const CsvTable& t, std::size_t col, const ColumnSpec& c) {
+  const std::string_view s = trim(t.text(col));
+  // "NA" is Namibia's ISO code, not a missing value, in a column of ISO codes.
+  if (c.transform == Transform::iso2_ccode ? s.empty() : is_na(s)) {
+    if (c.required) t.fail(col, "a value (this column may not be empty)");
+    return kNull;
+  }
+  double v = 0;
+  switch (c.transform) {
+    case Transform::year_of_date: {
+      // "YYYY", "YYYY-MM" or "YYYY-MM-DD"
+      const bool ok = s.size() >= 4 && std::all_of(s.begin(), s.begin() + 4, [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)) != 0; }) &&
+                      (s.size() == 4 || s[4] == '-');
+      if (!ok) t.fail(col, "a date written YYYY-MM-DD");
+      v = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+      break;
+    }
+    case Transform::iso2_ccode: {
+      const int code = actor::ccode_for_iso2(s);
+      if (code == 0) t.fail(col, "an ISO 3166-1 alpha-2 code of a state in the COW system");
+      v = code;
+      break;
+    }
+    case Transform::vote_word: {
+      if (s == "yes") v = 1;
+      else if (s == "abstain") v = 2;
+      else if (s == "no") v = 3;
+      else t.fail(col, "yes, abstain or no");
+      break;
+    }
+    case Transform::none: {
+      auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+      if (ec != std::errc() || end != s.data() + s.size() || !std::isfinite(v)) {
+        t.fail(col, c.type == ColumnType::real ? "a number" : c.type == ColumnType::flag ? "0 or 1" : "a whole number");
+      }
+      for (double m : c.missing)
+        if (v == m) {
+          if (c.required) t.fail(col, fmt::format("a value (the missing code {} is not allowed here)", m));
+          return kNull;
+        }
+      break;
+    }
+  }
+  if (c.type == ColumnType::flag && v != 0 && v != 1) t.fail(col, "0 or 1");
+  if (c.type == ColumnType::integer && v != std::floor(v)) t.fail(col, "a whole number" + range_text(c));
+  if (v < c.min || v > c.max)
+    t.fail(col, fmt::format("{}{}", c.type == ColumnType::real ? "a number" : "a whole number", range_text(c)));
+  return v;
+}
+
+}  // namespace
+
+evidence::ImportBatch parse_table(const TableSpec& spec, const std::string& file, std::string_view text) {
+  CsvTable t(file, text);
+  std::vector<std::size_t> source;
+  for (const auto& c : spec.columns) source.push_back(t.column(c.source));
+  evidence::ImportBatch batch;
+  auto& rows = batch.table;
+  rows.spec = &spec;
+  rows.numbers.resize(spec.columns.size());
+  rows.texts.resize(spec.columns.size());
+  while (t.next()) {
+    for (std::size_t i = 0; i < spec.columns.size(); ++i) {
+      const auto& c = spec.columns[i];
+      if (c.type == ColumnType::text) {
+        const auto s = t.text(source[i]);
+        if (c.required && trim(s).empty()) t.fail(source[i], "a value (this column may not be empty)");
+        rows.texts[i].emplace_back(s);
+      } else {
+        rows.numbers[i].push_back(read_number(t, source[i], c));
+      }
+    }
+    ++rows.rows;
+  }
+  batch.provenance.row_count = static_cast<long long>(t.rows_read());
+  batch.provenance.version = std::string(spec.version);
+  // Coverage: the years the file's rows span (0..0 when the table has no year column).
+  int first = 0, last = 0;
+  auto column_of = [&](std::string_view name) -> const std::vector<double>* {
+    for (std::size_t i = 0; i < spec.columns.size(); ++i)
+      if (spec.columns[i].name == name) return &rows.numbers[i];
+    return nullptr;
+  };
+  if (!spec.first_year.empty()) {
+    const auto* lo = column_of(spec.first_year);
+    const auto* hi = column_of(spec.last_year.empty() ? spec.first_year : spec.last_year);
+    double min = 1e9, max = -1e9;
+    for (double v : *lo)
+      if (!std::isnan(v)) min = std::min(min, v);
+    for (double v : *hi)
+      if (!std::isnan(v)) max = std::max(max, v);
+    if (min <= max) {
+      first = static_cast<int>(min);
+      last = static_cast<int>(max);
+    }
+  }
+  batch.coverage = {"", "", first, last, ""};
+  return batch;
+}
+
+}  // namespace entente::io

@@ -1,0 +1,231 @@
+// The provider tables entente reads with the generic reader: their columns as the providers
+// publish them (see each codebook), the store columns they become, and their missing codes.
+#include <array>
+#include <fmt/format.h>
+
+#include "entente/io/table_spec.hpp"
+
+namespace entente::io {
+namespace {
+
+using C = ColumnSpec;
+using T = ColumnType;
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+// COW codebooks: -9 unknown, -8 not applicable, -7 ongoing (wars); all read as missing.
+constexpr std::array<double, 3> kCowMissing = {-9, -8, -7};
+constexpr std::array<double, 1> kMinus9 = {-9};
+
+constexpr C code(std::string_view name, std::string_view source) { return {name, source, T::integer, true, 1, 999}; }
+constexpr C year(std::string_view name, std::string_view source, bool required = true) {
+  return {name, source, T::integer, required, 1400, 2100, kCowMissing};
+}
+constexpr C num(std::string_view name, std::string_view source) { return {name, source, T::integer, false, -kInf, kInf, kCowMissing}; }
+constexpr C real(std::string_view name, std::string_view source, double lo = -kInf, double hi = kInf) {
+  return {name, source, T::real, false, lo, hi, kMinus9};
+}
+constexpr C flag(std::string_view name, std::string_view source) { return {name, source, T::flag}; }
+constexpr C text(std::string_view name, std::string_view source, bool required = false) {
+  return {name, source, T::text, required};
+}
+
+constexpr std::array kContiguity = {
+    code("ccode1", "ccode1"), code("ccode2", "ccode2"),
+    C{"conttype", "conttype", T::integer, true, 0, 5},
+    text("start_date", "stdate", true), text("end_date", "enddate", true),
+    C{"start_year", "stdate", T::integer, true, 1800, 2100, {}, Transform::year_of_date},
+    C{"end_year", "enddate", T::integer, true, 1800, 2100, {}, Transform::year_of_date}};
+constexpr std::array<std::string_view, 3> kContiguityKey = {"ccode1", "ccode2", "start_date"};
+
+constexpr std::array kVoetenRollcalls = {
+    C{"rcid", "rcid", T::integer, true, 1, 1e9}, C{"session", "session", T::integer, true, 1, 200},
+    year("year", "year"), text("date", "date"), text("unres", "unres"), flag("important", "importantvote"),
+    flag("me", "me"), flag("nu", "nu"), flag("di", "di"), flag("hr", "hr"), flag("co", "co"),
+    // One `ec` cell of the provider's file is malformed ("0\""): the column is kept as text.
+    text("ec", "ec")};
+constexpr std::array<std::string_view, 1> kRcidKey = {"rcid"};
+
+constexpr std::array kVoetenVotes = {C{"rcid", "rcid", T::integer, true, 1, 1e9}, code("ccode", "ccode"),
+                                     C{"vote", "vote", T::integer, true, 1, 9}};
+constexpr std::array<std::string_view, 2> kVoteKey = {"rcid", "ccode"};
+
+constexpr std::array kUnvotesRollcalls = {
+    C{"rcid", "rcid", T::integer, true, 1, 1e9}, C{"session", "session", T::integer, true, 1, 200},
+    flag("important", "importantvote"), text("date", "date", true),
+    C{"year", "date", T::integer, true, 1945, 2100, {}, Transform::year_of_date}, text("unres", "unres"),
+    flag("amend", "amend"), flag("para", "para"), text("short", "short"), text("descr", "descr")};
+
+constexpr std::array kUnvotesIssues = {C{"rcid", "rcid", T::integer, true, 1, 1e9}, text("short_name", "short_name", true),
+                                       text("issue", "issue", true)};
+constexpr std::array<std::string_view, 2> kIssueKey = {"rcid", "short_name"};
+
+constexpr std::array kUnvotesVotes = {
+    C{"rcid", "rcid", T::integer, true, 1, 1e9}, text("country", "country"), text("iso2", "country_code", true),
+    C{"ccode", "country_code", T::integer, true, 1, 999, {}, Transform::iso2_ccode},
+    C{"vote", "vote", T::integer, true, 1, 3, {}, Transform::vote_word}};
+
+constexpr std::array kMidA = {
+    C{"dispnum", "dispnum", T::integer, true, 1, 1e6}, num("stday", "stday"), num("stmon", "stmon"),
+    year("styear", "styear"), num("endday", "endday"), num("endmon", "endmon"), year("endyear", "endyear"),
+    num("outcome", "outcome"), num("settle", "settle"), num("fatality", "fatality"), num("fatalpre", "fatalpre"),
+    num("maxdur", "maxdur"), num("mindur", "mindur"), num("hiact", "hiact"), num("hostlev", "hostlev"),
+    flag("recip", "recip"), num("numa", "numa"), num("numb", "numb"), flag("ongo2014", "ongo2014"),
+    num("version", "version")};
+constexpr std::array<std::string_view, 1> kDispKey = {"dispnum"};
+
+constexpr std::array kMidB = {
+    C{"dispnum", "dispnum", T::integer, true, 1, 1e6}, text("stabb", "stabb"), code("ccode", "ccode"),
+    num("stday", "stday"), num("stmon", "stmon"), year("styear", "styear"), num("endday", "endday"),
+    num("endmon", "endmon"), year("endyear", "endyear"), flag("sidea", "sidea"), flag("revstate", "revstate"),
+    num("revtype1", "revtype1"), num("revtype2", "revtype2"), num("fatality", "fatality"),
+    num("fatalpre", "fatalpre"), num("hiact", "hiact"), num("hostlev", "hostlev"), flag("orig", "orig"),
+    num("version", "version")};
+
+constexpr std::array kMidDyadYear = {
+    C{"dispnum", "dispnum", T::integer, true, 1, 1e6}, code("ccode1", "ccode1"), code("ccode2", "ccode2"),
+    year("year", "year"), flag("ongoing", "cowmidongoing"), flag("onset", "cowmidonset"),
+    flag("sidea1", "sidea1"), flag("sidea2", "sidea2"), num("fatality1", "fatality1"), num("fatality2", "fatality2"),
+    num("fatalpre1", "fatalpre1"), num("fatalpre2", "fatalpre2"), num("hiact1", "hiact1"), num("hiact2", "hiact2"),
+    num("hostlev1", "hostlev1"), num("hostlev2", "hostlev2"), flag("orig1", "orig1"), flag("orig2", "orig2"),
+    num("fatality", "fatality"), num("hostlev", "hostlev"), num("mindur", "mindur"), num("maxdur", "maxdur"),
+    flag("recip", "recip"), num("stmon", "stmon")};
+constexpr std::array<std::string_view, 4> kMidDyadKey = {"dispnum", "ccode1", "ccode2", "year"};
+
+constexpr std::array kWars = {
+    C{"war", "WarNum", T::integer, true, 1, 1e6}, text("war_name", "WarName"), num("war_type", "WarType"),
+    code("ccode", "ccode"), text("state_name", "StateName"), num("side", "Side"),
+    num("start_month1", "StartMonth1"), num("start_day1", "StartDay1"), year("start_year1", "StartYear1"),
+    num("end_month1", "EndMonth1"), num("end_day1", "EndDay1"), year("end_year1", "EndYear1", false),
+    num("start_month2", "StartMonth2"), num("start_day2", "StartDay2"), year("start_year2", "StartYear2", false),
+    num("end_month2", "EndMonth2"), num("end_day2", "EndDay2"), year("end_year2", "EndYear2", false),
+    text("trans_from", "TransFrom"), num("where_fought", "WhereFought"), num("initiator", "Initiator"),
+    num("outcome", "Outcome"), text("trans_to", "TransTo"), num("bat_death", "BatDeath"), num("version", "Version")};
+
+constexpr std::array kRivalriesTd = {
+    C{"rivalry", "rivalryno", T::integer, true, 1, 1e6}, text("name", "rivalryname"), code("ccode1", "ccode1"),
+    code("ccode2", "ccode2"), year("start_year", "styear"), year("end_year", "endyear"), text("region", "region"),
+    text("type1", "type1"), text("type2", "type2"), text("type3", "type3")};
+constexpr std::array<std::string_view, 1> kRivalryKey = {"rivalry"};
+
+constexpr std::array kRivalriesTss = {
+    C{"rivalry", "tssr_id", T::integer, true, 1, 1e6}, text("name", "rivalry"), code("ccode1", "ccode1"),
+    code("ccode2", "ccode2"), year("start_year", "start"), year("end_year", "end"), flag("positional", "positional"),
+    flag("spatial", "spatial"), flag("ideological", "ideological"), flag("interventionary", "interventionary"),
+    flag("principal", "principal"), flag("aprin", "aprin")};
+
+constexpr std::array kTradeDyadic = {code("ccode1", "ccode1"), code("ccode2", "ccode2"), year("year", "year"),
+                                     real("flow1", "flow1", 0), real("flow2", "flow2", 0),
+                                     real("smoothflow1", "smoothflow1", 0), real("smoothflow2", "smoothflow2", 0)};
+// Year first: the providers split dyadic trade by years, so each file appends to the table.
+constexpr std::array<std::string_view, 3> kDyadYearKey = {"year", "ccode1", "ccode2"};
+
+constexpr std::array kTradeNational = {code("ccode", "ccode"), year("year", "year"), real("imports", "imports", 0),
+                                       real("exports", "exports", 0)};
+constexpr std::array<std::string_view, 2> kStateYearKey = {"ccode", "year"};
+
+constexpr std::array kDemocracy = {code("ccode", "ccode"), year("year", "year"),
+                                   real("polyarchy", "v2x_polyarchy", 0, 1), real("polity2", "polity2", -10, 10),
+                                   real("quds", "xm_qudsest")};
+
+constexpr std::array kMajors = {text("abbrev", "stateabb", true), code("ccode", "ccode"), year("start_year", "styear"),
+                                num("start_month", "stmonth"), num("start_day", "stday"), year("end_year", "endyear"),
+                                num("end_month", "endmonth"), num("end_day", "endday"), num("version", "version")};
+constexpr std::array<std::string_view, 2> kSpellKey = {"ccode", "start_year"};
+
+constexpr std::array kMaoz = {code("ccode", "ccode"), text("regional_start", "regstdate"),
+                              text("regional_end", "regenddate"), text("global_start", "globstdate"),
+                              text("global_end", "globenddate")};
+constexpr std::array<std::string_view, 1> kCcodeKey = {"ccode"};
+
+constexpr std::array kQss = {year("year", "Year"), text("abbrev", "CountryAbb", true), text("name", "CountryName"),
+                             real("idealpoint", "idealpoint"), real("pct_agree_us", "PctAgreeUS", 0, 1),
+                             real("pct_agree_russia", "PctAgreeRUSSIA", 0, 1)};
+constexpr std::array<std::string_view, 2> kQssKey = {"year", "abbrev"};
+
+constexpr std::array<std::string_view, 0> kNoKey = {};
+
+const std::array kSpecs = {
+    TableSpec{"cow-contiguity", "cow_contiguity", "contiguity", "cow_contdir_v3.2_directed_periods.csv",
+              "COW Direct Contiguity v3.2, directed periods: ccode1,ccode2,conttype,stdate,enddate", kContiguity,
+              kContiguityKey, "start_year", "end_year", "3.2"},
+    TableSpec{"voeten-rollcalls", "unga_rollcalls", "un_rollcall", "voeten_rollcalls_1946_2015.csv",
+              "UNGA roll calls (Voeten): rcid,session,year,date,unres,importantvote,me,nu,di,hr,co,ec",
+              kVoetenRollcalls, kRcidKey, "year", "", ""},
+    TableSpec{"voeten-votes", "unga_votes", "un_vote", "voeten_votes_sessions_01_25.csv",
+              "UNGA votes (Voeten): rcid,ccode,vote (1 yes, 2 abstain, 3 no, 8 absent)", kVoetenVotes, kVoteKey, "",
+              "", ""},
+    TableSpec{"unvotes-roll-calls", "unvotes_rollcalls", "unvotes_rollcall", "unvotes2021_roll_calls.csv",
+              "UNGA roll calls to 2019 (unvotes 2021): rcid,session,importantvote,date,unres,...", kUnvotesRollcalls,
+              kRcidKey, "year", "", "2021"},
+    TableSpec{"unvotes-issues", "unvotes_issues", "unvotes_issue", "unvotes2021_roll_call_issues.csv",
+              "UNGA roll-call issues (unvotes 2021): rcid,short_name,issue", kUnvotesIssues, kIssueKey, "", "", "2021"},
+    TableSpec{"unvotes-votes", "unvotes_votes", "unvotes_vote", "unvotes2021_votes_sessions_71_74.csv",
+              "UNGA votes 2016-2019 (unvotes 2021): rcid,country,country_code (ISO2),vote (yes/abstain/no)",
+              kUnvotesVotes, kVoteKey, "", "", "2021"},
+    TableSpec{"mid-a", "cow_mid_disputes", "mid_dispute", "MIDA_5.0.csv", "COW MID 5.0, dispute level (MIDA)", kMidA,
+              kDispKey, "styear", "endyear", "5.0"},
+    TableSpec{"mid-b", "cow_mid_participants", "mid_participant", "MIDB_5.0.csv",
+              "COW MID 5.0, participant level (MIDB)", kMidB, kNoKey, "styear", "endyear", "5.0"},
+    TableSpec{"mid-dyad-year", "cow_mid_dyad_years", "mid_dyad_year", "cow_mid_v5_dyad_year_peacesciencer.csv",
+              "COW MID 5.0 dispute dyad-years (peacesciencer layout)", kMidDyadYear, kMidDyadKey, "year", "", "5.0"},
+    TableSpec{"cow-interstate-wars", "cow_wars", "war_participant", "Inter-StateWarData_v4.0.csv",
+              "COW Inter-State War Data v4.0, one row per participant", kWars, kNoKey, "start_year1", "end_year1",
+              "4.0"},
+    TableSpec{"rivalries-td", "rivalries_td", "rivalry_td", "thompson_dreyer_strategic_rivalries.csv",
+              "Thompson-Dreyer strategic rivalries (to 2010)", kRivalriesTd, kRivalryKey, "start_year", "end_year",
+              "2012"},
+    TableSpec{"rivalries-tss", "rivalries_tss", "rivalry_tss", "tss_strategic_rivalries.csv",
+              "Thompson-Sakuwa-Suhas strategic rivalries (to 2020)", kRivalriesTss, kRivalryKey, "start_year",
+              "end_year", "2022"},
+    TableSpec{"cow-trade-dyadic", "cow_trade_dyadic", "trade_dyad_year", "cow_trade_v4_dyad_year_2004_2014.csv",
+              "COW Trade v4.0 dyadic: ccode1,ccode2,year,flow1,flow2,smoothflow1,smoothflow2 (US$ millions)",
+              kTradeDyadic, kDyadYearKey, "year", "", "4.0"},
+    TableSpec{"cow-trade-national", "cow_trade_national", "trade_state_year", "cow_trade_v4_state_year.csv",
+              "COW Trade v4.0 national totals: ccode,year,imports,exports", kTradeNational, kStateYearKey, "year",
+              "", "4.0"},
+    TableSpec{"democracy", "democracy", "democracy_year", "ccode_democracy_polity_vdem_quds.csv",
+              "Democracy scores: ccode,year,v2x_polyarchy,polity2,xm_qudsest", kDemocracy, kStateYearKey, "year", "",
+              ""},
+    TableSpec{"cow-majors", "cow_majors", "major_power", "majors2016.csv", "COW major powers v2016 (spells)", kMajors,
+              kSpellKey, "start_year", "end_year", "2016"},
+    TableSpec{"maoz-powers", "maoz_powers", "maoz_power", "maoz_powers_peacesciencer.csv",
+              "Maoz regional and global powers: ccode,regstdate,regenddate,globstdate,globenddate", kMaoz, kCcodeKey,
+              "", "", ""},
+    TableSpec{"qss-unvoting", "qss_unvoting", "qss_unvoting", "qss_unvoting_idealpoints_1946_2012.csv",
+              "UNGA ideal points and agreement with the US and Russia (QSS)", kQss, kQssKey, "year", "", ""},
+};
+
+std::string_view sql_type(ColumnType t) {
+  switch (t) {
+    case ColumnType::integer:
+    case ColumnType::flag: return "INTEGER";
+    case ColumnType::real: return "REAL";
+    case ColumnType::text: return "TEXT";
+  }
+  return "TEXT";
+}
+
+}  // namespace
+
+std::span<const TableSpec> table_specs() noexcept { return kSpecs; }
+
+const TableSpec* table_spec(std::string_view format) noexcept {
+  for (const auto& s : kSpecs)
+    if (s.format == format) return &s;
+  return nullptr;
+}
+
+std::string create_table_sql(const TableSpec& spec) {
+  std::string sql = fmt::format("CREATE TABLE {} (", spec.table);
+  for (const auto& c : spec.columns)
+    sql += fmt::format("{} {}{}, ", c.name, sql_type(c.type), c.required ? " NOT NULL" : "");
+  if (spec.key.empty()) {
+    sql.resize(sql.size() - 2);
+    return sql + ");";
+  }
+  sql += "PRIMARY KEY (";
+  for (std::size_t i = 0; i < spec.key.size(); ++i) sql += fmt::format("{}{}", i ? ", " : "", spec.key[i]);
+  return sql + ")) WITHOUT ROWID;";
+}
+
+}  // namespace entente::io
