@@ -22,6 +22,7 @@ set(ENTENTE_SOURCES
   src/report/output.cpp
   src/report/table_writer.cpp
   src/similarity/measures.cpp
+  src/states/state_years.cpp
   src/store/sqlite.cpp
   src/store/store.cpp
   src/world/default_world_blob.cpp

@@ -1,6 +1,7 @@
 // The entente command line: parse flags, call the library, print a report. No logic of its own.
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <malloc.h>
 #include <unistd.h>
 
@@ -18,6 +19,7 @@
 #include "entente/io/file.hpp"
 #include "entente/query/similarity.hpp"
 #include "entente/report/table_writer.hpp"
+#include "entente/states/state_years.hpp"
 #include "entente/similarity/measures.hpp"
 #include "entente/io/import_plan.hpp"
 #include "entente/io/importers.hpp"
@@ -103,6 +105,12 @@ int main(int argc, char** argv) {
         for (const auto& f : entente::io::readers()) names.emplace_back(f.name);
         return names;
       }()));
+  bool skip_bad_rows = false;
+  std::string rejects_path = "entente-rejects.csv";
+  imp->add_flag("--skip-bad-rows", skip_bad_rows,
+                "import the good rows of a file with bad ones, and write the bad ones to --rejects");
+  imp->add_option("--rejects", rejects_path, "where --skip-bad-rows writes the rows it left out (CSV)")
+      ->capture_default_str();
   add_common(imp, common);
 
   auto* act = app.add_subcommand("actors", "list the states (of one year)");
@@ -147,6 +155,16 @@ int main(int argc, char** argv) {
   dys->add_option("--threads", threads, "worker threads (default: all cores)");
   dys->footer(std::string(entente::dyads::undirected_rule()));
   add_common(dys, common);
+
+  auto* sts = app.add_subcommand("states", "state-years with state-level evidence (CSV/JSON for R and pandas)");
+  int states_from = 1816, states_to = 2012;
+  std::vector<std::string> state_actors, state_layers;
+  sts->add_option("--from", states_from, "first year")->capture_default_str();
+  sts->add_option("--to", states_to, "last year")->capture_default_str();
+  sts->add_option("--actors", state_actors, "only these states (comma separated)")->delimiter(',');
+  sts->add_option("--with", state_layers, "layers, comma separated: capabilities,democracy,majors")->delimiter(',');
+  sts->add_option("--out", out_file, "write to this file instead of standard output");
+  add_common(sts, common);
 
   auto* sim = app.add_subcommand("similarity", "similarity of two actors' portfolios in a table");
   std::string sim_table, sim_a, sim_b;
@@ -194,7 +212,8 @@ int main(int argc, char** argv) {
                                                          std::cerr << fmt::format("\r[{}/{}] read {:<60}", done, total,
                                                                                   f.path.filename().string())
                                                                    << std::flush;
-                                                     });
+                                                     },
+                                                     skip_bad_rows);
       if (terminal && total > 0) std::cerr << "\r" << std::string(80, ' ') << "\r";
       for (const auto& f : plan)
         if (f.reader.empty()) std::cerr << "entente: left out " << f.path.string() << ": " << f.note << '\n';
@@ -209,12 +228,29 @@ int main(int argc, char** argv) {
         throw;
       }
       Json rows = Json::array();
-      for (const auto& o : outcomes)
+      std::size_t rejected = 0;
+      for (std::size_t i = 0; i < outcomes.size(); ++i) {
+        const auto& o = outcomes[i];
         rows.push_back({{"file", o.file_name},
                         {"dataset", o.dataset},
                         {"version", o.version},
                         {"rows", o.rows},
+                        {"skipped_rows", batches[i].rejected.size()},
                         {"status", o.skipped ? "already imported" : "imported"}});
+        rejected += batches[i].rejected.size();
+      }
+      if (skip_bad_rows) {
+        // The rejects file: every row left out, with the error a strict import would have given.
+        Json reject_rows = Json::array();
+        for (const auto& b : batches)
+          for (const auto& r : b.rejected)
+            reject_rows.push_back({{"file", b.provenance.file_name}, {"line", r.line}, {"error", r.error}, {"row", r.text}});
+        std::ofstream rejects(rejects_path);
+        rejects << (reject_rows.empty() ? "file,line,error,row\n" : entente::report::to_csv(entente::report::flatten(reject_rows)));
+        if (!rejects) throw std::runtime_error(rejects_path + ": cannot write");
+        std::cerr << fmt::format("entente: skipped {} bad row{}; they are listed in {}\n", rejected,
+                                 rejected == 1 ? "" : "s", rejects_path);
+      }
       print(Json{{"store", path}, {"rows", rows}}, common, rows);
       if (!common.db) std::cerr << "imported into " << path << "; query it with --db " << path << '\n';
       return 0;
@@ -296,6 +332,34 @@ int main(int argc, char** argv) {
       writer->finish();
       for (const auto& m : summary.missing_datasets)
         std::cerr << "entente: note: the store has no " << m << " data; its columns are empty\n";
+      return 0;
+    }
+    if (sts->parsed()) {
+      entente::states::Request req{states_from, states_to, {}, {}};
+      for (const auto& name : state_actors) req.actors.push_back(source.registry.find(name).ccode);
+      for (const auto& name : state_layers) {
+        auto layer = entente::states::layer_by_name(name);
+        if (!layer) throw std::runtime_error(fmt::format("--with: no layer '{}' (choose from {})", name,
+                                                         fmt::join(entente::states::layer_names(), ", ")));
+        req.with.push_back(*layer);
+      }
+      std::ofstream file;
+      if (out_file) {
+        file.open(*out_file);
+        if (!file) throw std::runtime_error(*out_file + ": cannot write");
+      }
+      std::ostream& out = out_file ? static_cast<std::ostream&>(file) : std::cout;
+      const auto format = entente::report::parse_output_format(common.format).value_or(OutputFormat::table);
+      std::unique_ptr<entente::report::TableWriter> writer;
+      entente::states::build(
+          source, req,
+          [&](const std::vector<std::string>& cols) {
+            writer = std::make_unique<entente::report::TableWriter>(
+                out, format, std::vector<std::string>{"ccode", "year"}, cols,
+                Json{{"source", source.label}, {"from", req.from}, {"to", req.to}});
+          },
+          [&](int ccode, int y, const std::vector<double>& values) { writer->row({ccode, y}, values.data()); });
+      writer->finish();
       return 0;
     }
     if (act->parsed()) {

@@ -200,7 +200,10 @@ YearRows build_year(const world::Panel& panel, const Request& req, const Plan& p
             put(y.polity2[i]), put(y.polity2[j]), put(y.polyarchy[i]), put(y.polyarchy[j]);
             put(y.quds[i]), put(y.quds[j]);
             break;
-          case Layer::majors: put(y.major[i]), put(y.major[j]); break;
+          case Layer::majors:
+            put(y.majors_covered ? y.major[i] : kMissing);
+            put(y.majors_covered ? y.major[j] : kMissing);
+            break;
           case Layer::similarity:
             for (const auto* levels : {&prof.cow, &prof.atop}) {
               if (levels->empty()) {

@@ -50,7 +50,8 @@ int year_at(const CsvTable& t, std::size_t col) { return static_cast<int>(t.inte
 
 }  // namespace
 
-evidence::ImportBatch parse_cow_alliance_member_yearly(const std::string& file, std::string_view text) {
+evidence::ImportBatch parse_cow_alliance_member_yearly(const std::string& file, std::string_view text,
+                                    const ReadOptions& options) {
   CsvTable t(file, text);
   const auto id = t.column("version4id"), code = t.column("ccode"), yr = t.column("year");
   const auto def = t.column("defense"), neu = t.column("neutrality"),
@@ -65,7 +66,8 @@ evidence::ImportBatch parse_cow_alliance_member_yearly(const std::string& file, 
   // Members of each treaty in each year; a dyad is any two members of the same treaty-year.
   std::map<std::pair<int, int>, std::vector<Member>> treaty_years;
   evidence::ImportBatch batch;
-  while (t.next()) {
+  if (options.skip_bad_rows) t.skip_bad_rows_into(&batch.rejected);
+  t.each_row([&] {
     const int treaty = static_cast<int>(t.integer(id, 1, 99999));
     const int year = year_at(t, yr);
     auto& members = treaty_years[{treaty, year}];
@@ -75,7 +77,7 @@ evidence::ImportBatch parse_cow_alliance_member_yearly(const std::string& file, 
       t.fail(code, fmt::format("one row per member of treaty {} in {}", treaty, year));
     members.push_back(m);
     if (ver && batch.provenance.version.empty()) batch.provenance.version = std::string(t.text(*ver));
-  }
+  });
   // Each member's own obligations, owed to every other member of the treaty (COW codes
   // obligations per member, so asymmetric treaties stay asymmetric).
   std::map<std::tuple<int, int, int>, AllianceYear> dyads;
@@ -102,13 +104,15 @@ evidence::ImportBatch parse_cow_alliance_member_yearly(const std::string& file, 
   return batch;
 }
 
-evidence::ImportBatch parse_cow_alliance_dyad_year(const std::string& file, std::string_view text) {
+evidence::ImportBatch parse_cow_alliance_dyad_year(const std::string& file, std::string_view text,
+                                    const ReadOptions& options) {
   CsvTable t(file, text);
   const auto c1 = t.column("ccode1"), c2 = t.column("ccode2"), yr = t.column("year");
   const auto def = t.column("cow_defense"), neu = t.column("cow_neutral"),
              non = t.column("cow_nonagg"), ent = t.column("cow_entente");
   evidence::ImportBatch batch;
-  while (t.next()) {
+  if (options.skip_bad_rows) t.skip_bad_rows_into(&batch.rejected);
+  t.each_row([&] {
     const int a = ccode_at(t, c1), b = ccode_at(t, c2), year = year_at(t, yr);
     if (a == b) t.fail(c2, "a second state different from ccode1");
     auto row = blank_row("cow_alliance", a, b, year);
@@ -120,19 +124,21 @@ evidence::ImportBatch parse_cow_alliance_dyad_year(const std::string& file, std:
     std::swap(reverse.from, reverse.to);
     batch.alliances.push_back(std::move(row));
     batch.alliances.push_back(std::move(reverse));
-  }
+  });
   batch.provenance.row_count = static_cast<long long>(t.rows_read());
   set_coverage(batch);
   return batch;
 }
 
-evidence::ImportBatch parse_atop_ddyr(const std::string& file, std::string_view text) {
+evidence::ImportBatch parse_atop_ddyr(const std::string& file, std::string_view text,
+                                    const ReadOptions& options) {
   CsvTable t(file, text);
   const auto c1 = t.column("ccode1"), c2 = t.column("ccode2"), yr = t.column("year");
   const auto def = t.column("atop_defense"), off = t.column("atop_offense"),
              neu = t.column("atop_neutral"), non = t.column("atop_nonagg"), con = t.column("atop_consul");
   evidence::ImportBatch batch;
-  while (t.next()) {
+  if (options.skip_bad_rows) t.skip_bad_rows_into(&batch.rejected);
+  t.each_row([&] {
     const int a = ccode_at(t, c1), b = ccode_at(t, c2), year = year_at(t, yr);
     if (a == b) t.fail(c2, "a second state different from ccode1");
     auto row = blank_row("atop", a, b, year);
@@ -142,7 +148,7 @@ evidence::ImportBatch parse_atop_ddyr(const std::string& file, std::string_view 
     row.set(Obligation::nonaggression, t.flag(non));
     row.set(Obligation::consultation, t.flag(con));
     batch.alliances.push_back(std::move(row));
-  }
+  });
   batch.provenance.row_count = static_cast<long long>(t.rows_read());
   set_coverage(batch);
   return batch;

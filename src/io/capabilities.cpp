@@ -6,7 +6,8 @@
 
 namespace entente::io {
 
-evidence::ImportBatch parse_nmc(const std::string& file, std::string_view text, Format layout) {
+evidence::ImportBatch parse_nmc(const std::string& file, std::string_view text, Format layout,
+                                const ReadOptions& options) {
   CsvTable t(file, text);
   const auto code = t.column("ccode"), yr = t.column("year");
   const auto milex = t.column("milex"), milper = t.column("milper"), irst = t.column("irst"),
@@ -14,13 +15,13 @@ evidence::ImportBatch parse_nmc(const std::string& file, std::string_view text, 
              cinc = t.column("cinc");
   if (layout == Format::nmc_v6) (void)t.column("stateabb");
   evidence::ImportBatch batch;
+  if (options.skip_bad_rows) t.skip_bad_rows_into(&batch.rejected);
   std::set<std::pair<int, int>> seen;
   int first = 9999, last = 0;
-  while (t.next()) {
+  t.each_row([&] {
     evidence::CapabilityYear row;
     row.ccode = static_cast<int>(t.integer(code, 1, 999));
     row.year = static_cast<int>(t.integer(yr, 1800, 2100));
-    if (!seen.insert({row.ccode, row.year}).second) t.fail(yr, "one row per state-year");
     row.milex = t.optional_number(milex, {-9});
     row.milper = t.optional_number(milper, {-9});
     row.irst = t.optional_number(irst, {-9});
@@ -29,10 +30,11 @@ evidence::ImportBatch parse_nmc(const std::string& file, std::string_view text, 
     row.upop = t.optional_number(upop, {-9});
     row.cinc = t.optional_number(cinc, {-9});
     if (row.cinc && (*row.cinc < 0 || *row.cinc > 1)) t.fail(cinc, "a CINC share between 0 and 1");
+    if (!seen.insert({row.ccode, row.year}).second) t.fail(yr, "one row per state-year");
     first = std::min(first, row.year);
     last = std::max(last, row.year);
     batch.capabilities.push_back(row);
-  }
+  });
   batch.provenance.row_count = static_cast<long long>(t.rows_read());
   batch.coverage = {"", "", first, last, ""};
   return batch;

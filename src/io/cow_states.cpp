@@ -7,7 +7,8 @@
 
 namespace entente::io {
 
-evidence::ImportBatch parse_cow_states(const std::string& file, std::string_view text) {
+evidence::ImportBatch parse_cow_states(const std::string& file, std::string_view text,
+                                    const ReadOptions& options) {
   CsvTable t(file, text);
   const auto abb = t.column("stateabb"), code = t.column("ccode"), name = t.column("statenme");
   const auto sy = t.column("styear"), sm = t.column("stmonth"), sd = t.column("stday");
@@ -15,9 +16,10 @@ evidence::ImportBatch parse_cow_states(const std::string& file, std::string_view
   const auto ver = t.find_column("version");
 
   evidence::ImportBatch batch;
+  if (options.skip_bad_rows) t.skip_bad_rows_into(&batch.rejected);
   std::map<int, evidence::ActorRecord> actors;
   int first = 9999, last = 0;
-  while (t.next()) {
+  t.each_row([&] {
     const int ccode = static_cast<int>(t.integer(code, 1, 999));
     const auto abbrev = std::string(t.text(abb));
     if (abbrev.size() < 2 || abbrev.size() > 3) t.fail(abb, "a COW state abbreviation of 2-3 letters");
@@ -35,7 +37,7 @@ evidence::ImportBatch parse_cow_states(const std::string& file, std::string_view
     last = std::max(last, spell.end_year());
     if (ver && batch.provenance.version.empty()) batch.provenance.version = std::string(t.text(*ver));
     batch.spells.push_back(std::move(spell));
-  }
+  });
   if (batch.spells.empty()) throw ParseError({file, 2, 1}, "", "at least one state spell");
   for (auto& [c, a] : actors) batch.actors.push_back(std::move(a));
   batch.provenance.row_count = static_cast<long long>(t.rows_read());

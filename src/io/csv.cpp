@@ -26,6 +26,7 @@ bool CsvCursor::next(CsvRecord& out) {
   if (pos_ >= text_.size()) return false;
 
   out.line = line_;
+  const std::size_t record_start = pos_;
   std::size_t used = 0;
   while (true) {
     if (used == out.fields.size()) out.fields.emplace_back();
@@ -81,6 +82,7 @@ bool CsvCursor::next(CsvRecord& out) {
     break;  // end of line or of input
   }
   out.fields.resize(used);
+  out.raw = text_.substr(record_start, pos_ - record_start);
   return true;
 }
 

@@ -93,20 +93,22 @@ std::string detect_reader(const std::string& file_name, std::string_view text) {
                    fmt::format("the header of a known provider file: {}", fmt::join(known, "; ")));
 }
 
-evidence::ImportBatch parse_with(std::string_view reader, const std::string& file_name, std::string_view text) {
-  if (auto f = format_by_name(reader)) return parse(*f, file_name, text);
-  if (const auto* spec = table_spec(reader)) return parse_table(*spec, file_name, text);
+evidence::ImportBatch parse_with(std::string_view reader, const std::string& file_name, std::string_view text,
+                                 const ReadOptions& options) {
+  if (auto f = format_by_name(reader)) return parse(*f, file_name, text, options);
+  if (const auto* spec = table_spec(reader)) return parse_table(*spec, file_name, text, options);
   throw std::invalid_argument(fmt::format("no reader named '{}' (see 'entente import --help')", reader));
 }
 
-evidence::ImportBatch parse(Format format, const std::string& file_name, std::string_view text) {
+evidence::ImportBatch parse(Format format, const std::string& file_name, std::string_view text,
+                            const ReadOptions& options) {
   switch (format) {
-    case Format::cow_states: return parse_cow_states(file_name, text);
-    case Format::cow_alliance_member_yearly: return parse_cow_alliance_member_yearly(file_name, text);
-    case Format::cow_alliance_dyad_year: return parse_cow_alliance_dyad_year(file_name, text);
-    case Format::atop_ddyr: return parse_atop_ddyr(file_name, text);
+    case Format::cow_states: return parse_cow_states(file_name, text, options);
+    case Format::cow_alliance_member_yearly: return parse_cow_alliance_member_yearly(file_name, text, options);
+    case Format::cow_alliance_dyad_year: return parse_cow_alliance_dyad_year(file_name, text, options);
+    case Format::atop_ddyr: return parse_atop_ddyr(file_name, text, options);
     case Format::nmc_v6:
-    case Format::nmc_v7: return parse_nmc(file_name, text, format);
+    case Format::nmc_v7: return parse_nmc(file_name, text, format, options);
   }
   throw std::logic_error("unhandled format");
 }
@@ -129,12 +131,15 @@ std::string version_from_file_name(const std::string& name) {
   return {};
 }
 
-evidence::ImportBatch read_provider_file(const std::filesystem::path& path, const std::optional<std::string>& reader) {
+evidence::ImportBatch read_provider_file(const std::filesystem::path& path, const std::optional<std::string>& reader,
+                                         const ReadOptions& options) {
   const std::string bytes = read_whole_file(path);
   const std::string shown = path.string();
   const std::string name = reader ? *reader : detect_reader(shown, bytes);
-  evidence::ImportBatch batch = parse_with(name, shown, bytes);
+  evidence::ImportBatch batch = parse_with(name, shown, bytes, options);
   const auto format = format_by_name(name);
+  if (batch.provenance.row_count == 0)
+    throw ParseError({shown, 2, 1}, "", "at least one data row after the header");
   auto& p = batch.provenance;
   p.dataset = std::string(format ? format_info(*format).dataset : table_spec(name)->dataset);
   if (p.version.empty()) p.version = version_from_file_name(path.filename().string());

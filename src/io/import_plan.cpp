@@ -91,7 +91,8 @@ std::vector<PlannedFile> plan_import(const std::vector<std::filesystem::path>& p
 }
 
 std::vector<evidence::ImportBatch> read_planned(const std::vector<PlannedFile>& plan, unsigned threads,
-                                                const std::function<void(const PlannedFile&, std::size_t)>& progress) {
+                                                const std::function<void(const PlannedFile&, std::size_t)>& progress,
+                                                bool skip_bad_rows) {
   std::vector<const PlannedFile*> todo;
   for (const auto& f : plan)
     if (!f.reader.empty()) todo.push_back(&f);
@@ -102,7 +103,7 @@ std::vector<evidence::ImportBatch> read_planned(const std::vector<PlannedFile>& 
   auto work = [&] {
     for (std::size_t i; (i = next++) < todo.size();) {
       try {
-        batches[i] = read_provider_file(todo[i]->path, todo[i]->reader);
+        batches[i] = read_provider_file(todo[i]->path, todo[i]->reader, ReadOptions{skip_bad_rows});
       } catch (...) {
         errors[i] = std::current_exception();
       }

@@ -7,6 +7,7 @@
 
 #include "entente/actor/iso3.hpp"
 #include "entente/io/csv.hpp"
+#include "entente/io/importers.hpp"
 #include "entente/io/table_spec.hpp"
 
 namespace entente::io {
@@ -82,28 +83,37 @@ double read_number(const CsvTable& t, std::size_t col, const ColumnSpec& c) {
 
 }  // namespace
 
-evidence::ImportBatch parse_table(const TableSpec& spec, const std::string& file, std::string_view text) {
+evidence::ImportBatch parse_table(const TableSpec& spec, const std::string& file, std::string_view text,
+                                  const ReadOptions& options) {
   CsvTable t(file, text);
   std::vector<std::size_t> source;
   for (const auto& c : spec.columns) source.push_back(t.column(c.source));
   evidence::ImportBatch batch;
+  if (options.skip_bad_rows) t.skip_bad_rows_into(&batch.rejected);
   auto& rows = batch.table;
   rows.spec = &spec;
   rows.numbers.resize(spec.columns.size());
   rows.texts.resize(spec.columns.size());
-  while (t.next()) {
+  // A row is read whole before any of it is kept, so a rejected row leaves nothing behind.
+  std::vector<double> numbers(spec.columns.size());
+  std::vector<std::string> texts(spec.columns.size());
+  t.each_row([&] {
     for (std::size_t i = 0; i < spec.columns.size(); ++i) {
       const auto& c = spec.columns[i];
       if (c.type == ColumnType::text) {
         const auto s = t.text(source[i]);
         if (c.required && trim(s).empty()) t.fail(source[i], "a value (this column may not be empty)");
-        rows.texts[i].emplace_back(s);
+        texts[i].assign(s);
       } else {
-        rows.numbers[i].push_back(read_number(t, source[i], c));
+        numbers[i] = read_number(t, source[i], c);
       }
     }
+    for (std::size_t i = 0; i < spec.columns.size(); ++i) {
+      if (spec.columns[i].type == ColumnType::text) rows.texts[i].push_back(std::move(texts[i]));
+      else rows.numbers[i].push_back(numbers[i]);
+    }
     ++rows.rows;
-  }
+  });
   batch.provenance.row_count = static_cast<long long>(t.rows_read());
   batch.provenance.version = std::string(spec.version);
   // Coverage: the years the file's rows span (0..0 when the table has no year column).

@@ -53,14 +53,18 @@ constexpr std::array kUnvotesRollcalls = {
     C{"rcid", "rcid", T::integer, true, 1, 1e9}, C{"session", "session", T::integer, true, 1, 200},
     flag("important", "importantvote"), text("date", "date", true),
     C{"year", "date", T::integer, true, 1945, 2100, {}, Transform::year_of_date}, text("unres", "unres"),
-    flag("amend", "amend"), flag("para", "para"), text("short", "short"), text("descr", "descr")};
+    flag("amend", "amend"), flag("para", "para"),
+    C{"short", "short", T::text, false, -kInf, kInf, {}, Transform::none, false},
+    C{"descr", "descr", T::text, false, -kInf, kInf, {}, Transform::none, false}};
 
 constexpr std::array kUnvotesIssues = {C{"rcid", "rcid", T::integer, true, 1, 1e9}, text("short_name", "short_name", true),
                                        text("issue", "issue", true)};
 constexpr std::array<std::string_view, 2> kIssueKey = {"rcid", "short_name"};
 
 constexpr std::array kUnvotesVotes = {
-    C{"rcid", "rcid", T::integer, true, 1, 1e9}, text("country", "country"), text("iso2", "country_code", true),
+    C{"rcid", "rcid", T::integer, true, 1, 1e9},
+    C{"country", "country", T::text, false, -kInf, kInf, {}, Transform::none, false},
+    text("iso2", "country_code", true),
     C{"ccode", "country_code", T::integer, true, 1, 999, {}, Transform::iso2_ccode},
     C{"vote", "vote", T::integer, true, 1, 3, {}, Transform::vote_word}};
 
@@ -158,7 +162,8 @@ const std::array kSpecs = {
               "UNGA roll calls to 2019 (unvotes 2021): rcid,session,importantvote,date,unres,...", kUnvotesRollcalls,
               kRcidKey, "year", "", "2021"},
     TableSpec{"unvotes-issues", "unvotes_issues", "unvotes_issue", "unvotes2021_roll_call_issues.csv",
-              "UNGA roll-call issues (unvotes 2021): rcid,short_name,issue", kUnvotesIssues, kIssueKey, "", "", "2021"},
+              "UNGA roll-call issues (unvotes 2021): rcid,short_name,issue", kUnvotesIssues, kIssueKey, "", "", "2021",
+              false},
     TableSpec{"unvotes-votes", "unvotes_votes", "unvotes_vote", "unvotes2021_votes_sessions_71_74.csv",
               "UNGA votes 2016-2019 (unvotes 2021): rcid,country,country_code (ISO2),vote (yes/abstain/no)",
               kUnvotesVotes, kVoteKey, "", "", "2021"},
@@ -192,7 +197,7 @@ const std::array kSpecs = {
               "Maoz regional and global powers: ccode,regstdate,regenddate,globstdate,globenddate", kMaoz, kCcodeKey,
               "", "", ""},
     TableSpec{"qss-unvoting", "qss_unvoting", "qss_unvoting", "qss_unvoting_idealpoints_1946_2012.csv",
-              "UNGA ideal points and agreement with the US and Russia (QSS)", kQss, kQssKey, "year", "", ""},
+              "UNGA ideal points and agreement with the US and Russia (QSS)", kQss, kQssKey, "year", "", "", false},
 };
 
 std::string_view sql_type(ColumnType t) {

@@ -271,6 +271,7 @@ void Store::restore(const Contents& c) {
   for (const auto& cap : c.capabilities) w.capability(cap, "cow_nmc");  // the only capability source so far
   for (const auto& p : c.provenance) w.provenance(p);
   for (const auto& cov : c.coverage) merge_coverage(db, cov);
+  for (const auto& t : c.tables) write_table(db, t);
   sql::Statement scope(db, "INSERT INTO evidence_scope(ccode) VALUES (?)");
   for (int code : c.evidence_scope) scope.bind(1, code).run();
   tx.commit();
@@ -411,7 +412,7 @@ Contents Store::contents(const std::vector<int>& scope, int from_year) const {
   c.provenance = provenance();
   c.coverage = coverage();
   c.evidence_scope = scope.empty() ? evidence_scope() : scope;
-  std::set<int> in(scope.begin(), scope.end());
+  const std::set<int> in(scope.begin(), scope.end());
   auto keep = [&](int code) { return in.empty() || in.count(code) > 0; };
   {
     sql::Statement q(impl_->db, fmt::format("SELECT {} FROM alliance_year WHERE year >= ? ORDER BY dataset,"
@@ -432,10 +433,49 @@ Contents Store::contents(const std::vector<int>& scope, int from_year) const {
       if (keep(r.ccode)) c.capabilities.push_back(r);
     }
   }
+  std::set<std::string> present;
+  for (const auto& cov : c.coverage) present.insert(cov.dataset);
+  for (const auto& spec : io::table_specs())
+    if (spec.in_world && present.count(std::string(spec.dataset))) c.tables.push_back(table_rows(spec, in, from_year));
   if (from_year > 0)
     for (auto& cov : c.coverage)
       if (cov.dataset != "cow_states") cov.first_year = std::max(cov.first_year, from_year);
   return c;
+}
+
+evidence::TableRows Store::table_rows(const io::TableSpec& spec, const std::set<int>& scope, int from_year) const {
+  evidence::TableRows rows;
+  rows.spec = &spec;
+  const std::size_t ncol = spec.columns.size();
+  rows.numbers.resize(ncol);
+  rows.texts.resize(ncol);
+  std::string names;
+  std::vector<std::size_t> state_columns;
+  std::optional<std::size_t> year_column;
+  for (std::size_t i = 0; i < ncol; ++i) {
+    const auto& col = spec.columns[i];
+    names += fmt::format("{}{}", i ? ", " : "", col.name);
+    if (col.name == "ccode" || col.name == "ccode1" || col.name == "ccode2") state_columns.push_back(i);
+    // A row is kept while it reaches from_year: its last year (or only year) is not earlier.
+    const auto last = spec.last_year.empty() ? spec.first_year : spec.last_year;
+    if (!last.empty() && col.name == last) year_column = i;
+  }
+  for_each_row(fmt::format("SELECT {} FROM {}", names, spec.table), [&](const Row& r) {
+    for (std::size_t i : state_columns)
+      if (!scope.empty() && !scope.count(static_cast<int>(r.integer(static_cast<int>(i))))) return;
+    if (year_column && !r.is_null(static_cast<int>(*year_column)) &&
+        r.integer(static_cast<int>(*year_column)) < from_year)
+      return;
+    for (std::size_t i = 0; i < ncol; ++i) {
+      const int at = static_cast<int>(i);
+      if (spec.columns[i].type == io::ColumnType::text)
+        rows.texts[i].push_back(spec.columns[i].in_world ? r.text(at) : std::string());
+      else
+        rows.numbers[i].push_back(r.real(at));
+    }
+    ++rows.rows;
+  });
+  return rows;
 }
 
 }  // namespace entente::store

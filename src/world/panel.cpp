@@ -221,6 +221,7 @@ Year Panel::year(int y) const {
   if (auto it = d.cinc.find(y); it != d.cinc.end())
     for (const auto& r : it->second)
       if (int i = out.index(r.ccode); i >= 0) out.cinc[static_cast<std::size_t>(i)] = r.v1;
+  out.majors_covered = d.covers("cow_majors", y);
   out.major.assign(n, 0);
   for (const auto& s : d.majors)
     if (s.first <= y && y <= s.last)

@@ -1,11 +1,14 @@
 #include "entente/world/world_file.hpp"
 
 #include <fmt/format.h>
+#include <cmath>
+#include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
 #include "entente/catalogue/dataset.hpp"
+#include "entente/io/table_spec.hpp"
 
 namespace entente::world {
 
@@ -38,6 +41,34 @@ evidence::Obligation obligation_named(const json& name) {
 
 bool same_terms(const AllianceYear& x, const AllianceYear& y) {
   return x.obligations == y.obligations && x.treaties == y.treaties;
+}
+
+// A column with long runs of one value (roll-call ids repeat once per vote) is written as
+// {"runs": [value, count, value, count, ...]} when that is at most half as long.
+json run_length(json values) {
+  json runs = json::array();
+  for (std::size_t i = 0; i < values.size();) {
+    std::size_t j = i;
+    while (j < values.size() && values[j] == values[i]) ++j;
+    runs.push_back(values[i]);
+    runs.push_back(j - i);
+    i = j;
+  }
+  if (runs.size() * 2 > values.size()) return values;
+  return json{{"runs", std::move(runs)}};
+}
+
+// Expands a run-length column; `rows` bounds it, so a corrupt count cannot exhaust memory.
+json expand_runs(const json& column, std::size_t rows) {
+  if (!column.is_object()) return column;
+  json values = json::array();
+  const auto& runs = column.at("runs");
+  for (std::size_t i = 0; i + 1 < runs.size(); i += 2) {
+    const auto n = runs[i + 1].get<std::size_t>();
+    if (n > rows - std::min(rows, values.size())) throw std::runtime_error("a run goes past the table's rows");
+    for (std::size_t k = 0; k < n; ++k) values.push_back(runs[i]);
+  }
+  return values;
 }
 
 json optional_number(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
@@ -107,6 +138,28 @@ json to_world_json(const store::Contents& c, int from_year) {
                             optional_number(r.irst), optional_number(r.pec), optional_number(r.tpop),
                             optional_number(r.upop), optional_number(r.cinc)});
   doc["capabilities"] = std::move(caps);
+
+  // Plain provider tables, column by column (compact, and a table's columns stay together).
+  json tables = json::array();
+  for (const auto& t : c.tables) {
+    json columns = json::array(), data = json::array();
+    for (std::size_t i = 0; i < t.spec->columns.size(); ++i) {
+      const auto& col = t.spec->columns[i];
+      columns.push_back(col.name);
+      json values = json::array();
+      if (col.type == io::ColumnType::text) {
+        for (const auto& s : t.texts[i]) values.push_back(s.empty() ? json(nullptr) : json(s));
+      } else {
+        for (double v : t.numbers[i])
+          values.push_back(std::isnan(v) ? json(nullptr)
+                           : col.type == io::ColumnType::real ? json(v)
+                                                              : json(static_cast<long long>(v)));
+      }
+      data.push_back(run_length(std::move(values)));
+    }
+    tables.push_back({{"table", t.spec->table}, {"rows", t.rows}, {"columns", columns}, {"data", data}});
+  }
+  doc["tables"] = std::move(tables);
   return doc;
 }
 
@@ -159,6 +212,41 @@ store::Contents from_world_json(const json& doc) {
     for (const auto& r : doc.at("capabilities").at("rows"))
       c.capabilities.push_back({r.at(0), r.at(1), number_at(r, 2), number_at(r, 3), number_at(r, 4),
                                 number_at(r, 5), number_at(r, 6), number_at(r, 7), number_at(r, 8)});
+    where = "/tables";
+    for (const auto& t : doc.at("tables")) {
+      const std::string name = t.at("table");
+      const io::TableSpec* spec = nullptr;
+      for (const auto& s : io::table_specs())
+        if (s.table == name) spec = &s;
+      if (!spec) throw std::runtime_error(fmt::format("unknown table \"{}\"", name));
+      where = "/tables/" + name;
+      evidence::TableRows rows;
+      rows.spec = spec;
+      rows.rows = t.at("rows").get<std::size_t>();
+      if (rows.rows > 50000000) throw std::runtime_error("more rows than a world file holds");
+      rows.numbers.resize(spec->columns.size());
+      rows.texts.resize(spec->columns.size());
+      const auto& columns = t.at("columns");
+      json data = json::array();
+      for (const auto& column : t.at("data")) data.push_back(expand_runs(column, rows.rows));
+      if (columns.size() != spec->columns.size() || data.size() != spec->columns.size())
+        throw std::runtime_error(fmt::format("expected the {} columns of {}", spec->columns.size(), name));
+      for (std::size_t i = 0; i < spec->columns.size(); ++i) {
+        if (columns[i] != spec->columns[i].name)
+          throw std::runtime_error(fmt::format("column {} is {}, expected \"{}\"", i, columns[i].dump(),
+                                               spec->columns[i].name));
+        if (data[i].size() != rows.rows)
+          throw std::runtime_error(fmt::format("column {} has {} values, expected {}", columns[i].dump(),
+                                               data[i].size(), rows.rows));
+        for (const auto& v : data[i]) {
+          if (spec->columns[i].type == io::ColumnType::text)
+            rows.texts[i].push_back(v.is_null() ? std::string() : v.get<std::string>());
+          else
+            rows.numbers[i].push_back(v.is_null() ? std::numeric_limits<double>::quiet_NaN() : v.get<double>());
+        }
+      }
+      c.tables.push_back(std::move(rows));
+    }
     return c;
   } catch (const json::exception& e) {
     throw std::runtime_error(fmt::format("world file, at {}: {}", where, e.what()));

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "entente/io/file.hpp"
 #include "test_support.hpp"
 
 using entente::testing::file_sha256;
@@ -155,4 +156,24 @@ TEST(Cli, CowAlliancesFromSharedDataShowTheirOwnTypes) {
   const auto idoc = json::parse(info.out);
   EXPECT_EQ(idoc.at("counts").at("actors"), 217);
   EXPECT_EQ(idoc.at("rows").size(), 4u);
+}
+
+TEST(Cli, SkipBadRowsImportsTheGoodRowsAndListsTheRest) {
+  TempDir tmp;
+  const auto db = (tmp / "store.db").string();
+  const auto rejects = (tmp / "rejects.csv").string();
+  const auto file = tmp.write("atop.csv",
+                              "ccode1,ccode2,year,atop_defense,atop_offense,atop_neutral,atop_nonagg,atop_consul\n"
+                              "2,20,1950,1,0,0,0,0\n2,20,19x1,1,0,0,0,0\n2,20,1952,1,0,0\n2,20,1953,1,0,0,0,1\n");
+  const auto r = run_cli({"import", "--db", db, file.string(), "--skip-bad-rows", "--rejects", rejects, "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto doc = json::parse(r.out);
+  EXPECT_EQ(doc.at("rows")[0].at("skipped_rows"), 2);
+  EXPECT_NE(r.err.find("skipped 2 bad rows"), std::string::npos) << r.err;
+  const auto listed = entente::io::read_whole_file(rejects);
+  EXPECT_NE(listed.find("atop.csv,3,"), std::string::npos) << listed;
+  EXPECT_NE(listed.find("atop.csv,4,"), std::string::npos) << listed;
+  EXPECT_NE(listed.find("\"2,20,19x1,1,0,0,0,0\""), std::string::npos) << listed;
+  const auto info = json::parse(run_cli({"info", "--db", db, "--format", "json"}).out);
+  EXPECT_EQ(info.at("counts").at("alliance_rows"), 2);  // the rows of 1950 and 1953
 }

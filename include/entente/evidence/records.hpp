@@ -86,6 +86,13 @@ struct TableRows {
   std::vector<std::vector<std::string>> texts;  // one per column; empty for numeric columns
 };
 
+// A row left out by `import --skip-bad-rows`, with the reason a strict import would have given.
+struct RejectedRow {
+  std::size_t line = 0;
+  std::string error;  // file:line:column: found ..., expected ...
+  std::string text;   // the row as it stood in the file
+};
+
 // Everything one provider file contributes; the store applies a list of these in one transaction.
 struct ImportBatch {
   Provenance provenance;
@@ -95,6 +102,7 @@ struct ImportBatch {
   std::vector<AllianceYear> alliances;
   std::vector<CapabilityYear> capabilities;
   TableRows table;  // for files read by a TableSpec
+  std::vector<RejectedRow> rejected;  // rows skipped under --skip-bad-rows (empty when strict)
 };
 
 }  // namespace entente::evidence

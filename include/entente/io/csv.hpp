@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "entente/evidence/records.hpp"
 #include "entente/io/parse_error.hpp"
 
 namespace entente::io {
@@ -20,6 +21,7 @@ struct CsvField {
 struct CsvRecord {
   std::size_t line = 0;  // 1-based line where the record starts
   std::vector<CsvField> fields;
+  std::string_view raw;  // the record's text in the input, without the line ending
 };
 
 class CsvCursor {
@@ -54,6 +56,23 @@ class CsvTable {
   std::optional<std::size_t> find_column(std::string_view name) const;
 
   bool next();  // advances to the next data row; checks its field count
+
+  // Lenient reading (import --skip-bad-rows): each_row() runs `body` on every data row, and a
+  // row whose body (or field count) fails with ParseError is recorded in `into` and skipped.
+  // Without a sink, the first bad row throws as usual. The body must not keep a half-read row.
+  void skip_bad_rows_into(std::vector<evidence::RejectedRow>* into) { rejects_ = into; }
+  template <typename Body>
+  void each_row(Body&& body) {
+    while (true) {
+      try {
+        if (!next()) return;
+        body();
+      } catch (const ParseError& e) {
+        if (!rejects_ || e.where().line <= 1) throw;
+        rejects_->push_back({record_.line, e.what(), std::string(record_.raw)});
+      }
+    }
+  }
   const CsvRecord& record() const noexcept { return record_; }
   std::size_t rows_read() const noexcept { return rows_; }
   const std::string& file() const noexcept { return cursor_.file(); }
@@ -75,6 +94,7 @@ class CsvTable {
   std::vector<std::string> header_;
   CsvRecord record_;
   std::size_t rows_ = 0;
+  std::vector<evidence::RejectedRow>* rejects_ = nullptr;
 };
 
 }  // namespace entente::io

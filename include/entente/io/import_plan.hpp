@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "entente/evidence/records.hpp"
+#include "entente/io/importers.hpp"
 
 namespace entente::io {
 
@@ -27,6 +28,7 @@ std::vector<PlannedFile> plan_import(const std::vector<std::filesystem::path>& p
 // Reads and parses the planned files (skipping left-out ones) on up to `threads` threads; the
 // batches come back in plan order. `progress` (may be empty) is called as each file finishes.
 std::vector<evidence::ImportBatch> read_planned(const std::vector<PlannedFile>& plan, unsigned threads,
-                                                const std::function<void(const PlannedFile&, std::size_t done)>& progress);
+                                                const std::function<void(const PlannedFile&, std::size_t done)>& progress,
+                                                bool skip_bad_rows = false);
 
 }  // namespace entente::io

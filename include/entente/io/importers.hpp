@@ -13,6 +13,12 @@
 
 namespace entente::io {
 
+// How strictly to read: by default the first bad row fails the whole file; with
+// skip_bad_rows, bad data rows are left out and listed in ImportBatch::rejected.
+struct ReadOptions {
+  bool skip_bad_rows = false;
+};
+
 enum class Format {
   cow_states,                  // COW State System Membership (states2016.csv)
   cow_alliance_member_yearly,  // COW Formal Alliances v4.1, member-yearly (keeps treaty ids)
@@ -49,25 +55,33 @@ std::vector<ReaderInfo> readers();
 // The name of the reader for a file, from its header row; throws ParseError when none fits.
 std::string detect_reader(const std::string& file_name, std::string_view text);
 // Parses with the named reader; throws std::invalid_argument for an unknown name.
-evidence::ImportBatch parse_with(std::string_view reader, const std::string& file_name, std::string_view text);
+evidence::ImportBatch parse_with(std::string_view reader, const std::string& file_name, std::string_view text,
+                                 const ReadOptions& options = {});
 
 // Parses one file's text. `file_name` appears in errors and in the provenance.
-evidence::ImportBatch parse(Format format, const std::string& file_name, std::string_view text);
+evidence::ImportBatch parse(Format format, const std::string& file_name, std::string_view text,
+                            const ReadOptions& options = {});
 
 // Reads a file from disk, detects its format unless one is forced, parses it, and fills the
 // provenance (SHA-256, row count, import time) and coverage.
 evidence::ImportBatch read_provider_file(const std::filesystem::path& path,
-                                         const std::optional<std::string>& reader = std::nullopt);
+                                         const std::optional<std::string>& reader = std::nullopt,
+                                         const ReadOptions& options = {});
 
 // The version a provider file's name states: "atop_v5.1_ddyr.csv" -> "5.1", "NMC-60-abridged.csv"
 // -> "6.0"; empty when the name says none.
 std::string version_from_file_name(const std::string& name);
 
 // Per-format parsers (used by parse()).
-evidence::ImportBatch parse_cow_states(const std::string& file, std::string_view text);
-evidence::ImportBatch parse_cow_alliance_member_yearly(const std::string& file, std::string_view text);
-evidence::ImportBatch parse_cow_alliance_dyad_year(const std::string& file, std::string_view text);
-evidence::ImportBatch parse_atop_ddyr(const std::string& file, std::string_view text);
-evidence::ImportBatch parse_nmc(const std::string& file, std::string_view text, Format layout);
+evidence::ImportBatch parse_cow_states(const std::string& file, std::string_view text,
+                                    const ReadOptions& options = {});
+evidence::ImportBatch parse_cow_alliance_member_yearly(const std::string& file, std::string_view text,
+                                    const ReadOptions& options = {});
+evidence::ImportBatch parse_cow_alliance_dyad_year(const std::string& file, std::string_view text,
+                                    const ReadOptions& options = {});
+evidence::ImportBatch parse_atop_ddyr(const std::string& file, std::string_view text,
+                                    const ReadOptions& options = {});
+evidence::ImportBatch parse_nmc(const std::string& file, std::string_view text, Format layout,
+                                const ReadOptions& options = {});
 
 }  // namespace entente::io

@@ -33,6 +33,7 @@ struct ColumnSpec {
   double max = std::numeric_limits<double>::infinity();
   std::span<const double> missing{};  // provider codes for "missing" (e.g. -9), stored as NULL
   Transform transform = Transform::none;
+  bool in_world = true;  // false: long descriptive text left out of world files
 };
 
 struct TableSpec {
@@ -46,6 +47,7 @@ struct TableSpec {
   std::string_view first_year;  // store column whose minimum starts the coverage ("" = none)
   std::string_view last_year;   // store column whose maximum ends it (defaults to first_year)
   std::string_view version;     // the provider's version, when the file does not say
+  bool in_world = true;         // carried into world files (false: validation data only)
 };
 
 std::span<const TableSpec> table_specs() noexcept;
@@ -55,6 +57,8 @@ const TableSpec* table_spec(std::string_view format) noexcept;
 std::string create_table_sql(const TableSpec& spec);
 
 // Reads a file laid out as `spec` says; strict like every reader (file:line:column errors).
-evidence::ImportBatch parse_table(const TableSpec& spec, const std::string& file, std::string_view text);
+struct ReadOptions;
+evidence::ImportBatch parse_table(const TableSpec& spec, const std::string& file, std::string_view text,
+                                  const ReadOptions& options);
 
 }  // namespace entente::io

@@ -8,10 +8,12 @@
 #include <initializer_list>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "entente/evidence/records.hpp"
+#include "entente/io/table_spec.hpp"
 
 namespace entente::store {
 
@@ -29,6 +31,8 @@ struct Contents {
   // States whose evidence the store holds; empty means every state. Evidence about a dyad with
   // a state outside the scope is missing, not zero.
   std::vector<int> evidence_scope;
+  // Rows of the plain provider tables (io::TableSpec), one entry per table present.
+  std::vector<evidence::TableRows> tables;
 };
 
 struct FileOutcome {
@@ -91,6 +95,7 @@ class Store {
   Contents contents(const std::vector<int>& scope = {}, int from_year = 0) const;
 
  private:
+  evidence::TableRows table_rows(const io::TableSpec& spec, const std::set<int>& scope, int from_year) const;
   struct Impl;
   explicit Store(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;

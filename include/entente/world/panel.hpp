@@ -46,6 +46,7 @@ struct Year {
   std::vector<std::uint8_t> cow, atop;
   // Capabilities (NaN missing) and COW major-power status.
   std::vector<double> cinc;
+  bool majors_covered = false;
   std::vector<std::uint8_t> major;
   // Contiguity type (1 land … 5 water ≤ 400 miles, 0 none), the closest of the year's periods.
   bool contiguity_covered = false;

@@ -9,7 +9,8 @@
 
 namespace entente::world {
 
-inline constexpr int kWorldFormatVersion = 1;
+// 2: layouts in provenance and coverage, no import times, provider tables.
+inline constexpr int kWorldFormatVersion = 2;
 
 nlohmann::json to_world_json(const store::Contents& contents, int from_year);
 // Throws std::runtime_error naming the section (e.g. "/alliances") of the first malformed element.

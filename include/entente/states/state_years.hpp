@@ -1,0 +1,30 @@
+#pragma once
+// State-years: every member of the COW system, year by year, with state-level evidence.
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "entente/world/source.hpp"
+
+namespace entente::states {
+
+enum class Layer { capabilities, democracy, majors };
+std::optional<Layer> layer_by_name(std::string_view name);
+std::vector<std::string_view> layer_names();
+
+struct Request {
+  int from = 1816;
+  int to = 2012;
+  std::vector<int> actors;  // only these states (empty: all)
+  std::vector<Layer> with;
+};
+
+// Calls `start` with the value columns, then `row` for each state-year (ccode, year, values;
+// NaN = missing) in year, then ccode, order.
+void build(const world::Source& source, const Request& request,
+           const std::function<void(const std::vector<std::string>& columns)>& start,
+           const std::function<void(int ccode, int year, const std::vector<double>& values)>& row);
+
+}  // namespace entente::states
