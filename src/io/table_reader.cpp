@@ -81,6 +81,64 @@ double read_number(const CsvTable& t, std::size_t col, const ColumnSpec& c) {
   return v;
 }
 
+// Two rows with the same key would silently replace each other in the store: a strict import
+// names both lines; a lenient one keeps the first and rejects the others.
+void reject_duplicate_keys(const TableSpec& spec, const std::string& file, evidence::TableRows& rows,
+                           const std::vector<std::size_t>& lines, const std::vector<std::string_view>& raw,
+                           std::vector<evidence::RejectedRow>* rejects) {
+  if (spec.key.empty() || rows.rows < 2) return;
+  std::vector<std::size_t> key;
+  for (const auto& k : spec.key)
+    for (std::size_t i = 0; i < spec.columns.size(); ++i)
+      if (spec.columns[i].name == k) key.push_back(i);
+  auto cell = [&](std::size_t col, std::size_t r) {
+    return spec.columns[col].type == ColumnType::text ? rows.texts[col][r] : fmt::format("{}", rows.numbers[col][r]);
+  };
+  auto less = [&](std::size_t a, std::size_t b) {
+    for (std::size_t c : key) {
+      if (spec.columns[c].type == ColumnType::text) {
+        if (int d = rows.texts[c][a].compare(rows.texts[c][b]); d != 0) return d < 0;
+      } else if (rows.numbers[c][a] != rows.numbers[c][b]) {
+        return rows.numbers[c][a] < rows.numbers[c][b];
+      }
+    }
+    return false;
+  };
+  std::vector<std::size_t> order(rows.rows);
+  for (std::size_t r = 0; r < rows.rows; ++r) order[r] = r;
+  std::stable_sort(order.begin(), order.end(), less);
+  std::vector<char> drop(rows.rows, 0);
+  for (std::size_t k = 1; k < order.size(); ++k) {
+    const std::size_t first = order[k - 1], dup = order[k];
+    if (less(first, dup)) continue;
+    std::string names, values;
+    for (std::size_t c : key) {
+      names += fmt::format("{}{}", names.empty() ? "" : ", ", spec.columns[c].name);
+      values += fmt::format("{}{}", values.empty() ? "" : ", ", cell(c, dup));
+    }
+    ParseError error({file, lines[dup], 1}, values,
+                     fmt::format("a ({}) not already used on line {}", names, lines[first]));
+    if (!rejects) throw error;
+    rejects->push_back({lines[dup], error.what(), std::string(raw[dup])});
+    drop[dup] = 1;
+  }
+  if (std::find(drop.begin(), drop.end(), 1) == drop.end()) return;
+  std::size_t kept = 0;
+  for (std::size_t r = 0; r < rows.rows; ++r) {
+    if (drop[r]) continue;
+    for (std::size_t c = 0; c < spec.columns.size(); ++c) {
+      if (spec.columns[c].type == ColumnType::text) rows.texts[c][kept] = std::move(rows.texts[c][r]);
+      else rows.numbers[c][kept] = rows.numbers[c][r];
+    }
+    ++kept;
+  }
+  for (std::size_t c = 0; c < spec.columns.size(); ++c) {
+    if (spec.columns[c].type == ColumnType::text) rows.texts[c].resize(kept);
+    else rows.numbers[c].resize(kept);
+  }
+  rows.rows = kept;
+}
+
 }  // namespace
 
 evidence::ImportBatch parse_table(const TableSpec& spec, const std::string& file, std::string_view text,
@@ -97,6 +155,8 @@ evidence::ImportBatch parse_table(const TableSpec& spec, const std::string& file
   // A row is read whole before any of it is kept, so a rejected row leaves nothing behind.
   std::vector<double> numbers(spec.columns.size());
   std::vector<std::string> texts(spec.columns.size());
+  std::vector<std::size_t> lines;         // file line of each kept row, for duplicate-key errors
+  std::vector<std::string_view> raw;      // and its text, for the rejects file
   t.each_row([&] {
     for (std::size_t i = 0; i < spec.columns.size(); ++i) {
       const auto& c = spec.columns[i];
@@ -112,8 +172,11 @@ evidence::ImportBatch parse_table(const TableSpec& spec, const std::string& file
       if (spec.columns[i].type == ColumnType::text) rows.texts[i].push_back(std::move(texts[i]));
       else rows.numbers[i].push_back(numbers[i]);
     }
+    lines.push_back(t.record().line);
+    raw.push_back(t.record().raw);
     ++rows.rows;
   });
+  reject_duplicate_keys(spec, file, rows, lines, raw, options.skip_bad_rows ? &batch.rejected : nullptr);
   batch.provenance.row_count = static_cast<long long>(t.rows_read());
   batch.provenance.version = std::string(spec.version);
   // Coverage: the years the file's rows span (0..0 when the table has no year column).

@@ -136,15 +136,15 @@ constexpr std::array kMajors = {text("abbrev", "stateabb", true), code("ccode", 
                                 num("end_month", "endmonth"), num("end_day", "endday"), num("version", "version")};
 constexpr std::array<std::string_view, 2> kSpellKey = {"ccode", "start_year"};
 
+// No key: several rows per state, one per spell of regional or global power status.
 constexpr std::array kMaoz = {code("ccode", "ccode"), text("regional_start", "regstdate"),
                               text("regional_end", "regenddate"), text("global_start", "globstdate"),
                               text("global_end", "globenddate")};
-constexpr std::array<std::string_view, 1> kCcodeKey = {"ccode"};
-
+// No key: the file has two rows for "NAU" in each year 2000-2012 (one of them Kiribati's);
+// both are kept as published.
 constexpr std::array kQss = {year("year", "Year"), text("abbrev", "CountryAbb", true), text("name", "CountryName"),
                              real("idealpoint", "idealpoint"), real("pct_agree_us", "PctAgreeUS", 0, 1),
                              real("pct_agree_russia", "PctAgreeRUSSIA", 0, 1)};
-constexpr std::array<std::string_view, 2> kQssKey = {"year", "abbrev"};
 
 constexpr std::array<std::string_view, 0> kNoKey = {};
 
@@ -194,10 +194,10 @@ const std::array kSpecs = {
     TableSpec{"cow-majors", "cow_majors", "major_power", "majors2016.csv", "COW major powers v2016 (spells)", kMajors,
               kSpellKey, "start_year", "end_year", "2016"},
     TableSpec{"maoz-powers", "maoz_powers", "maoz_power", "maoz_powers_peacesciencer.csv",
-              "Maoz regional and global powers: ccode,regstdate,regenddate,globstdate,globenddate", kMaoz, kCcodeKey,
+              "Maoz regional and global powers: ccode,regstdate,regenddate,globstdate,globenddate", kMaoz, kNoKey,
               "", "", ""},
     TableSpec{"qss-unvoting", "qss_unvoting", "qss_unvoting", "qss_unvoting_idealpoints_1946_2012.csv",
-              "UNGA ideal points and agreement with the US and Russia (QSS)", kQss, kQssKey, "year", "", "", false},
+              "UNGA ideal points and agreement with the US and Russia (QSS)", kQss, kNoKey, "year", "", "", false},
 };
 
 std::string_view sql_type(ColumnType t) {

@@ -3,20 +3,22 @@
 // (non-directed, directed, --actors, --relevant) and the fused alliance-similarity layer against
 // the general functions of similarity/measures.hpp.
 //
-// Every test imports all of ../shared/data once into one in-memory store shared by the suite
-// (about 10 s in a debug build) and skips, saying so, when the folder is absent.
+// The tests share one in-memory store holding all of ../shared/data, imported once per process
+// (about 10 s in a debug build; ctest runs each test in its own process), and skip, saying so,
+// when the folder is absent.
 #include "entente/dyads/dyad_years.hpp"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <functional>
 #include <iomanip>
 #include <iostream>
 #include <map>
 #include <memory>
 #include <optional>
-#include <functional>
 #include <set>
 #include <sstream>
 #include <string>
