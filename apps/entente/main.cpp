@@ -218,15 +218,21 @@ int main(int argc, char** argv) {
       for (const auto& f : plan)
         if (f.reader.empty()) std::cerr << "entente: left out " << f.path.string() << ": " << f.note << '\n';
       const std::string path = common.db.value_or("entente.db");
+      // A new store is built under a temporary name and renamed into place when complete, so a
+      // failed import leaves no store behind and the build can skip per-commit disk flushes.
       const bool existed = std::filesystem::exists(path);
+      const std::string building = existed ? path : path + ".importing";
       std::vector<entente::store::FileOutcome> outcomes;
       try {
-        auto store = entente::store::Store::open(path);
+        if (!existed) std::filesystem::remove(building);
+        auto store = entente::store::Store::open(building);
+        if (!existed) store.write_without_sync();
         outcomes = store.apply(batches);
       } catch (...) {
-        if (!existed) std::filesystem::remove(path);  // a failed import leaves no new store behind
+        if (!existed) std::filesystem::remove(building);
         throw;
       }
+      if (!existed) std::filesystem::rename(building, path);
       Json rows = Json::array();
       std::size_t rejected = 0;
       for (std::size_t i = 0; i < outcomes.size(); ++i) {

@@ -110,7 +110,11 @@ void fill_levels(const world::Year& y, const std::vector<std::uint8_t>& bits, st
   out.assign(n * n, 0);
   for (std::size_t i = 0; i < n; ++i)
     for (std::size_t k = 0; k < n; ++k)
-      out[i * n + k] = i == k ? 3 : tie_level(static_cast<std::uint8_t>(bits[i * n + k] | bits[k * n + i]));
+      // A state outside the store's evidence scope is an unknown item, dropped from the portfolio
+      // (its ties are not recorded, so reading them as "none" would inflate similarity).
+      out[i * n + k] = !y.in_scope[k] ? similarity::kNoLevel
+                       : i == k      ? 3
+                                     : tie_level(static_cast<std::uint8_t>(bits[i * n + k] | bits[k * n + i]));
 }
 
 YearRows build_year(const world::Panel& panel, const Request& req, const Plan& plan, int year) {
@@ -122,7 +126,7 @@ YearRows build_year(const world::Panel& panel, const Request& req, const Plan& p
   Profiles prof;
   if (similarity && y.cow_covered) fill_levels(y, y.cow, prof.cow);
   if (similarity && y.atop_covered) fill_levels(y, y.atop, prof.atop);
-  if (has(plan.with, Layer::votes) && y.rollcalls > 0) {
+  if (has(plan.with, Layer::votes) && y.votes_covered) {
     prof.votes.resize(y.votes.size());
     for (std::size_t k = 0; k < y.votes.size(); ++k) {
       const auto v = y.votes[k];
@@ -148,7 +152,8 @@ YearRows build_year(const world::Panel& panel, const Request& req, const Plan& p
       const std::size_t ij = i * n + j, ji = j * n + i;
       if (req.relevant) {
         const bool land = y.contiguity_covered && y.conttype[ij] == 1;
-        if (!land && !y.major[i] && !y.major[j]) continue;
+        const bool major = y.majors_covered && (y.major[i] || y.major[j]);
+        if (!land && !major) continue;
       }
       const bool scoped = y.in_scope[i] && y.in_scope[j];
       std::size_t c = 0;
@@ -169,7 +174,8 @@ YearRows build_year(const world::Panel& panel, const Request& req, const Plan& p
           case Layer::contiguity: put(y.contiguity_covered ? y.conttype[ij] : kMissing); break;
           case Layer::disputes:
             for (const auto* m : {&y.mid_onset, &y.mid_ongoing, &y.mid_hostlev, &y.mid_fatality, &y.mid_recip})
-              put(y.disputes_covered ? (*m)[ij] : kMissing);
+              put(!y.disputes_covered || (m == &y.mid_fatality && (*m)[ij] == world::kUnknownFatality) ? kMissing
+                                                                                                : (*m)[ij]);
             break;
           case Layer::rivalries:
             put_flag(y.td_covered, y.td_covered && y.rival_td[ij]);
@@ -180,7 +186,7 @@ YearRows build_year(const world::Panel& panel, const Request& req, const Plan& p
             put(y.trade_covered ? y.flow[ji] : kMissing);
             break;
           case Layer::votes: {
-            if (y.rollcalls == 0) {
+            if (!y.votes_covered) {
               for (int k = 0; k < 6; ++k) put(kMissing);
               break;
             }

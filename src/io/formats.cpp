@@ -144,6 +144,7 @@ evidence::ImportBatch read_provider_file(const std::filesystem::path& path, cons
   p.dataset = std::string(format ? format_info(*format).dataset : table_spec(name)->dataset);
   if (p.version.empty()) p.version = version_from_file_name(path.filename().string());
   if (p.version.empty() && format == Format::nmc_v7) p.version = "7.0";
+  if (p.version.empty() && !format) p.version = std::string(table_spec(name)->version);  // the spec's default
   if (p.version.empty()) p.version = "unspecified";
   p.file_name = path.filename().string();
   p.sha256 = sha256_hex(bytes);

@@ -47,7 +47,7 @@ std::vector<PlannedFile> plan_import(const std::vector<std::filesystem::path>& p
     std::vector<PlannedFile> here;
     for (const auto& f : found) {
       try {
-        here.push_back({f, forced ? *forced : detect_reader(f.string(), first_line(f)), ""});
+        here.push_back({f, detect_reader(f.string(), first_line(f)), ""});  // --as names files, not folders
       } catch (const ParseError&) {
         here.push_back({f, "", "not a provider file entente reads"});
       }

@@ -178,7 +178,6 @@ evidence::ImportBatch parse_table(const TableSpec& spec, const std::string& file
   });
   reject_duplicate_keys(spec, file, rows, lines, raw, options.skip_bad_rows ? &batch.rejected : nullptr);
   batch.provenance.row_count = static_cast<long long>(t.rows_read());
-  batch.provenance.version = std::string(spec.version);
   // Coverage: the years the file's rows span (0..0 when the table has no year column).
   int first = 0, last = 0;
   auto column_of = [&](std::string_view name) -> const std::vector<double>* {

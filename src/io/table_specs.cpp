@@ -127,9 +127,13 @@ constexpr std::array kTradeNational = {code("ccode", "ccode"), year("year", "yea
                                        real("exports", "exports", 0)};
 constexpr std::array<std::string_view, 2> kStateYearKey = {"ccode", "year"};
 
+// Every value is a score: -9 is a real Polity2 score, not a missing code.
+constexpr C score(std::string_view name, std::string_view source, double lo = -kInf, double hi = kInf) {
+  return {name, source, T::real, false, lo, hi};
+}
 constexpr std::array kDemocracy = {code("ccode", "ccode"), year("year", "year"),
-                                   real("polyarchy", "v2x_polyarchy", 0, 1), real("polity2", "polity2", -10, 10),
-                                   real("quds", "xm_qudsest")};
+                                   score("polyarchy", "v2x_polyarchy", 0, 1), score("polity2", "polity2", -10, 10),
+                                   score("quds", "xm_qudsest")};
 
 constexpr std::array kMajors = {text("abbrev", "stateabb", true), code("ccode", "ccode"), year("start_year", "styear"),
                                 num("start_month", "stmonth"), num("start_day", "stday"), year("end_year", "endyear"),
@@ -143,8 +147,8 @@ constexpr std::array kMaoz = {code("ccode", "ccode"), text("regional_start", "re
 // No key: the file has two rows for "NAU" in each year 2000-2012 (one of them Kiribati's);
 // both are kept as published.
 constexpr std::array kQss = {year("year", "Year"), text("abbrev", "CountryAbb", true), text("name", "CountryName"),
-                             real("idealpoint", "idealpoint"), real("pct_agree_us", "PctAgreeUS", 0, 1),
-                             real("pct_agree_russia", "PctAgreeRUSSIA", 0, 1)};
+                             score("idealpoint", "idealpoint"), score("pct_agree_us", "PctAgreeUS", 0, 1),
+                             score("pct_agree_russia", "PctAgreeRUSSIA", 0, 1)};
 
 constexpr std::array<std::string_view, 0> kNoKey = {};
 

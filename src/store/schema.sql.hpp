@@ -1,5 +1,6 @@
 #pragma once
-// Schema version 1 of the entente store; docs/schema.md explains every table.
+// The fixed tables of the entente store (the provider tables come from io::TableSpec);
+// docs/schema.md explains every table, store::kSchemaVersion its version.
 namespace entente::store {
 
 inline constexpr const char* kSchemaSql = R"sql(

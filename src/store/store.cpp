@@ -205,6 +205,8 @@ Store Store::in_memory() {
   return Store(std::make_unique<Impl>(std::move(db)));
 }
 
+void Store::write_without_sync() { impl_->db.exec("PRAGMA synchronous = OFF"); }
+
 std::vector<FileOutcome> Store::apply(const std::vector<evidence::ImportBatch>& batches) {
   auto& db = impl_->db;
   std::vector<FileOutcome> outcomes;
@@ -437,9 +439,18 @@ Contents Store::contents(const std::vector<int>& scope, int from_year) const {
   for (const auto& cov : c.coverage) present.insert(cov.dataset);
   for (const auto& spec : io::table_specs())
     if (spec.in_world && present.count(std::string(spec.dataset))) c.tables.push_back(table_rows(spec, in, from_year));
+  // Datasets whose tables a world file leaves out are not claimed by it either.
+  std::erase_if(c.coverage, [](const evidence::Coverage& cov) {
+    const auto* spec = io::table_spec(cov.layout);
+    return spec && !spec->in_world;
+  });
+  std::erase_if(c.provenance, [](const evidence::Provenance& p) {
+    const auto* spec = io::table_spec(p.layout);
+    return spec && !spec->in_world;
+  });
   if (from_year > 0)
     for (auto& cov : c.coverage)
-      if (cov.dataset != "cow_states") cov.first_year = std::max(cov.first_year, from_year);
+      if (cov.dataset != "cow_states" && cov.last_year > 0) cov.first_year = std::max(cov.first_year, from_year);
   return c;
 }
 

@@ -123,9 +123,11 @@ Panel::Panel(const Source& source, int from, int to, const PanelLayers& layers) 
         " WHERE year BETWEEN ?1 AND ?2",
         [&](const store::Row& r) {
           auto small = [&](int col) { return static_cast<std::uint8_t>(r.is_null(col) ? 0 : r.integer(col)); };
+          // An unknown fatality level (-9 in MID) is kept apart from "no fatalities".
+          auto fatality = [&](int col) { return static_cast<std::uint8_t>(r.is_null(col) ? kUnknownFatality : r.integer(col)); };
           d.mids[static_cast<int>(r.integer(0))].push_back({static_cast<int>(r.integer(1)),
                                                             static_cast<int>(r.integer(2)), small(3), small(4),
-                                                            small(5), small(6), small(7)});
+                                                            small(5), fatality(6), small(7)});
         },
         {from, to});
   if (layers.rivalries) {
@@ -242,6 +244,7 @@ Year Panel::year(int y) const {
   if (out.disputes_covered) {
     for (auto* m : {&out.mid_onset, &out.mid_ongoing, &out.mid_hostlev, &out.mid_fatality, &out.mid_recip})
       m->assign(n * n, 0);
+    std::vector<char> seen(n * n, 0);
     if (auto it = d.mids.find(y); it != d.mids.end())
       for (const auto& r : it->second)
         for (const long k : {at(r.a, r.b), at(r.b, r.a)}) {  // disputes are symmetric
@@ -250,7 +253,12 @@ Year Panel::year(int y) const {
           out.mid_onset[u] = std::max(out.mid_onset[u], r.v1);
           out.mid_ongoing[u] = std::max(out.mid_ongoing[u], r.v2);
           out.mid_hostlev[u] = std::max(out.mid_hostlev[u], r.v3);
-          out.mid_fatality[u] = std::max(out.mid_fatality[u], r.v4);
+          // The highest known fatality level; unknown only when no dispute of the dyad-year
+          // has a known level.
+          auto& f = out.mid_fatality[u];
+          if (!seen[u]) f = r.v4;
+          else if (r.v4 != kUnknownFatality) f = f == kUnknownFatality ? r.v4 : std::max(f, r.v4);
+          seen[u] = 1;
           out.mid_recip[u] = std::max(out.mid_recip[u], r.v5);
         }
   }
@@ -280,7 +288,9 @@ Year Panel::year(int y) const {
   if (auto it = d.rollcalls_in_year.find(y); it != d.rollcalls_in_year.end()) {
     out.rollcalls = static_cast<std::size_t>(it->second);
     out.votes.assign(n * out.rollcalls, 0);
-    if (auto v = d.votes.find(y); v != d.votes.end())
+    auto v = d.votes.find(y);
+    out.votes_covered = v != d.votes.end() && !v->second.empty();
+    if (out.votes_covered)
       for (const auto& r : v->second)
         if (int i = out.index(r.ccode); i >= 0)
           out.votes[static_cast<std::size_t>(i) * out.rollcalls + static_cast<std::size_t>(r.roll)] = r.vote;

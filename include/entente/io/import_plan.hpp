@@ -19,7 +19,8 @@ struct PlannedFile {
 };
 
 // Expands folders (recursively, in name order) into the provider files they hold. Files named
-// directly must be known provider files (or `forced` names their reader). In a folder, unknown
+// directly must be known provider files (or `forced` names their reader; it does not apply to
+// the files of a folder). In a folder, unknown
 // files are left out with a note, and where a folder holds several layouts of one dataset
 // (e.g. NMC v6 and v7) the newest version, then the richer layout, is taken.
 std::vector<PlannedFile> plan_import(const std::vector<std::filesystem::path>& paths,

@@ -66,6 +66,10 @@ class Store {
   // has another schema version.
   static Store open(const std::filesystem::path& path);
   static Store in_memory();
+  // Skips the per-commit disk flushes: for a new store that is built under a temporary name
+  // and renamed into place once complete (entente import does this), where a crash can only
+  // lose the unfinished file, never an existing store.
+  void write_without_sync();
   // Opens only when the file exists (for read-only verbs); throws otherwise.
   static Store open_existing(const std::filesystem::path& path);
 

@@ -14,6 +14,7 @@
 namespace entente::world {
 
 inline constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
+inline constexpr std::uint8_t kUnknownFatality = 255;  // Year::mid_fatality of a dispute coded -9
 
 // Which evidence a panel loads; each costs reading its tables.
 struct PanelLayers {
@@ -52,7 +53,8 @@ struct Year {
   bool contiguity_covered = false;
   std::vector<std::uint8_t> conttype;
   // Militarized disputes in the year (MID dyad-years): any onset, any ongoing, highest hostility
-  // level (0 none, 1-5), highest fatality level (0-6), any reciprocated.
+  // level (0 none, 1-5), highest fatality level (0-6; kUnknownFatality when unknown), any
+  // reciprocated.
   bool disputes_covered = false;
   std::vector<std::uint8_t> mid_onset, mid_ongoing, mid_hostlev, mid_fatality, mid_recip;
   // Strategic rivalries ongoing in the year.
@@ -64,6 +66,7 @@ struct Year {
   // UN votes: `rollcalls` roll calls of the year; votes[i*rollcalls+r] = Voeten code (1 yes,
   // 2 abstain, 3 no, 8 absent, 9 not a member; 0 no record).
   std::size_t rollcalls = 0;
+  bool votes_covered = false;  // roll calls and votes of the year are in the store
   std::vector<std::int8_t> votes;
   // Democracy scores per state (NaN missing).
   std::vector<double> polity2, polyarchy, quds;
