@@ -1,5 +1,6 @@
 #include "entente/query/store_info.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "entente/catalogue/dataset.hpp"
@@ -50,11 +51,17 @@ Json cite(const world::Source& source) {
   std::map<std::string, std::string> versions;
   for (const auto& c : source.store.coverage()) versions[c.dataset] = c.version;
   Json rows = Json::array();
-  // Catalogue order keeps the references in a stable, documented order.
+  // Catalogue order keeps the references in a stable, documented order; datasets that share a
+  // reference (the tables of one provider release) are cited once, together.
   for (const auto& d : catalogue::datasets()) {
     auto it = versions.find(std::string(d.id));
     if (it == versions.end()) continue;
-    rows.push_back({{"dataset", std::string(d.id)},
+    auto same = std::find_if(rows.begin(), rows.end(), [&](const Json& r) { return r.at("citation") == d.citation; });
+    if (same != rows.end()) {
+      (*same)["datasets"].push_back(std::string(d.id));
+      continue;
+    }
+    rows.push_back({{"datasets", Json::array({std::string(d.id)})},
                     {"title", std::string(d.title)},
                     {"version", it->second},
                     {"citation", std::string(d.citation)},

@@ -1,6 +1,7 @@
 #include "entente/world/world_file.hpp"
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -23,6 +24,25 @@ std::vector<int> default_world_states() {
 }
 
 namespace {
+
+// Whole numbers are checked before conversion: a world file is input like any other, and a
+// float or an out-of-range number must be an error, not undefined behaviour.
+long long whole(const json& v, long long lo, long long hi) {
+  if (!v.is_number_integer()) throw std::runtime_error(fmt::format("{} is not a whole number", v.dump()));
+  const long long x = v.is_number_unsigned() && v.get<unsigned long long>() > 9'000'000'000'000'000'000ULL
+                          ? hi + 1
+                          : v.get<long long>();
+  if (x < lo || x > hi) throw std::runtime_error(fmt::format("{} is outside {}..{}", v.dump(), lo, hi));
+  return x;
+}
+int code_at(const json& v) { return static_cast<int>(whole(v, 1, 999)); }
+int year_at(const json& v) { return static_cast<int>(whole(v, 1000, 2200)); }
+std::vector<int> codes_at(const json& v, long long hi) {
+  std::vector<int> out;
+  for (const auto& x : v) out.push_back(static_cast<int>(whole(x, 0, hi)));
+  return out;
+}
+
 
 // The obligations held, by name; the dataset's other coded obligations are "no" unless listed
 // under "unknown" (blank in the source).
@@ -64,7 +84,7 @@ json expand_runs(const json& column, std::size_t rows) {
   json values = json::array();
   const auto& runs = column.at("runs");
   for (std::size_t i = 0; i + 1 < runs.size(); i += 2) {
-    const auto n = runs[i + 1].get<std::size_t>();
+    const auto n = static_cast<std::size_t>(whole(runs[i + 1], 0, static_cast<long long>(rows)));
     if (n > rows - std::min(rows, values.size())) throw std::runtime_error("a run goes past the table's rows");
     for (std::size_t k = 0; k < n; ++k) values.push_back(runs[i]);
   }
@@ -76,7 +96,18 @@ json optional_number(const std::optional<double>& v) { return v ? json(*v) : jso
 std::optional<double> number_at(const json& row, std::size_t i) {
   const auto& v = row.at(i);
   if (v.is_null()) return std::nullopt;
+  if (!v.is_number()) throw std::runtime_error(fmt::format("{} is not a number", v.dump()));
   return v.get<double>();
+}
+
+// A provider-table cell, checked as the provider file's reader checks it (type and range).
+double column_value(const json& v, const io::ColumnSpec& column) {
+  if (!v.is_number()) throw std::runtime_error(fmt::format("{} is not a number", v.dump()));
+  const double x = v.get<double>();
+  const bool whole_type = column.type != io::ColumnType::real;
+  if (!std::isfinite(x) || x < column.min || x > column.max || (whole_type && (x != std::floor(x) || std::fabs(x) > 9e15)))
+    throw std::runtime_error(fmt::format("{} does not fit column \"{}\"", v.dump(), column.name));
+  return x;
 }
 
 }  // namespace
@@ -168,23 +199,32 @@ store::Contents from_world_json(const json& doc) {
   try {
     if (doc.at("format") != "entente-world")
       throw std::runtime_error("not an entente world file (format is not \"entente-world\")");
-    if (doc.at("format_version").get<int>() != kWorldFormatVersion)
+    if (doc.at("format_version") != kWorldFormatVersion)
       throw std::runtime_error(fmt::format("world format version {} is not {}", doc.at("format_version").dump(),
                                            kWorldFormatVersion));
     store::Contents c;
     where = "/evidence_scope";
-    c.evidence_scope = doc.at("evidence_scope").get<std::vector<int>>();
+    c.evidence_scope = codes_at(doc.at("evidence_scope"), 999);
     where = "/provenance";
     for (const auto& p : doc.at("provenance"))
       c.provenance.push_back({p.at("dataset"), p.at("version"), p.at("file_name"), p.at("sha256"),
-                              p.at("row_count"), "", p.at("layout")});
+                              whole(p.at("row_count"), 0, 1LL << 40), "", p.at("layout")});
     where = "/coverage";
     for (const auto& v : doc.at("coverage"))
-      c.coverage.push_back({v.at("dataset"), v.at("version"), v.at("first_year"), v.at("last_year"), v.at("layout")});
+      c.coverage.push_back({v.at("dataset"), v.at("version"), static_cast<int>(whole(v.at("first_year"), 0, 2200)),
+                            static_cast<int>(whole(v.at("last_year"), 0, 2200)), v.at("layout")});
     where = "/actors";
-    for (const auto& a : doc.at("actors")) c.actors.push_back({a.at(0), a.at(1), a.at(2)});
+    for (const auto& a : doc.at("actors")) c.actors.push_back({code_at(a.at(0)), a.at(1), a.at(2)});
     where = "/spells";
-    for (const auto& s : doc.at("spells")) c.spells.push_back({s.at(0), s.at(1), s.at(2)});
+    for (const auto& s : doc.at("spells")) {
+      evidence::SpellRecord spell{code_at(s.at(0)), s.at(1), s.at(2)};
+      // Spell dates are ISO dates; their years are read by every membership check.
+      for (const auto* d : {&spell.start, &spell.end})
+        if (d->size() != 10 || (*d)[4] != '-' || (*d)[7] != '-' ||
+            !std::all_of(d->begin(), d->begin() + 4, [](char ch) { return ch >= '0' && ch <= '9'; }))
+          throw std::runtime_error(fmt::format("spell date \"{}\" is not YYYY-MM-DD", *d));
+      c.spells.push_back(std::move(spell));
+    }
     where = "/alliances";
     for (const auto& e : doc.at("alliances")) {
       const std::string dataset = e.at("dataset");
@@ -192,14 +232,14 @@ store::Contents from_world_json(const json& doc) {
       for (const auto& p : e.at("periods")) {
         AllianceYear row;
         row.dataset = dataset;
-        row.from = e.at("from");
-        row.to = e.at("to");
+        row.from = code_at(e.at("from"));
+        row.to = code_at(e.at("to"));
         for (auto o : coded) row.set(o, false);
         for (const auto& name : p.at("obligations")) row.set(obligation_named(name), true);
         if (p.contains("unknown"))
           for (const auto& name : p.at("unknown")) row.set(obligation_named(name), std::nullopt);
-        if (p.contains("treaties")) row.treaties = p.at("treaties").get<std::vector<int>>();
-        const int first = p.at("first"), last = p.at("last");
+        if (p.contains("treaties")) row.treaties = codes_at(p.at("treaties"), 1000000);
+        const int first = year_at(p.at("first")), last = year_at(p.at("last"));
         if (first < 1600 || last > 2200 || first > last)
           throw std::runtime_error(fmt::format("period {}..{} is not a range of years within 1600..2200", first, last));
         for (int y = first; y <= last; ++y) {
@@ -210,7 +250,7 @@ store::Contents from_world_json(const json& doc) {
     }
     where = "/capabilities";
     for (const auto& r : doc.at("capabilities").at("rows"))
-      c.capabilities.push_back({r.at(0), r.at(1), number_at(r, 2), number_at(r, 3), number_at(r, 4),
+      c.capabilities.push_back({code_at(r.at(0)), year_at(r.at(1)), number_at(r, 2), number_at(r, 3), number_at(r, 4),
                                 number_at(r, 5), number_at(r, 6), number_at(r, 7), number_at(r, 8)});
     where = "/tables";
     for (const auto& t : doc.at("tables")) {
@@ -222,8 +262,7 @@ store::Contents from_world_json(const json& doc) {
       where = "/tables/" + name;
       evidence::TableRows rows;
       rows.spec = spec;
-      rows.rows = t.at("rows").get<std::size_t>();
-      if (rows.rows > 50000000) throw std::runtime_error("more rows than a world file holds");
+      rows.rows = static_cast<std::size_t>(whole(t.at("rows"), 0, 50'000'000));
       rows.numbers.resize(spec->columns.size());
       rows.texts.resize(spec->columns.size());
       const auto& columns = t.at("columns");
@@ -242,7 +281,8 @@ store::Contents from_world_json(const json& doc) {
           if (spec->columns[i].type == io::ColumnType::text)
             rows.texts[i].push_back(v.is_null() ? std::string() : v.get<std::string>());
           else
-            rows.numbers[i].push_back(v.is_null() ? std::numeric_limits<double>::quiet_NaN() : v.get<double>());
+            rows.numbers[i].push_back(v.is_null() ? std::numeric_limits<double>::quiet_NaN()
+                                                  : column_value(v, spec->columns[i]));
         }
       }
       c.tables.push_back(std::move(rows));
