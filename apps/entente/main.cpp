@@ -153,6 +153,8 @@ int main(int argc, char** argv) {
   }())->delimiter(',');
   dys->add_option("--out", out_file, "write to this file instead of standard output");
   dys->add_option("--threads", threads, "worker threads (default: all cores)");
+  std::optional<std::string> into_table;
+  dys->add_option("--into", into_table, "also keep the table in the store (--db) under this name, for SQL, R or Python");
   dys->footer(std::string(entente::dyads::undirected_rule()));
   add_common(dys, common);
 
@@ -320,7 +322,20 @@ int main(int argc, char** argv) {
           }
           return text;
         };
+      std::optional<entente::store::ResultTable> kept;
+      if (into_table) {
+        if (!common.db) throw std::runtime_error("--into needs --db: the bundled world is read-only");
+        kept.emplace(source.store.create_result_table(*into_table, {"ccode1", "ccode2", "year"},
+                                                      entente::dyads::column_names(req)));
+      }
       const auto summary = entente::dyads::build(source, req, [&](const entente::dyads::YearRows& rows) {
+        if (kept) {
+          const std::size_t ncol = columns.size();
+          for (std::size_t r = 0; r < rows.ccode1.size(); ++r) {
+            const long long keys[] = {rows.ccode1[r], rows.ccode2[r], rows.year};
+            kept->add(keys, &rows.values[r * ncol]);
+          }
+        }
         if (!writer->streams()) {
           const std::size_t ncol = columns.size();
           for (std::size_t r = 0; r < rows.ccode1.size(); ++r)
@@ -336,6 +351,7 @@ int main(int argc, char** argv) {
                                                                 cols, meta);
       });
       writer->finish();
+      if (kept) kept->commit();
       for (const auto& m : summary.missing_datasets)
         std::cerr << "entente: note: the store has no " << m << " data; its columns are empty\n";
       return 0;

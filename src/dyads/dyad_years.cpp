@@ -251,6 +251,8 @@ std::vector<Layer> all_layers() {
   return out;
 }
 
+std::vector<std::string> column_names(const Request& request) { return plan_for(request).columns; }
+
 std::string_view undirected_rule() {
   return "Non-directed dyads (ccode1 < ccode2) combine directed evidence so: an alliance obligation counts "
          "when either state holds it toward the other; flow1 is ccode1's imports from ccode2 and flow2 "

@@ -377,6 +377,61 @@ std::vector<evidence::CapabilityYear> Store::capabilities_of(int ccode, int from
   return out;
 }
 
+namespace {
+// Runs the table's DDL inside the already open transaction, then hands back the insert SQL.
+const std::string& after(sql::Database& db, const std::string& ddl, const std::string& insert) {
+  db.exec(ddl);
+  return insert;
+}
+}  // namespace
+
+struct ResultTable::Impl {
+  sql::Transaction tx;      // opened first: the table's creation is part of the transaction
+  sql::Statement insert;
+  std::size_t keys, values;
+  Impl(sql::Database& d, const std::string& ddl, const std::string& sql, std::size_t k, std::size_t v)
+      : tx(d), insert(d, after(d, ddl, sql)), keys(k), values(v) {}
+};
+
+ResultTable::ResultTable(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+ResultTable::ResultTable(ResultTable&&) noexcept = default;
+ResultTable::~ResultTable() = default;
+
+void ResultTable::add(const long long* keys, const double* values) {
+  auto& q = impl_->insert;
+  int at = 1;
+  for (std::size_t i = 0; i < impl_->keys; ++i) q.bind(at++, keys[i]);
+  for (std::size_t i = 0; i < impl_->values; ++i) {
+    if (std::isnan(values[i])) q.bind_null(at++);
+    else q.bind(at++, values[i]);
+  }
+  q.run();
+}
+
+void ResultTable::commit() { impl_->tx.commit(); }
+
+ResultTable Store::create_result_table(const std::string& name, const std::vector<std::string>& keys,
+                                       const std::vector<std::string>& values) {
+  auto plain = [](const std::string& s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    });
+  };
+  if (!plain(name)) throw std::invalid_argument(fmt::format("table name '{}': use letters, digits and _", name));
+  for (const auto* spec_name : {"actor", "spell", "alliance_year", "capability", "provenance", "coverage", "meta",
+                                "evidence_scope"})
+    if (name == spec_name) throw std::invalid_argument(fmt::format("'{}' is one of the store's own tables", name));
+  for (const auto& spec : io::table_specs())
+    if (name == spec.table) throw std::invalid_argument(fmt::format("'{}' is one of the store's own tables", name));
+  std::string columns, marks;
+  for (const auto& k : keys) columns += fmt::format("{}{} INTEGER NOT NULL", columns.empty() ? "" : ", ", k);
+  for (const auto& v : values) columns += fmt::format(", {} REAL", v);
+  for (std::size_t i = 0; i < keys.size() + values.size(); ++i) marks += i ? ",?" : "?";
+  const std::string ddl = fmt::format("DROP TABLE IF EXISTS {0}; CREATE TABLE {0} ({1});", name, columns);
+  return ResultTable(std::make_unique<ResultTable::Impl>(
+      impl_->db, ddl, fmt::format("INSERT INTO {} VALUES ({})", name, marks), keys.size(), values.size()));
+}
+
 bool Row::is_null(int col) const {
   return sqlite3_column_type(static_cast<sqlite3_stmt*>(stmt_), col) == SQLITE_NULL;
 }

@@ -1,9 +1,12 @@
 // End-to-end tests of the entente binary: exit codes, outputs, and what imports do to a store.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "entente/io/file.hpp"
+#include "entente/store/store.hpp"
 #include "test_support.hpp"
 
 using entente::testing::file_sha256;
@@ -176,4 +179,78 @@ TEST(Cli, SkipBadRowsImportsTheGoodRowsAndListsTheRest) {
   EXPECT_NE(listed.find("\"2,20,19x1,1,0,0,0,0\""), std::string::npos) << listed;
   const auto info = json::parse(run_cli({"info", "--db", db, "--format", "json"}).out);
   EXPECT_EQ(info.at("counts").at("alliance_rows"), 2);  // the rows of 1950 and 1953
+}
+
+TEST(Cli, SimilarityTableReproducesSignorinoRitterTable6) {
+  const auto table = entente::testing::reference_dir() / "data/gmyrus1914_signorino_ritter_table6.csv";
+  if (!std::filesystem::exists(table)) GTEST_SKIP() << "SKIPPED: ../shared/reference is absent";
+  const auto r = run_cli({"similarity", "--table", table.string(), "GMY", "RUS", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::map<std::string, double> value;
+  const auto doc = json::parse(r.out);
+  for (const auto& row : doc.at("rows")) value[row.at("measure").get<std::string>()] = row.at("value").get<double>();
+  // Signorino & Ritter (1999) Table 6, Germany and Russia in 1914 (REFERENCE.md section 1).
+  EXPECT_NEAR(value.at("kendall_tau_b"), 0.03031695, 1e-6);
+  EXPECT_NEAR(value.at("s"), 0.4, 1e-6);
+  EXPECT_NEAR(value.at("s_squared"), 0.4444444, 1e-6);
+  EXPECT_NEAR(value.at("kappa"), -0.07758621, 1e-6);
+  EXPECT_NEAR(value.at("scott_pi"), -0.04477612, 1e-6);
+  const auto missing = run_cli({"similarity", "--table", table.string(), "GMY", "FRN"});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("no column 'FRN'"), std::string::npos) << missing.err;
+}
+
+TEST(Cli, DyadsAndStatesOnTheDefaultWorld) {
+  const auto r = run_cli({"dyads", "--actors", "USA,RUS,CHN", "--from", "2011", "--to", "2012", "--with",
+                          "atop,votes,rivalries,majors", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto doc = json::parse(r.out);
+  ASSERT_EQ(doc.at("rows").size(), 6u);  // three dyads, two years
+  for (const auto& row : doc.at("rows")) {
+    EXPECT_LT(row.at("ccode1").get<int>(), row.at("ccode2").get<int>());
+    EXPECT_TRUE(row.at("rival_td").is_null());  // Thompson-Dreyer ends in 2010: missing, not 0
+    EXPECT_FALSE(row.at("un_agree").is_null());
+    if (row.at("ccode1") == 365 && row.at("ccode2") == 710) {
+      EXPECT_EQ(row.at("atop_consultation"), 1);
+      EXPECT_EQ(row.at("atop_defense"), 0);
+    }
+    if (row.at("ccode1") == 2 && row.at("ccode2") == 710) {
+      EXPECT_EQ(row.at("rival_tss"), 1);  // China-US 1996-2020
+    }
+  }
+  const auto csv = run_cli({"states", "--actors", "RUS", "--from", "2012", "--to", "2012", "--with",
+                            "capabilities,democracy,majors", "--format", "csv"});
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_EQ(csv.out.substr(0, csv.out.find('\n')), "ccode,year,cinc,polity2,polyarchy,quds,major");
+  EXPECT_NE(csv.out.find("\n365,2012,0.039594777,4,"), std::string::npos) << csv.out;
+  const auto bad = run_cli({"dyads", "--with", "tarot"});
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("no layer 'tarot'"), std::string::npos);
+}
+
+TEST(Cli, DyadsCanBeKeptInTheStore) {
+  TempDir tmp;
+  const auto db = (tmp / "store.db").string();
+  const auto states = tmp.write("states.csv",
+                                "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday,version\n"
+                                "USA,2,United States of America,1816,1,1,2016,12,31,2016\n"
+                                "CAN,20,Canada,1920,1,10,2016,12,31,2016\n"
+                                "MEX,70,Mexico,1831,1,1,2016,12,31,2016\n");
+  const auto atop = tmp.write("atop.csv",
+                              "ccode1,ccode2,year,atop_defense,atop_offense,atop_neutral,atop_nonagg,atop_consul\n"
+                              "2,20,1949,1,0,0,0,0\n20,2,1949,1,0,0,0,0\n");
+  ASSERT_EQ(run_cli({"import", "--db", db, states.string(), atop.string()}).exit_code, 0);
+  const auto r = run_cli({"dyads", "--db", db, "--from", "1949", "--to", "1950", "--with", "atop", "--into",
+                          "north_america", "--format", "csv", "--out", (tmp / "out.csv").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // Read the kept table back through the library.
+  auto store = entente::store::Store::open_existing(db);
+  long long rows = 0;
+  double defense = 0;
+  store.for_each_row("SELECT count(*), sum(atop_defense) FROM north_america", [&](const entente::store::Row& row) {
+    rows = row.integer(0);
+    defense = row.real(1);
+  });
+  EXPECT_EQ(rows, 6);       // three dyads, two years
+  EXPECT_EQ(defense, 1.0);  // USA-Canada 1949 only (the ATOP file ends in 1949: 1950 is missing)
 }

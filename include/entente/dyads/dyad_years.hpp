@@ -65,6 +65,9 @@ Table build(const world::Source& source, const Request& request, const std::func
             const std::function<void(const std::vector<std::string>& columns,
                                       const std::vector<std::string>& missing_datasets)>& start = {});
 
+// The value columns a request produces, in order (after ccode1, ccode2, year).
+std::vector<std::string> column_names(const Request& request);
+
 // How each undirected (non-directed) column combines the two directions; for the docs and --help.
 std::string_view undirected_rule();
 

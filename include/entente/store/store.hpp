@@ -60,6 +60,22 @@ class Row {
   void* stmt_;
 };
 
+// A results table being written into the store (e.g. dyad-years kept for SQL, R or Python):
+// created, filled and committed in one transaction; dropped unless commit() is called.
+class ResultTable {
+ public:
+  ~ResultTable();
+  ResultTable(ResultTable&&) noexcept;
+  void add(const long long* keys, const double* values);  // NaN values are stored as NULL
+  void commit();
+
+ private:
+  friend class Store;
+  struct Impl;
+  explicit ResultTable(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
 class Store {
  public:
   // Opens (creating if needed) a store file. Throws when the file is not an entente store or
@@ -91,6 +107,10 @@ class Store {
   std::vector<evidence::AllianceYear> alliances_between(int a, int b, int from, int to) const;
   std::vector<evidence::CapabilityYear> capabilities_of(int ccode, int from, int to) const;
   Counts counts() const;
+  // Starts a results table `name` (letters, digits, underscores; replaces one of that name),
+  // with integer key columns and real value columns.
+  ResultTable create_result_table(const std::string& name, const std::vector<std::string>& keys,
+                                  const std::vector<std::string>& values);
   // Runs a read-only query and calls `visit` for every row; for the modules that load evidence
   // in bulk (world::Panel). `params` bind to ?1, ?2, ... in order.
   void for_each_row(const std::string& sql, const std::function<void(const Row&)>& visit,
