@@ -164,7 +164,7 @@ int main(int argc, char** argv) {
   sts->add_option("--from", states_from, "first year")->capture_default_str();
   sts->add_option("--to", states_to, "last year")->capture_default_str();
   sts->add_option("--actors", state_actors, "only these states (comma separated)")->delimiter(',');
-  sts->add_option("--with", state_layers, "layers, comma separated: capabilities,democracy,majors")->delimiter(',');
+  sts->add_option("--with", state_layers, "layers, comma separated: capabilities,democracy,majors,trade")->delimiter(',');
   sts->add_option("--out", out_file, "write to this file instead of standard output");
   add_common(sts, common);
 

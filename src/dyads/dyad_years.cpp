@@ -39,7 +39,7 @@ constexpr std::array kCowObligations = {Obligation::defense, Obligation::neutral
                                         Obligation::entente};
 constexpr std::array kAtopObligations = {Obligation::defense, Obligation::offense, Obligation::neutrality,
                                          Obligation::nonaggression, Obligation::consultation};
-constexpr std::array kSimilarityNames = {"s", "s_sq", "s_w", "taub", "kappa", "pi", "scott"};
+constexpr std::array kSimilarityNames = {"s", "s_sq", "s_w", "s_w_sq", "taub", "kappa", "pi", "scott"};
 
 bool has(const std::vector<Layer>& with, Layer l) { return std::find(with.begin(), with.end(), l) != with.end(); }
 
@@ -218,7 +218,8 @@ YearRows build_year(const world::Panel& panel, const Request& req, const Plan& p
               }
               table.fill_weighted(&(*levels)[i * n], &(*levels)[j * n], y.cinc.data(), n);
               const auto sc = similarity::pair_scores(table, {0, 1, 2, 3}, 3.0, 4, true);
-              put(sc.s), put(sc.s_squared), put(sc.s_weighted), put(sc.tau_b), put(sc.kappa), put(sc.pi);
+              put(sc.s), put(sc.s_squared), put(sc.s_weighted), put(sc.s_weighted_squared), put(sc.tau_b);
+              put(sc.kappa), put(sc.pi);
               put(sc.scott_pi);
             }
             break;

@@ -9,7 +9,7 @@ namespace entente::states {
 
 namespace {
 constexpr std::array kNames = {std::pair{Layer::capabilities, "capabilities"}, std::pair{Layer::democracy, "democracy"},
-                               std::pair{Layer::majors, "majors"}};
+                               std::pair{Layer::majors, "majors"}, std::pair{Layer::trade, "trade"}};
 bool has(const std::vector<Layer>& with, Layer l) { return std::find(with.begin(), with.end(), l) != with.end(); }
 }  // namespace
 
@@ -33,6 +33,7 @@ void build(const world::Source& source, const Request& request,
   layers.capabilities = has(request.with, Layer::capabilities);
   layers.democracy = has(request.with, Layer::democracy);
   layers.majors = has(request.with, Layer::majors);
+  layers.national_trade = has(request.with, Layer::trade);
   const world::Panel panel(source, request.from, request.to, layers);
   std::vector<std::string> columns;
   for (const auto& [layer, name] : kNames) {
@@ -41,6 +42,7 @@ void build(const world::Source& source, const Request& request,
       case Layer::capabilities: columns.emplace_back("cinc"); break;
       case Layer::democracy: columns.insert(columns.end(), {"polity2", "polyarchy", "quds"}); break;
       case Layer::majors: columns.emplace_back("major"); break;
+      case Layer::trade: columns.insert(columns.end(), {"imports", "exports"}); break;
     }
   }
   start(columns);
@@ -59,6 +61,7 @@ void build(const world::Source& source, const Request& request,
           case Layer::capabilities: values.push_back(year.cinc[i]); break;
           case Layer::democracy: values.insert(values.end(), {year.polity2[i], year.polyarchy[i], year.quds[i]}); break;
           case Layer::majors: values.push_back(year.majors_covered ? year.major[i] : world::kMissing); break;
+          case Layer::trade: values.insert(values.end(), {year.imports[i], year.exports[i]}); break;
         }
       }
       if (!scoped) std::fill(values.begin(), values.end(), world::kMissing);

@@ -54,7 +54,7 @@ struct Panel::Data {
   std::vector<int> scope;  // empty = every state
   std::map<std::string, YearRange> coverage;
   std::unordered_map<int, std::vector<DyadRecord>> cow, atop, mids;
-  std::unordered_map<int, std::vector<StateValue>> cinc, democracy;
+  std::unordered_map<int, std::vector<StateValue>> cinc, democracy, national_trade;
   std::vector<Span> majors, contiguity, rival_td, rival_tss;
   std::unordered_map<int, std::vector<TradeRecord>> trade;
   std::unordered_map<int, int> rollcalls_in_year;
@@ -177,6 +177,13 @@ Panel::Panel(const Source& source, int from, int to, const PanelLayers& layers) 
     if (v1) store.for_each_row("SELECT rcid, ccode, vote FROM un_vote", add_vote);
     if (v2) store.for_each_row("SELECT rcid, ccode, vote FROM unvotes_vote", add_vote);
   }
+  if (layers.national_trade && need("cow_trade_national"))
+    store.for_each_row("SELECT year, ccode, imports, exports FROM trade_state_year WHERE year BETWEEN ?1 AND ?2",
+                       [&](const store::Row& r) {
+                         d.national_trade[static_cast<int>(r.integer(0))].push_back(
+                             {static_cast<int>(r.integer(1)), r.real(2), r.real(3), kMissing});
+                       },
+                       {from, to});
   if (layers.democracy && need("democracy"))
     store.for_each_row("SELECT year, ccode, polity2, polyarchy, quds FROM democracy_year WHERE year BETWEEN ?1 AND ?2",
                        [&](const store::Row& r) {
@@ -295,6 +302,14 @@ Year Panel::year(int y) const {
         if (int i = out.index(r.ccode); i >= 0)
           out.votes[static_cast<std::size_t>(i) * out.rollcalls + static_cast<std::size_t>(r.roll)] = r.vote;
   }
+  out.imports.assign(n, kMissing);
+  out.exports.assign(n, kMissing);
+  if (auto it = d.national_trade.find(y); it != d.national_trade.end())
+    for (const auto& r : it->second)
+      if (int i = out.index(r.ccode); i >= 0) {
+        out.imports[static_cast<std::size_t>(i)] = r.v1;
+        out.exports[static_cast<std::size_t>(i)] = r.v2;
+      }
   out.polity2.assign(n, kMissing);
   out.polyarchy.assign(n, kMissing);
   out.quds.assign(n, kMissing);

@@ -509,7 +509,7 @@ TEST(DyadYearsSimilarity, RangeAndSpotValues) {
   ENTENTE_REQUIRE_SHARED_DATA();
   const Dyads d = collect(request(1960, 1960, {Layer::similarity}));
   const Dyads d2000 = collect(request(2000, 2000, {Layer::similarity}, {kUSA, kUKG, kRUS, kFRN}));
-  ASSERT_EQ(d.columns.size(), 14u);
+  ASSERT_EQ(d.columns.size(), 16u);  // eight measures for COW, eight for ATOP
   long long values = 0;
   for (const auto* set : {&d, &d2000})
     for (const auto& [key, v] : set->rows) {
@@ -557,6 +557,7 @@ TEST(DyadYearsSimilarity, FusedValuesEqualGeneralFunctions) {
       EXPECT_NEAR(d.at(year, a, b, p + "s"), sim::s_score(x, z, {3.0, false}), 1e-12);
       EXPECT_NEAR(d.at(year, a, b, p + "s_sq"), sim::s_score(x, z, {3.0, true}), 1e-12);
       EXPECT_NEAR(d.at(year, a, b, p + "s_w"), sim::s_score_weighted(x, z, y.cinc, {3.0, false}), 1e-12);
+      EXPECT_NEAR(d.at(year, a, b, p + "s_w_sq"), sim::s_score_weighted(x, z, y.cinc, {3.0, true}), 1e-12);
       EXPECT_NEAR(d.at(year, a, b, p + "taub"), sim::kendall_tau_b(x, z), 1e-12);
       EXPECT_NEAR(d.at(year, a, b, p + "kappa"), sim::hage_kappa(x, z), 1e-12);
       EXPECT_NEAR(d.at(year, a, b, p + "pi"), sim::hage_pi(x, z), 1e-12);

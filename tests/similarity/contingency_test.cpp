@@ -43,6 +43,8 @@ TEST(Contingency, AllianceLevelsMatchTheGeneralMeasures) {
     expect_same(r.s, entente::similarity::s_score(xv, yv, abs), "S", trial);
     expect_same(r.s_squared, entente::similarity::s_score(xv, yv, sq), "S squared", trial);
     expect_same(r.s_weighted, entente::similarity::s_score_weighted(xv, yv, w, abs), "S weighted", trial);
+    expect_same(r.s_weighted_squared, entente::similarity::s_score_weighted(xv, yv, w, sq), "S weighted squared",
+                trial);
     expect_same(r.tau_b, entente::similarity::kendall_tau_b(xv, yv), "tau_b", trial);
     expect_same(r.kappa, entente::similarity::hage_kappa(xv, yv), "kappa", trial);
     expect_same(r.pi, entente::similarity::hage_pi(xv, yv), "pi", trial);

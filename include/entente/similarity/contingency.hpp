@@ -37,7 +37,7 @@ struct PairTable {
 };
 
 struct PairScores {
-  double s = 0, s_squared = 0, s_weighted = 0, tau_b = 0, kappa = 0, pi = 0, scott_pi = 0;
+  double s = 0, s_squared = 0, s_weighted = 0, s_weighted_squared = 0, tau_b = 0, kappa = 0, pi = 0, scott_pi = 0;
   long long items = 0;  // items where both profiles have a level
 };
 
@@ -48,7 +48,7 @@ inline PairScores pair_scores(const PairTable& t, const std::array<double, 4>& v
                               bool weighted) {
   constexpr double nan = std::numeric_limits<double>::quiet_NaN();
   PairScores r;
-  double n = 0, sx = 0, sy = 0, sxx = 0, syy = 0, sdd = 0, sad = 0, wsum = 0, wad = 0, diag = 0;
+  double n = 0, sx = 0, sy = 0, sxx = 0, syy = 0, sdd = 0, sad = 0, wsum = 0, wad = 0, wsd = 0, diag = 0;
   std::array<double, 4> row{}, col{};
   for (int a = 0; a < levels; ++a)
     for (int b = 0; b < levels; ++b) {
@@ -68,13 +68,15 @@ inline PairScores pair_scores(const PairTable& t, const std::array<double, 4>& v
       if (weighted) {
         wsum += t.weight[a][b];
         wad += t.weight[a][b] * std::fabs(d);
+        wsd += t.weight[a][b] * d * d;
       }
     }
   r.items = static_cast<long long>(n);
-  if (n == 0) return {nan, nan, nan, nan, nan, nan, nan, 0};
+  if (n == 0) return {nan, nan, nan, nan, nan, nan, nan, nan, 0};
   r.s = 1 - 2 * (sad / range) / n;
   r.s_squared = 1 - 2 * sdd / (range * range * n);
   r.s_weighted = weighted && wsum > 0 ? 1 - 2 * (wad / range) / wsum : nan;
+  r.s_weighted_squared = weighted && wsum > 0 ? 1 - 2 * wsd / (range * range * wsum) : nan;
   const double mx = sx / n, my = sy / n, m = (mx + my) / 2;
   const double vx = sxx - n * mx * mx, vy = syy - n * my * my;
   const bool one_value = vx <= 1e-12 && vy <= 1e-12 && std::fabs(mx - my) <= 1e-12;

@@ -10,7 +10,7 @@
 
 namespace entente::states {
 
-enum class Layer { capabilities, democracy, majors };
+enum class Layer { capabilities, democracy, majors, trade };
 std::optional<Layer> layer_by_name(std::string_view name);
 std::vector<std::string_view> layer_names();
 

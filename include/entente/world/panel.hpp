@@ -24,6 +24,7 @@ struct PanelLayers {
   bool disputes = false;
   bool rivalries = false;
   bool trade = false;
+  bool national_trade = false;  // state-year imports and exports
   bool votes = false;
   bool democracy = false;
   bool majors = true;
@@ -68,6 +69,8 @@ struct Year {
   std::size_t rollcalls = 0;
   bool votes_covered = false;  // roll calls and votes of the year are in the store
   std::vector<std::int8_t> votes;
+  // National trade totals per state, US$ millions (NaN missing).
+  std::vector<double> imports, exports;
   // Democracy scores per state (NaN missing).
   std::vector<double> polity2, polyarchy, quds;
 };
