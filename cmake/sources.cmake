@@ -19,12 +19,15 @@ set(ENTENTE_SOURCES
   src/query/dyad.cpp
   src/query/similarity.cpp
   src/query/store_info.cpp
+  src/query/strategic.cpp
   src/report/output.cpp
   src/report/table_writer.cpp
   src/similarity/measures.cpp
+  src/stance/stance.cpp
   src/states/state_years.cpp
   src/store/sqlite.cpp
   src/store/store.cpp
+  src/triangle/triangle.cpp
   src/world/default_world_blob.cpp
   src/world/panel.cpp
   src/world/source.cpp

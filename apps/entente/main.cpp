@@ -27,6 +27,7 @@
 #include "entente/query/actors.hpp"
 #include "entente/query/dyad.hpp"
 #include "entente/query/store_info.hpp"
+#include "entente/query/strategic.hpp"
 #include "entente/report/output.hpp"
 #include "entente/world/source.hpp"
 #include "entente/world/world_file.hpp"
@@ -167,6 +168,49 @@ int main(int argc, char** argv) {
   sts->add_option("--with", state_layers, "layers, comma separated: capabilities,democracy,majors,trade")->delimiter(',');
   sts->add_option("--out", out_file, "write to this file instead of standard output");
   add_common(sts, common);
+
+  // The stance model and strategic triangles.
+  std::optional<std::string> profile_path;
+  auto add_profile = [&](CLI::App* cmd) {
+    cmd->add_option("--profile", profile_path, "stance profile (TOML; default: data/profiles/default.toml's rules)")
+        ->check(CLI::ExistingFile);
+  };
+  auto* xpl = app.add_subcommand("explain", "which evidence and which rule decide a relationship");
+  std::string xa, xb;
+  int xyear = 2012;
+  xpl->add_option("A", xa, "first state")->required();
+  xpl->add_option("B", xb, "second state")->required();
+  xpl->add_option("--year", xyear, "year")->capture_default_str();
+  add_profile(xpl);
+  add_common(xpl, common);
+
+  auto* rel = app.add_subcommand("relations", "every relationship of a year, by type");
+  int rel_year = 2012;
+  std::vector<std::string> rel_actors;
+  rel->add_option("--year", rel_year, "year")->capture_default_str();
+  rel->add_option("--actors", rel_actors, "only relationships among these states (comma separated)")->delimiter(',');
+  add_profile(rel);
+  add_common(rel, common);
+
+  auto* tri = app.add_subcommand("triangle", "the strategic triangle of three states (Dittmer), year by year");
+  std::string ta, tb, tc;
+  std::optional<int> tyear, tfrom, tto;
+  tri->add_option("A", ta, "first state")->required();
+  tri->add_option("B", tb, "second state")->required();
+  tri->add_option("C", tc, "third state")->required();
+  tri->add_option("--year", tyear, "one year (default 2012)");
+  tri->add_option("--from", tfrom, "first year of a timeline");
+  tri->add_option("--to", tto, "last year of a timeline");
+  add_profile(tri);
+  add_common(tri, common);
+
+  auto* bal = app.add_subcommand("balancer", "every triad of a year: who holds the pivot, how flexibly");
+  int bal_year = 2012;
+  std::optional<int> bal_top;
+  bal->add_option("--year", bal_year, "year")->capture_default_str();
+  bal->add_option("--top", bal_top, "only the first N actors");
+  add_profile(bal);
+  add_common(bal, common);
 
   auto* sim = app.add_subcommand("similarity", "similarity of two actors' portfolios in a table");
   std::string sim_table, sim_a, sim_b;
@@ -382,6 +426,50 @@ int main(int argc, char** argv) {
           },
           [&](int ccode, int y, const std::vector<double>& values) { writer->row({ccode, y}, values.data()); });
       writer->finish();
+      return 0;
+    }
+    const auto profile = profile_path ? entente::stance::load_profile(*profile_path) : entente::stance::default_profile();
+    if (xpl->parsed()) {
+      const auto result = entente::query::explain(source, source.registry.find(xa), source.registry.find(xb), xyear, profile);
+      if (common.format == "table") {
+        std::cout << fmt::format("{} and {} in {}: {} (weight {:+.2f}), because {}.\n", result.at("a").at("abbrev").get<std::string>(),
+                                 result.at("b").at("abbrev").get<std::string>(), xyear,
+                                 result.at("relation").get<std::string>(), result.at("weight").get<double>(),
+                                 result.at("rule").get<std::string>());
+        for (const auto& e : result.at("evidence")) std::cout << "  - " << e.get<std::string>() << '\n';
+        for (const auto& m : result.at("missing_layers")) std::cout << "  - (no data: " << m.get<std::string>() << ")\n";
+        std::cout << "Profile: " << profile.name << '\n';
+      } else {
+        print(result, common, Json::array({result}));
+      }
+      return 0;
+    }
+    if (rel->parsed()) {
+      std::vector<int> codes;
+      for (const auto& name : rel_actors) codes.push_back(source.registry.find(name).ccode);
+      const auto result = entente::query::relations(source, rel_year, codes, profile);
+      print(result, common, result.at("rows"));
+      return 0;
+    }
+    if (tri->parsed()) {
+      const int first = tfrom.value_or(tyear.value_or(2012));
+      const int last = tto.value_or(tfrom ? 2012 : tyear.value_or(2012));
+      const auto result = entente::query::triangle(source, source.registry.find(ta), source.registry.find(tb),
+                                                   source.registry.find(tc), first, last, profile);
+      Json table = Json::array();
+      for (const auto& r : result.at("rows")) {
+        Json line{{"year", r.at("year")}, {"type", r.at("type")}};
+        for (auto& [who, role] : r.at("roles").items()) line[who] = role.at("role");
+        for (auto& [pair, tie] : r.at("ties").items())
+          line[pair] = fmt::format("{} {:+.2f}", tie.at("relation").get<std::string>(), tie.at("weight").get<double>());
+        table.push_back(std::move(line));
+      }
+      print(result, common, table);
+      return 0;
+    }
+    if (bal->parsed()) {
+      const auto result = entente::query::balancer(source, bal_year, bal_top, profile);
+      print(result, common, result.at("rows"));
       return 0;
     }
     if (act->parsed()) {

@@ -1,6 +1,7 @@
 #include "entente/store/store.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <tuple>
 #include <limits>
@@ -417,12 +418,22 @@ ResultTable Store::create_result_table(const std::string& name, const std::vecto
       return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     });
   };
-  if (!plain(name)) throw std::invalid_argument(fmt::format("table name '{}': use letters, digits and _", name));
-  for (const auto* spec_name : {"actor", "spell", "alliance_year", "capability", "provenance", "coverage", "meta",
-                                "evidence_scope"})
-    if (name == spec_name) throw std::invalid_argument(fmt::format("'{}' is one of the store's own tables", name));
-  for (const auto& spec : io::table_specs())
-    if (name == spec.table) throw std::invalid_argument(fmt::format("'{}' is one of the store's own tables", name));
+  if (!plain(name) || (name[0] >= '0' && name[0] <= '9'))
+    throw std::invalid_argument(fmt::format("table name '{}': use letters, digits and _, starting with a letter", name));
+  // SQLite compares table names without regard to case: so must this check.
+  std::string lower = name;
+  for (auto& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  bool taken = lower.rfind("sqlite_", 0) == 0;
+  for_each_row("SELECT lower(name) FROM sqlite_master WHERE type = 'table'", [&](const Row& r) {
+    const std::string existing = r.text(0);
+    // Any table but an earlier results table (one of entente's own tables has a fixed name).
+    bool own = existing == "meta" || existing == "provenance" || existing == "coverage" || existing == "actor" ||
+               existing == "spell" || existing == "alliance_year" || existing == "capability" ||
+               existing == "evidence_scope";
+    for (const auto& spec : io::table_specs()) own = own || existing == spec.table;
+    if (own && existing == lower) taken = true;
+  });
+  if (taken) throw std::invalid_argument(fmt::format("'{}' is one of the store's own tables", name));
   std::string columns, marks;
   for (const auto& k : keys) columns += fmt::format("{}{} INTEGER NOT NULL", columns.empty() ? "" : ", ", k);
   for (const auto& v : values) columns += fmt::format(", {} REAL", v);

@@ -56,6 +56,10 @@ struct Panel::Data {
   std::unordered_map<int, std::vector<DyadRecord>> cow, atop, mids;
   std::unordered_map<int, std::vector<StateValue>> cinc, democracy, national_trade;
   std::vector<Span> majors, contiguity, rival_td, rival_tss;
+  struct WarSpell {
+    int war, ccode, side, first, last;
+  };
+  std::vector<WarSpell> wars;
   std::unordered_map<int, std::vector<TradeRecord>> trade;
   std::unordered_map<int, int> rollcalls_in_year;
   std::unordered_map<int, std::vector<VoteRecord>> votes;
@@ -105,6 +109,22 @@ Panel::Panel(const Source& source, int from, int to, const PanelLayers& layers) 
                              {static_cast<int>(r.integer(1)), r.real(2), kMissing, kMissing});
                        },
                        {from, to});
+  if (layers.wars && need("cow_wars"))
+    store.for_each_row(
+        "SELECT war, ccode, side, start_year1, end_year1, start_year2, end_year2 FROM war_participant",
+        [&](const store::Row& r) {
+          const int war = static_cast<int>(r.integer(0)), ccode = static_cast<int>(r.integer(1));
+          const int side = r.is_null(2) ? 0 : static_cast<int>(r.integer(2));
+          // A participant can fight in two spells; an unknown end year (coded -7, ongoing) ends
+          // the spell at its start year.
+          for (int spell = 0; spell < 2; ++spell) {
+            const int s = 3 + 2 * spell, e = s + 1;
+            if (r.is_null(s)) continue;
+            const int first = static_cast<int>(r.integer(s));
+            const int last = r.is_null(e) ? first : static_cast<int>(r.integer(e));
+            d.wars.push_back({war, ccode, side, first, last});
+          }
+        });
   if (layers.majors && need("cow_majors"))
     store.for_each_row("SELECT ccode, start_year, end_year FROM major_power", [&](const store::Row& r) {
       d.majors.push_back({static_cast<int>(r.integer(0)), 0, static_cast<int>(r.integer(1)),
@@ -276,6 +296,17 @@ Year Panel::year(int y) const {
         for (const long k : {at(s.a, s.b), at(s.b, s.a)})
           if (k >= 0) m[static_cast<std::size_t>(k)] = 1;
   };
+  out.wars_covered = d.covers("cow_wars", y);
+  if (out.wars_covered) {
+    out.war.assign(n * n, 0);
+    std::vector<const Data::WarSpell*> active;
+    for (const auto& w : d.wars)
+      if (w.first <= y && y <= w.last) active.push_back(&w);
+    for (const auto* a : active)
+      for (const auto* b : active)
+        if (a->war == b->war && a->side != b->side)
+          if (long k = at(a->ccode, b->ccode); k >= 0) out.war[static_cast<std::size_t>(k)] = 1;
+  }
   out.td_covered = d.covers("rivalries_td", y);
   out.tss_covered = d.covers("rivalries_tss", y);
   if (out.td_covered) fill_spans(d.rival_td, out.rival_td);

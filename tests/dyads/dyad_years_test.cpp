@@ -7,6 +7,7 @@
 // (about 10 s in a debug build; ctest runs each test in its own process), and skip, saying so,
 // when the folder is absent.
 #include "entente/dyads/dyad_years.hpp"
+#include "entente/query/strategic.hpp"
 
 #include <gtest/gtest.h>
 
@@ -563,5 +564,63 @@ TEST(DyadYearsSimilarity, FusedValuesEqualGeneralFunctions) {
       EXPECT_NEAR(d.at(year, a, b, p + "pi"), sim::hage_pi(x, z), 1e-12);
       EXPECT_NEAR(d.at(year, a, b, p + "scott"), sim::scott_pi_nominal(x, z), 1e-12);
     }
+  }
+}
+
+// ---- Stance and strategic triangles on the real data ----------------------------------------------
+
+TEST(StrategicHistory, SinoSovietTreatyIsNotAnAllianceIn1969) {
+  ENTENTE_REQUIRE_SHARED_DATA();
+  const auto& source = reference_source();
+  const auto& rus = source.registry.find("RUS");
+  const auto& chn = source.registry.find("CHN");
+  const auto profile = entente::stance::default_profile();
+  const auto in1969 = entente::query::explain(source, rus, chn, 1969, profile);
+  EXPECT_EQ(in1969.at("relation"), "hostile") << in1969.dump(2);
+  const auto in1955 = entente::query::explain(source, rus, chn, 1955, profile);
+  EXPECT_EQ(in1955.at("relation"), "alliance") << in1955.dump(2);
+  const auto in2012 = entente::query::explain(source, rus, chn, 2012, profile);
+  EXPECT_EQ(in2012.at("relation"), "entente") << in2012.dump(2);
+}
+
+TEST(StrategicHistory, UsChinaRussiaTimeline1950To2012) {
+  ENTENTE_REQUIRE_SHARED_DATA();
+  const auto& source = reference_source();
+  const auto result =
+      entente::query::triangle(source, source.registry.find("USA"), source.registry.find("CHN"),
+                               source.registry.find("RUS"), 1950, 2012, entente::stance::default_profile());
+  std::vector<std::pair<int, std::string>> changes;
+  for (const auto& c : result.at("changes")) changes.emplace_back(c.at("year").get<int>(), c.at("type").get<std::string>());
+  // Sino-Soviet partnership; the split; US-China against the USSR; the post-Cold War ménage
+  // (a 1993 border dispute aside); Russia the pivot once US-China rivalry returns (1996); a
+  // Russia-China partnership with the US the outcast once US-Russia rivalry returns (2007).
+  const std::vector<std::pair<int, std::string>> expected = {
+      {1950, "stable_marriage"}, {1958, "unit_veto"},         {1973, "stable_marriage"},
+      {1990, "menage_a_trois"},  {1993, "romantic_triangle"}, {1994, "menage_a_trois"},
+      {1996, "romantic_triangle"}, {2007, "stable_marriage"}};
+  EXPECT_EQ(changes, expected) << result.at("changes").dump();
+  const auto& y2000 = result.at("rows")[50];
+  ASSERT_EQ(y2000.at("year"), 2000);
+  EXPECT_EQ(y2000.at("roles").at("RUS").at("role"), "pivot");
+  const auto& y2012 = result.at("rows").back();
+  EXPECT_EQ(y2012.at("roles").at("USA").at("role"), "outcast");
+  EXPECT_EQ(y2012.at("roles").at("CHN").at("role"), "partner");
+}
+
+TEST(StrategicHistory, BalancerRanksEveryStateOf2012) {
+  ENTENTE_REQUIRE_SHARED_DATA();
+  const auto& source = reference_source();
+  const auto result = entente::query::balancer(source, 2012, std::nullopt, entente::stance::default_profile());
+  EXPECT_EQ(result.at("rows").size(), source.registry.members_in(2012).size());
+  const long long n = static_cast<long long>(source.registry.members_in(2012).size());
+  EXPECT_EQ(result.at("triads").get<long long>(), n * (n - 1) * (n - 2) / 6);
+  for (const auto& r : result.at("rows")) {
+    for (const char* field : {"rank", "ccode", "pivot", "weighted_index", "flexibility", "reach"})
+      EXPECT_TRUE(r.contains(field)) << field;
+  }
+  double last = 1e9;
+  for (const auto& r : result.at("rows")) {
+    EXPECT_LE(r.at("weighted_index").get<double>(), last);
+    last = r.at("weighted_index").get<double>();
   }
 }

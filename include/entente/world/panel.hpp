@@ -28,6 +28,7 @@ struct PanelLayers {
   bool votes = false;
   bool democracy = false;
   bool majors = true;
+  bool wars = false;  // COW inter-state wars
 };
 
 // One year's evidence over the system members of that year (COW states), in ccode order.
@@ -58,6 +59,9 @@ struct Year {
   // reciprocated.
   bool disputes_covered = false;
   std::vector<std::uint8_t> mid_onset, mid_ongoing, mid_hostlev, mid_fatality, mid_recip;
+  // COW inter-state wars: war[i*n+j] = 1 when i and j fought on opposite sides that year.
+  bool wars_covered = false;
+  std::vector<std::uint8_t> war;
   // Strategic rivalries ongoing in the year.
   bool td_covered = false, tss_covered = false;
   std::vector<std::uint8_t> rival_td, rival_tss;

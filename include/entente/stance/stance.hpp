@@ -1,0 +1,58 @@
+#pragma once
+// The stance model: a dyad-year's evidence → a relationship type and a signed weight, by the
+// rules of a named profile (TOML; data/profiles/default.toml, explained in
+// docs/models/stance.md). Every stance carries the evidence it saw and the rule that decided,
+// so `entente explain` can show why.
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "entente/world/panel.hpp"
+
+namespace entente::stance {
+
+enum class Relation { alliance, entente, aligned, neutral, rival, hostile };
+std::string_view to_string(Relation r);
+
+enum class Source { atop, cow, either };  // which dataset decides (treaties or rivalries)
+
+struct Profile {
+  std::string name = "default";
+  double weight[6] = {0.9, 0.5, 0.3, 0.0, -0.6, -1.0};  // indexed by Relation
+  Source treaties = Source::either;
+  Source rivalries = Source::either;  // atop = TSS, cow = Thompson-Dreyer (see docs)
+  int hostile_hostility = 4;
+  bool hostile_needs_reciprocation_or_deaths = true;
+  double aligned_agreement = 0.8;
+  int aligned_min_votes = 10;
+};
+
+// The profile compiled from data/profiles/default.toml's values.
+Profile default_profile();
+// Reads a profile file; unknown keys and bad values are errors naming file:line:column.
+Profile load_profile(const std::filesystem::path& path);
+Profile parse_profile(std::string_view text, const std::string& file_name);
+
+struct Stance {
+  Relation relation = Relation::neutral;
+  double weight = 0;
+  std::string rule;                   // the rule that decided, in words
+  std::vector<std::string> evidence;  // what the layers said, one line each
+  std::vector<std::string> missing;   // layers that did not cover the year
+};
+
+// The layers a panel must load for stances.
+world::PanelLayers stance_layers();
+
+// The stance of states i and j (positions in `year`); symmetric.
+Stance classify(const world::Year& year, std::size_t i, std::size_t j, const Profile& profile);
+
+// Signed weights of every dyad of the year (n×n, symmetric, 0 on the diagonal) and the types.
+struct YearStances {
+  std::vector<double> weight;
+  std::vector<Relation> relation;
+};
+YearStances classify_year(const world::Year& year, const Profile& profile);
+
+}  // namespace entente::stance

@@ -1,0 +1,143 @@
+#include "entente/query/strategic.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+#include <stdexcept>
+
+#include "entente/triangle/triangle.hpp"
+#include "entente/world/panel.hpp"
+
+namespace entente::query {
+
+namespace {
+
+Json actor_json(const actor::Actor& a) { return {{"ccode", a.ccode}, {"abbrev", a.abbrev}, {"name", a.name}}; }
+Json number(double v) { return std::isnan(v) ? Json(nullptr) : Json(v); }
+
+std::size_t position(const world::Year& y, const actor::Actor& a) {
+  const int i = y.index(a.ccode);
+  if (i < 0) throw std::invalid_argument(fmt::format("{} is not a member of the state system in {}", a.abbrev, y.year));
+  return static_cast<std::size_t>(i);
+}
+
+Json stance_json(const stance::Stance& s) {
+  return {{"relation", std::string(stance::to_string(s.relation))},
+          {"weight", s.weight},
+          {"rule", s.rule},
+          {"evidence", s.evidence},
+          {"missing_layers", s.missing}};
+}
+
+}  // namespace
+
+Json explain(const world::Source& source, const actor::Actor& a, const actor::Actor& b, int year,
+             const stance::Profile& profile) {
+  const world::Panel panel(source, year, year, stance::stance_layers());
+  const auto y = panel.year(year);
+  const auto s = stance::classify(y, position(y, a), position(y, b), profile);
+  Json out{{"source", source.label}, {"profile", profile.name}, {"year", year}, {"a", actor_json(a)}, {"b", actor_json(b)}};
+  const Json decided = stance_json(s);
+  for (auto& [k, v] : decided.items()) out[k] = v;
+  return out;
+}
+
+Json relations(const world::Source& source, int year, const std::vector<int>& actors, const stance::Profile& profile) {
+  const world::Panel panel(source, year, year, stance::stance_layers());
+  const auto y = panel.year(year);
+  Json rows = Json::array();
+  const std::size_t n = y.n();
+  auto wanted = [&](std::size_t i) {
+    return actors.empty() || std::find(actors.begin(), actors.end(), y.ccodes[i]) != actors.end();
+  };
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = i + 1; j < n; ++j) {
+      if (!wanted(i) || !wanted(j)) continue;
+      if (!y.in_scope[i] || !y.in_scope[j]) continue;
+      const auto s = stance::classify(y, i, j, profile);
+      const auto* a = source.registry.by_ccode(y.ccodes[i]);
+      const auto* b = source.registry.by_ccode(y.ccodes[j]);
+      rows.push_back({{"ccode1", a->ccode}, {"abbrev1", a->abbrev}, {"ccode2", b->ccode}, {"abbrev2", b->abbrev},
+                      {"relation", std::string(stance::to_string(s.relation))}, {"weight", s.weight},
+                      {"rule", s.rule}});
+    }
+  return {{"source", source.label}, {"profile", profile.name}, {"year", year}, {"rows", rows}};
+}
+
+Json triangle(const world::Source& source, const actor::Actor& a, const actor::Actor& b, const actor::Actor& c,
+              int from, int to, const stance::Profile& profile) {
+  if (a.ccode == b.ccode || a.ccode == c.ccode || b.ccode == c.ccode)
+    throw std::invalid_argument("a triangle needs three different states");
+  if (from > to) throw std::invalid_argument(fmt::format("no years to show: from {} is after to {}", from, to));
+  const world::Panel panel(source, from, to, stance::stance_layers());
+  Json rows = Json::array(), changes = Json::array();
+  std::string previous;
+  for (int year = from; year <= to; ++year) {
+    const auto y = panel.year(year);
+    const int ia = y.index(a.ccode), ib = y.index(b.ccode), ic = y.index(c.ccode);
+    if (ia < 0 || ib < 0 || ic < 0) continue;  // a triangle only of states in the system that year
+    const auto ab = stance::classify(y, static_cast<std::size_t>(ia), static_cast<std::size_t>(ib), profile);
+    const auto ac = stance::classify(y, static_cast<std::size_t>(ia), static_cast<std::size_t>(ic), profile);
+    const auto bc = stance::classify(y, static_cast<std::size_t>(ib), static_cast<std::size_t>(ic), profile);
+    const auto t = triangle::classify(ab.weight, ac.weight, bc.weight);
+    const std::string type(triangle::to_string(t.type));
+    auto tie = [](const stance::Stance& s, const triangle::Tie& t_) {
+      return Json{{"relation", std::string(stance::to_string(s.relation))}, {"weight", t_.weight},
+                  {"amity", t_.amity}, {"margin", t_.margin}, {"rule", s.rule}};
+    };
+    auto role = [&](int k) {
+      return Json{{"role", std::string(triangle::to_string(t.roles[static_cast<std::size_t>(k)]))},
+                  {"rank", triangle::rank(t.roles[static_cast<std::size_t>(k)])}};
+    };
+    rows.push_back({{"year", year},
+                    {"type", type},
+                    {"roles", {{a.abbrev, role(0)}, {b.abbrev, role(1)}, {c.abbrev, role(2)}}},
+                    {"ties",
+                     {{a.abbrev + "-" + b.abbrev, tie(ab, t.ab)},
+                      {a.abbrev + "-" + c.abbrev, tie(ac, t.ac)},
+                      {b.abbrev + "-" + c.abbrev, tie(bc, t.bc)}}}});
+    if (type != previous) changes.push_back({{"year", year}, {"type", type}});
+    previous = type;
+  }
+  return {{"source", source.label}, {"profile", profile.name}, {"actors", {actor_json(a), actor_json(b), actor_json(c)}},
+          {"from", from}, {"to", to}, {"changes", changes}, {"rows", rows}};
+}
+
+Json balancer(const world::Source& source, int year, std::optional<int> top, const stance::Profile& profile) {
+  const world::Panel panel(source, year, year, stance::stance_layers());
+  const auto y = panel.year(year);
+  const auto stances = stance::classify_year(y, profile);
+  const auto census = triangle::census(y, stances);
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < y.n(); ++i)
+    if (y.in_scope[i]) order.push_back(i);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t p, std::size_t q) {
+    const auto& x = census.actors[p];
+    const auto& z = census.actors[q];
+    if (x.weighted_pivot != z.weighted_pivot) return x.weighted_pivot > z.weighted_pivot;
+    return x.pivot > z.pivot;
+  });
+  Json rows = Json::array();
+  int rank = 0;
+  for (std::size_t i : order) {
+    if (top && rank >= *top) break;
+    const auto& r = census.actors[i];
+    const auto* a = source.registry.by_ccode(y.ccodes[i]);
+    rows.push_back({{"rank", ++rank},
+                    {"ccode", a->ccode},
+                    {"abbrev", a->abbrev},
+                    {"pivot", r.pivot},
+                    {"weighted_index", r.weighted_pivot},
+                    {"flexibility", number(r.flexibility)},
+                    {"reach", number(r.reach)},
+                    {"positive_ties", r.positive_ties},
+                    {"alliance_ties", r.alliance_ties},
+                    {"cinc", number(y.cinc[i])}});
+  }
+  Json types = Json::object();
+  for (int t = 0; t < 4; ++t) types[std::string(triangle::to_string(static_cast<triangle::Type>(t)))] = census.types[t];
+  return {{"source", source.label}, {"profile", profile.name}, {"year", year}, {"triads", census.triads},
+          {"types", types}, {"rows", rows}};
+}
+
+}  // namespace entente::query
