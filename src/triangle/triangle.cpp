@@ -1,5 +1,6 @@
 #include "entente/triangle/triangle.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -75,12 +76,18 @@ Census census(const world::Year& year, const stance::YearStances& s) {
         if (t.type == Type::romantic_triangle)
           for (int r = 0; r < 3; ++r)
             if (t.roles[r] == Role::pivot) {
-              auto& a = c.actors[who[r]];
+              const std::size_t p = who[r], w1 = who[(r + 1) % 3], w2 = who[(r + 2) % 3];
+              const double tie1 = s.weight[p * n + w1], tie2 = s.weight[p * n + w2];
+              if (tie1 <= 0 || tie2 <= 0) continue;  // a bystander, not a balancer
+              auto& a = c.actors[p];
               ++a.pivot;
+              // Capability-weighted: a balancer tips the balance between the wings only as far
+              // as its own capabilities let it, and matters as much as the wings do.
               double wings = 0;
-              for (int o = 0; o < 3; ++o)
-                if (o != r && !std::isnan(year.cinc[who[o]])) wings += year.cinc[who[o]];
-              a.weighted_pivot += wings;
+              for (std::size_t w : {w1, w2})
+                if (!std::isnan(year.cinc[w])) wings += year.cinc[w];
+              const double own = std::isnan(year.cinc[p]) ? 0.0 : year.cinc[p];
+              a.weighted_pivot += std::min(tie1, tie2) * own * wings;
             }
       }
     }
@@ -88,7 +95,7 @@ Census census(const world::Year& year, const stance::YearStances& s) {
   for (std::size_t i = 0; i < n; ++i) {
     auto& a = c.actors[i];
     for (std::size_t j = 0; j < n; ++j) {
-      if (j == i || !amity(i, j)) continue;
+      if (j == i || s.weight[i * n + j] <= 0) continue;
       ++a.positive_ties;
       a.alliance_ties += s.relation[i * n + j] == stance::Relation::alliance;
     }

@@ -57,8 +57,8 @@ TEST(Triangle, RolesRankAfterWu) {
 }
 
 TEST(Census, CountsTriadsPivotsFlexibilityAndReach) {
-  // Four states: 0 is friendly with everyone (an alliance with 1, an entente with 2, neutral with
-  // 3); 1, 2 and 3 are mutual rivals. State 0 is the pivot of all three triads it shares.
+  // Four states: 0 has an alliance with 1, an entente with 2 and is neutral toward 3; 1, 2 and 3
+  // are mutual rivals.
   entente::world::Year y;
   y.ccodes = {2, 200, 365, 710};
   y.cinc = {0.4, 0.1, 0.2, 0.3};
@@ -78,11 +78,14 @@ TEST(Census, CountsTriadsPivotsFlexibilityAndReach) {
   EXPECT_EQ(c.triads, 4);
   EXPECT_EQ(c.types[static_cast<std::size_t>(Type::romantic_triangle)], 3);
   EXPECT_EQ(c.types[static_cast<std::size_t>(Type::unit_veto)], 1);
-  EXPECT_EQ(c.actors[0].pivot, 3);
-  EXPECT_NEAR(c.actors[0].weighted_pivot, (0.1 + 0.2) + (0.1 + 0.3) + (0.2 + 0.3), 1e-12);
-  EXPECT_EQ(c.actors[0].positive_ties, 3);
-  EXPECT_NEAR(c.actors[0].flexibility, 2.0 / 3.0, 1e-12);  // one of its three friendly ties is an alliance
-  EXPECT_NEAR(c.actors[0].reach, 1.0, 1e-12);              // every pair of its friends is at odds
+  // State 0 is the pivot of all three triads it shares, but an active one (both ties positive)
+  // only between 1 and 2: toward 3 it is neutral, a bystander.
+  EXPECT_EQ(c.actors[0].roles[static_cast<std::size_t>(Role::pivot)], 3);
+  EXPECT_EQ(c.actors[0].pivot, 1);
+  EXPECT_NEAR(c.actors[0].weighted_pivot, 0.5 * 0.4 * (0.1 + 0.2), 1e-12);  // weaker tie × own CINC × wings' CINC
+  EXPECT_EQ(c.actors[0].positive_ties, 2);
+  EXPECT_NEAR(c.actors[0].flexibility, 0.5, 1e-12);  // one of its two positive ties is an alliance
+  EXPECT_NEAR(c.actors[0].reach, 1.0, 1e-12);        // its one pair of partners is at odds
   EXPECT_EQ(c.actors[1].pivot, 0);
   EXPECT_EQ(c.actors[1].roles[static_cast<std::size_t>(Role::wing)], 2);
   EXPECT_EQ(c.actors[1].roles[static_cast<std::size_t>(Role::foe)], 1);

@@ -34,13 +34,17 @@ struct Triangle {
 Triangle classify(double w_ab, double w_ac, double w_bc);
 
 // Every triad of a year: counts by type, and per actor how often and how strongly it is a pivot.
+// A balancer is an active pivot: friendly (weight > 0, not merely neutral) with two states that
+// are at odds. A state neutral toward both sides of a rivalry is a bystander, not a balancer, so
+// the index counts only pivots whose two ties are positive, weighted by the weaker of the two
+// ties, by the pivot's own capabilities and by the wings'.
 struct ActorRoles {
-  long long pivot = 0;             // romantic triangles in which the actor is the pivot
-  double weighted_pivot = 0;       // Σ over those triangles of the two wings' CINC shares
-  long long positive_ties = 0;     // ties of amity (weight >= 0)
+  long long pivot = 0;             // romantic triangles with the actor as an active pivot
+  double weighted_pivot = 0;       // Σ over those: min(its two tie weights) × its CINC × (wings' CINC)
+  long long positive_ties = 0;     // ties with weight > 0
   long long alliance_ties = 0;     // of which alliances
   double flexibility = 0;          // share of positive ties that are not alliances (NaN with none)
-  double reach = 0;                // share of pairs of its friends that are hostile to each other
+  double reach = 0;                // share of pairs of its positive partners at odds with each other
   std::array<long long, 6> roles{};  // how many triads give it each Role
 };
 struct Census {
