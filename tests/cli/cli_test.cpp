@@ -254,3 +254,31 @@ TEST(Cli, DyadsCanBeKeptInTheStore) {
   EXPECT_EQ(rows, 6);       // three dyads, two years
   EXPECT_EQ(defense, 1.0);  // USA-Canada 1949 only (the ATOP file ends in 1949: 1950 is missing)
 }
+
+TEST(Cli, TriangleExplainAndBalancerOnTheDefaultWorld) {
+  const auto tri = run_cli({"triangle", "USA", "CHN", "RUS", "--year", "2012", "--format", "json"});
+  ASSERT_EQ(tri.exit_code, 0) << tri.err;
+  const auto doc = json::parse(tri.out);
+  const auto& y2012 = doc.at("rows").at(0);
+  EXPECT_EQ(y2012.at("type"), "stable_marriage");
+  EXPECT_EQ(y2012.at("roles").at("USA").at("role"), "outcast");
+  EXPECT_EQ(y2012.at("roles").at("RUS").at("role"), "partner");
+  EXPECT_EQ(y2012.at("ties").at("CHN-RUS").at("relation"), "entente");
+  EXPECT_EQ(y2012.at("ties").at("USA-RUS").at("relation"), "rival");
+
+  const auto why = run_cli({"explain", "RUS", "CHN", "--year", "1969", "--format", "json"});
+  ASSERT_EQ(why.exit_code, 0) << why.err;
+  const auto explained = json::parse(why.out);
+  EXPECT_EQ(explained.at("relation"), "hostile");
+  EXPECT_NE(explained.at("evidence").dump().find("defense"), std::string::npos);  // the treaty is still shown
+
+  const auto bal = run_cli({"balancer", "--year", "2012", "--top", "3", "--format", "json"});
+  ASSERT_EQ(bal.exit_code, 0) << bal.err;
+  EXPECT_EQ(json::parse(bal.out).at("rows").size(), 3u);
+
+  TempDir tmp;
+  const auto profile = tmp.write("bad.toml", "name = \"x\"\n[weights]\nrival = 2\n");
+  const auto bad = run_cli({"triangle", "USA", "CHN", "RUS", "--profile", profile.string()});
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("bad.toml:3:"), std::string::npos) << bad.err;
+}
