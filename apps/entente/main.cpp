@@ -67,6 +67,22 @@ void print(const Json& result, const Common& common, const Json& table_rows) {
   }
 }
 
+// Where a table command writes: standard output, or the --out file.
+class Destination {
+ public:
+  explicit Destination(const std::optional<std::string>& path) {
+    if (!path) return;
+    file_.open(*path);
+    if (!file_) throw std::runtime_error(*path + ": cannot write");
+    to_file_ = true;
+  }
+  std::ostream& stream() { return to_file_ ? static_cast<std::ostream&>(file_) : std::cout; }
+
+ private:
+  std::ofstream file_;
+  bool to_file_ = false;
+};
+
 std::string import_help() {
   std::string text =
       "Imports provider files into a store, all in one transaction: a bad row anywhere leaves the\n"
@@ -346,12 +362,8 @@ int main(int argc, char** argv) {
         req.with.push_back(*layer);
       }
       if (req.from > req.to) throw std::runtime_error("--from is after --to");
-      std::ofstream file;
-      if (out_file) {
-        file.open(*out_file);
-        if (!file) throw std::runtime_error(*out_file + ": cannot write");
-      }
-      std::ostream& out = out_file ? static_cast<std::ostream&>(file) : std::cout;
+      Destination destination(out_file);
+      std::ostream& out = destination.stream();
       const auto format = entente::report::parse_output_format(common.format).value_or(OutputFormat::table);
       std::unique_ptr<entente::report::TableWriter> writer;
       std::vector<std::string> columns;
@@ -409,12 +421,8 @@ int main(int argc, char** argv) {
                                                          fmt::join(entente::states::layer_names(), ", ")));
         req.with.push_back(*layer);
       }
-      std::ofstream file;
-      if (out_file) {
-        file.open(*out_file);
-        if (!file) throw std::runtime_error(*out_file + ": cannot write");
-      }
-      std::ostream& out = out_file ? static_cast<std::ostream&>(file) : std::cout;
+      Destination destination(out_file);
+      std::ostream& out = destination.stream();
       const auto format = entente::report::parse_output_format(common.format).value_or(OutputFormat::table);
       std::unique_ptr<entente::report::TableWriter> writer;
       entente::states::build(
