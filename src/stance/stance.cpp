@@ -62,8 +62,9 @@ Profile parse_profile(std::string_view text, const std::string& file_name) {
       }
     } else if (k == "rules") {
       if (!node.is_table()) fail(node, k, "a [rules] table");
-      for (auto&& [rk, rn] : *node.as_table()) {
+      for (auto&& [rk, rule_node] : *node.as_table()) {
         const std::string name(rk.str());
+        const toml::node& rn = rule_node;  // a plain reference: lambdas below capture it
         auto source = [&](Source& into) {
           const auto v = rn.value<std::string>();
           if (v == "atop" || v == "tss") into = Source::atop;
