@@ -425,7 +425,7 @@ int main(int argc, char** argv) {
       std::ostream& out = destination.stream();
       const auto format = entente::report::parse_output_format(common.format).value_or(OutputFormat::table);
       std::unique_ptr<entente::report::TableWriter> writer;
-      entente::states::build(
+      const auto missing = entente::states::build(
           source, req,
           [&](const std::vector<std::string>& cols) {
             writer = std::make_unique<entente::report::TableWriter>(
@@ -434,6 +434,7 @@ int main(int argc, char** argv) {
           },
           [&](int ccode, int y, const std::vector<double>& values) { writer->row({ccode, y}, values.data()); });
       writer->finish();
+      for (const auto& m : missing) std::cerr << "entente: note: the store has no " << m << " data; its columns are empty\n";
       return 0;
     }
     const auto profile = profile_path ? entente::stance::load_profile(*profile_path) : entente::stance::default_profile();

@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <map>
 
+#include <fmt/format.h>
+
 #include "entente/catalogue/dataset.hpp"
+#include "entente/io/table_spec.hpp"
 #include "entente/store/store.hpp"
 
 namespace entente::query {
@@ -19,11 +22,17 @@ Json info(const world::Source& source) {
                                 {"imported_at", p.imported_at}});
   Json rows = Json::array();
   for (const auto& c : source.store.coverage()) {
+    // Rows held: the provider table's own count where the dataset has one.
+    Json stored = nullptr;
+    if (const auto* spec = io::table_spec(c.layout))
+      source.store.for_each_row(fmt::format("SELECT count(*) FROM {}", spec->table),
+                                [&](const store::Row& r) { stored = r.integer(0); });
     rows.push_back({{"dataset", c.dataset},
                     {"title", std::string(catalogue::dataset(c.dataset).title)},
                     {"version", c.version},
                     {"first_year", c.first_year},
                     {"last_year", c.last_year},
+                    {"table_rows", stored},
                     {"files", files[c.dataset].is_null() ? Json::array() : files[c.dataset]}});
   }
   const auto scope = source.store.evidence_scope();
@@ -43,7 +52,7 @@ Json info_table_rows(const Json& result) {
   Json out = Json::array();
   for (const auto& r : result.at("rows"))
     out.push_back({{"dataset", r.at("dataset")}, {"version", r.at("version")}, {"first_year", r.at("first_year")},
-                   {"last_year", r.at("last_year")}, {"files", r.at("files").size()}});
+                   {"last_year", r.at("last_year")}, {"table_rows", r.at("table_rows")}, {"files", r.at("files").size()}});
   return out;
 }
 

@@ -25,7 +25,7 @@ std::vector<std::string_view> layer_names() {
   return out;
 }
 
-void build(const world::Source& source, const Request& request,
+std::vector<std::string> build(const world::Source& source, const Request& request,
            const std::function<void(const std::vector<std::string>&)>& start,
            const std::function<void(int, int, const std::vector<double>&)>& row) {
   world::PanelLayers layers;
@@ -68,6 +68,7 @@ void build(const world::Source& source, const Request& request,
       row(year.ccodes[i], y, values);
     }
   }
+  return panel.missing_layers();
 }
 
 }  // namespace entente::states

@@ -22,8 +22,9 @@ struct Request {
 };
 
 // Calls `start` with the value columns, then `row` for each state-year (ccode, year, values;
-// NaN = missing) in year, then ccode, order.
-void build(const world::Source& source, const Request& request,
+// NaN = missing) in year, then ccode, order. Returns the datasets the store lacks (their columns
+// read missing).
+std::vector<std::string> build(const world::Source& source, const Request& request,
            const std::function<void(const std::vector<std::string>& columns)>& start,
            const std::function<void(int ccode, int year, const std::vector<double>& values)>& row);
 
