@@ -87,26 +87,12 @@ void reject_duplicate_keys(const TableSpec& spec, const std::string& file, evide
                            const std::vector<std::size_t>& lines, const std::vector<std::string_view>& raw,
                            std::vector<evidence::RejectedRow>* rejects) {
   if (spec.key.empty() || rows.rows < 2) return;
-  std::vector<std::size_t> key;
-  for (const auto& k : spec.key)
-    for (std::size_t i = 0; i < spec.columns.size(); ++i)
-      if (spec.columns[i].name == k) key.push_back(i);
+  const KeyLess less(spec, rows);
+  const auto& key = less.columns();
   auto cell = [&](std::size_t col, std::size_t r) {
     return spec.columns[col].type == ColumnType::text ? rows.texts[col][r] : fmt::format("{}", rows.numbers[col][r]);
   };
-  auto less = [&](std::size_t a, std::size_t b) {
-    for (std::size_t c : key) {
-      if (spec.columns[c].type == ColumnType::text) {
-        if (int d = rows.texts[c][a].compare(rows.texts[c][b]); d != 0) return d < 0;
-      } else if (rows.numbers[c][a] != rows.numbers[c][b]) {
-        return rows.numbers[c][a] < rows.numbers[c][b];
-      }
-    }
-    return false;
-  };
-  std::vector<std::size_t> order(rows.rows);
-  for (std::size_t r = 0; r < rows.rows; ++r) order[r] = r;
-  std::stable_sort(order.begin(), order.end(), less);
+  const auto order = rows_in_key_order(spec, rows);
   std::vector<char> drop(rows.rows, 0);
   for (std::size_t k = 1; k < order.size(); ++k) {
     const std::size_t first = order[k - 1], dup = order[k];
@@ -140,6 +126,30 @@ void reject_duplicate_keys(const TableSpec& spec, const std::string& file, evide
 }
 
 }  // namespace
+
+KeyLess::KeyLess(const TableSpec& spec, const evidence::TableRows& rows) : spec_(spec), rows_(rows) {
+  for (const auto& k : spec.key)
+    for (std::size_t i = 0; i < spec.columns.size(); ++i)
+      if (spec.columns[i].name == k) columns_.push_back(i);
+}
+
+bool KeyLess::operator()(std::size_t a, std::size_t b) const {
+  for (std::size_t c : columns_) {
+    if (spec_.columns[c].type == ColumnType::text) {
+      if (int d = rows_.texts[c][a].compare(rows_.texts[c][b]); d != 0) return d < 0;
+    } else if (rows_.numbers[c][a] != rows_.numbers[c][b]) {
+      return rows_.numbers[c][a] < rows_.numbers[c][b];
+    }
+  }
+  return false;
+}
+
+std::vector<std::size_t> rows_in_key_order(const TableSpec& spec, const evidence::TableRows& rows) {
+  std::vector<std::size_t> order(rows.rows);
+  for (std::size_t r = 0; r < rows.rows; ++r) order[r] = r;
+  std::stable_sort(order.begin(), order.end(), KeyLess(spec, rows));
+  return order;
+}
 
 evidence::ImportBatch parse_table(const TableSpec& spec, const std::string& file, std::string_view text,
                                   const ReadOptions& options) {

@@ -138,23 +138,7 @@ void write_table(sql::Database& db, const evidence::TableRows& rows) {
   sql::Statement insert(db, fmt::format("INSERT OR REPLACE INTO {} ({}) VALUES ({})", spec.table, names, marks));
   // Insert in primary-key order: appending to a B-tree is several times cheaper than inserting
   // at random places in it.
-  std::vector<std::size_t> key_columns;
-  for (const auto& k : spec.key)
-    for (std::size_t i = 0; i < spec.columns.size(); ++i)
-      if (spec.columns[i].name == k) key_columns.push_back(i);
-  std::vector<std::size_t> order(rows.rows);
-  for (std::size_t r = 0; r < rows.rows; ++r) order[r] = r;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    for (std::size_t i : key_columns) {
-      if (spec.columns[i].type == io::ColumnType::text) {
-        if (int c = rows.texts[i][a].compare(rows.texts[i][b]); c != 0) return c < 0;
-      } else if (rows.numbers[i][a] != rows.numbers[i][b]) {
-        return rows.numbers[i][a] < rows.numbers[i][b];
-      }
-    }
-    return false;
-  });
-  for (std::size_t r : order) {
+  for (std::size_t r : io::rows_in_key_order(spec, rows)) {
     for (std::size_t i = 0; i < spec.columns.size(); ++i) {
       const int at = static_cast<int>(i) + 1;
       if (spec.columns[i].type == io::ColumnType::text) {

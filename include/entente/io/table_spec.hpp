@@ -57,6 +57,22 @@ const TableSpec* table_spec(std::string_view format) noexcept;
 std::string create_table_sql(const TableSpec& spec);
 
 // Reads a file laid out as `spec` says; strict like every reader (file:line:column errors).
+// Orders the rows of a table by its spec's key columns: the reader finds duplicate keys with it,
+// the store inserts in this order (appending to a B-tree is far cheaper than inserting into it).
+class KeyLess {
+ public:
+  KeyLess(const TableSpec& spec, const evidence::TableRows& rows);
+  bool operator()(std::size_t a, std::size_t b) const;
+  const std::vector<std::size_t>& columns() const noexcept { return columns_; }
+
+ private:
+  const TableSpec& spec_;
+  const evidence::TableRows& rows_;
+  std::vector<std::size_t> columns_;
+};
+// Row indices sorted by key (stable: rows with equal keys keep their file order).
+std::vector<std::size_t> rows_in_key_order(const TableSpec& spec, const evidence::TableRows& rows);
+
 struct ReadOptions;
 evidence::ImportBatch parse_table(const TableSpec& spec, const std::string& file, std::string_view text,
                                   const ReadOptions& options);
