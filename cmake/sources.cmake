@@ -2,6 +2,12 @@
 set(ENTENTE_SOURCES
   src/actor/iso3.cpp
   src/actor/registry.cpp
+  src/balance/binary_program.cpp
+  src/balance/blocs.cpp
+  src/balance/census.cpp
+  src/balance/frustration.cpp
+  src/balance/graph_files.cpp
+  src/balance/signed_graph.cpp
   src/catalogue/dataset.cpp
   src/dyads/dyad_years.cpp
   src/evidence/records.cpp
@@ -15,9 +21,17 @@ set(ENTENTE_SOURCES
   src/io/parse_error.cpp
   src/io/table_reader.cpp
   src/io/table_specs.cpp
+  src/landscape/exact.cpp
+  src/landscape/fields.cpp
+  src/landscape/from_world.cpp
+  src/landscape/heuristic.cpp
+  src/landscape/instance.cpp
+  src/landscape/readers.cpp
   src/query/actors.cpp
   src/query/dyad.cpp
+  src/query/landscape.cpp
   src/query/similarity.cpp
+  src/query/structure.cpp
   src/query/store_info.cpp
   src/query/strategic.cpp
   src/report/output.cpp

@@ -26,8 +26,10 @@
 #include "entente/io/parse_error.hpp"
 #include "entente/query/actors.hpp"
 #include "entente/query/dyad.hpp"
+#include "entente/query/landscape.hpp"
 #include "entente/query/store_info.hpp"
 #include "entente/query/strategic.hpp"
+#include "entente/query/structure.hpp"
 #include "entente/report/output.hpp"
 #include "entente/world/source.hpp"
 #include "entente/world/world_file.hpp"
@@ -67,6 +69,40 @@ void print(const Json& result, const Common& common, const Json& table_rows) {
   }
 }
 
+// --window with years: a whole number of years.
+int window_years(const std::string& text) {
+  std::size_t used = 0;
+  int years = 0;
+  try {
+    years = std::stoi(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used != text.size() || years < 1 || years > 50)
+    throw std::runtime_error(fmt::format("--window: \"{}\" is not a number of years from 1 to 50", text));
+  return years;
+}
+
+// One row per graph; for a single graph the table also lists its two sides and frustrated edges.
+void print_balance(const Json& result, const Common& common) {
+  print(result, common, result.at("rows"));
+  if (common.format != "table" || result.at("graphs").size() != 1) return;
+  const auto& g = result.at("graphs").at(0);
+  const auto& sides = g.at("sides");
+  std::cout << (g.at("optimal").get<bool>() ? "Proven optimal" : "Not proven optimal")
+            << fmt::format(": {} frustrated edge(s), lower bound {}.\n", g.at("frustration").get<long long>(),
+                           g.at("lower_bound").get<long long>());
+  for (std::size_t s = 0; s < 2; ++s) {
+    std::vector<std::string> names = sides.at(s).get<std::vector<std::string>>();
+    std::cout << fmt::format("Side {} ({}): {}\n", s == 0 ? 'A' : 'B', names.size(), fmt::join(names, " "));
+  }
+  std::vector<std::string> edges;
+  for (const auto& e : g.at("frustrated_edges"))
+    edges.push_back(fmt::format("{}{}{}", e.at("a").get<std::string>(), e.at("sign").get<int>() > 0 ? "+" : "-",
+                                e.at("b").get<std::string>()));
+  std::cout << fmt::format("Frustrated: {}\n", fmt::join(edges, " "));
+}
+
 // Where a table command writes: standard output, or the --out file.
 class Destination {
  public:
@@ -82,6 +118,15 @@ class Destination {
   std::ofstream file_;
   bool to_file_ = false;
 };
+
+// The line above a landscape table: how many actors, how they were searched, how many minima.
+std::string landscape_summary(const Json& result) {
+  const std::string how = result.at("exhaustive").get<bool>()
+                              ? fmt::format("all {} configurations", result.at("configurations").get<std::uint64_t>())
+                              : result.at("note").get<std::string>();
+  return fmt::format("{} actors, {} ({}): {} local minima", result.at("actors").size(),
+                     result.at("method").get<std::string>(), how, result.at("minima").get<std::size_t>());
+}
 
 std::string import_help() {
   std::string text =
@@ -228,6 +273,82 @@ int main(int argc, char** argv) {
   add_profile(bal);
   add_common(bal, common);
 
+  auto* bln = app.add_subcommand("balance", "structural balance and the exact frustration index of a signed graph");
+  std::optional<int> bln_year;
+  std::optional<std::string> bln_edges, bln_pajek, bln_window;
+  bool bln_directed = false;
+  std::optional<double> bln_limit;
+  auto* bln_year_opt = bln->add_option("--year", bln_year, "the stance graph of a year");
+  auto* bln_edges_opt = bln->add_option("--edges", bln_edges, "a signed edge list (a b sign; tab, comma or space)");
+  auto* bln_pajek_opt = bln->add_option("--pajek", bln_pajek, "a Pajek .net file (every relation, or --window)");
+  bln_year_opt->excludes(bln_edges_opt)->excludes(bln_pajek_opt);
+  bln_edges_opt->excludes(bln_pajek_opt);
+  bln->add_option("--window", bln_window,
+                  "with --pajek: one relation, by number or name; with --year: a window of that many years from Y");
+  bln->add_flag("--directed", bln_directed, "read the edge list as arcs (adds the directed triad census)")->needs(bln_edges_opt);
+  bln->add_option("--time-limit", bln_limit, "seconds per graph; stops the search with the best bound and gap");
+  double min_weight = entente::query::kDefaultMinWeight;
+  bln->add_option("--min-weight", min_weight, "with --year: the weakest stance weight that makes an edge (0.3 adds UN alignment)")
+      ->capture_default_str()->check(CLI::Range(0.0, 1.0));
+  add_profile(bln);
+  add_common(bln, common);
+
+  auto* blc = app.add_subcommand("blocs", "blocs (Doreian-Mrvar) year by year, and who switched sides");
+  int blc_from = 2000, blc_to = 2012;
+  std::optional<std::string> blc_pajek, blc_window;
+  entente::balance::BlocOptions blc_options;
+  blc->add_option("--from", blc_from, "first year")->capture_default_str();
+  blc->add_option("--to", blc_to, "last year")->capture_default_str();
+  blc->add_option("--pajek", blc_pajek, "the relations of a Pajek .net file instead of years");
+  blc->add_option("--window", blc_window,
+                  "with --pajek: one relation; with years: windows of that many years, one starting each year");
+  blc->add_option("--k", blc_options.k, "number of blocs")->capture_default_str()->check(CLI::Range(1, 64));
+  blc->add_option("--alpha", blc_options.alpha, "weight of negative ties inside blocs (1-alpha: positive between)")
+      ->capture_default_str()->check(CLI::Range(0.001, 0.999));
+  blc->add_option("--restarts", blc_options.restarts, "random starts of the relocation search (k > 2)")->capture_default_str();
+  blc->add_option("--seed", blc_options.seed, "seed of the random starts")->capture_default_str();
+  blc->add_option("--time-limit", blc_options.time_limit_seconds, "seconds per period for the exact two-bloc search");
+  blc->add_option("--min-weight", min_weight, "the weakest stance weight that makes an edge (0.3 adds UN alignment)")
+      ->capture_default_str()->check(CLI::Range(0.0, 1.0));
+  add_profile(blc);
+  add_common(blc, common);
+
+  // Axelrod & Bennett's landscape theory of aggregation.
+  auto* lan = app.add_subcommand("landscape", "alignments predicted by landscape theory (Axelrod & Bennett 1993): "
+                                              "local minima of energy and their basins");
+  std::optional<int> lan_year;
+  std::vector<std::string> lan_actors;
+  std::optional<std::string> lan_sizes, lan_propensities;
+  double lan_offset = 0;
+  std::string lan_method = "exact";
+  entente::query::LandscapeRequest lan_request;
+  auto* lan_year_opt = lan->add_option("--year", lan_year, "build the instance from this year's evidence (with --actors)");
+  auto* lan_actors_opt = lan->add_option("--actors", lan_actors, "the states (comma separated)")->delimiter(',');
+  auto* lan_sizes_opt = lan->add_option("--sizes", lan_sizes, "CSV: an actor (or name) column and a size (or strength) column")
+                            ->check(CLI::ExistingFile);
+  auto* lan_prop_opt = lan->add_option("--propensities", lan_propensities,
+                                       "CSV matrix: a corner cell and column labels, then one labelled row per actor")
+                           ->check(CLI::ExistingFile);
+  auto* lan_offset_opt = lan->add_option("--offset", lan_offset, "propensity = value - offset (3 for ratings 1-5)")
+                             ->capture_default_str();
+  lan_year_opt->needs(lan_actors_opt)->excludes(lan_sizes_opt)->excludes(lan_prop_opt);
+  lan_actors_opt->needs(lan_year_opt);
+  lan_sizes_opt->needs(lan_prop_opt);
+  lan_prop_opt->needs(lan_sizes_opt);
+  lan_offset_opt->needs(lan_prop_opt);
+  lan->add_option("--method", lan_method, "exact (every configuration, up to 30 actors) or heuristic "
+                                          "(random-restart steepest descent, not exhaustive)")
+      ->check(CLI::IsMember({"exact", "heuristic"}))
+      ->capture_default_str();
+  lan->add_option("--threads", lan_request.threads, "worker threads (default: all cores)");
+  lan->add_option("--seed", lan_request.seed, "heuristic: seed of the random starts")->capture_default_str();
+  lan->add_option("--starts", lan_request.starts, "heuristic: number of random starts")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  lan->footer("Give either --year Y --actors A,B,... (sizes from CINC, propensities from the evidence; see\n"
+              "docs/models/landscape.md) or --sizes FILE --propensities FILE [--offset X].");
+  add_common(lan, common);
+
   auto* sim = app.add_subcommand("similarity", "similarity of two actors' portfolios in a table");
   std::string sim_table, sim_a, sim_b;
   sim->add_option("--table", sim_table, "CSV: first column the items (states), then one column per actor")
@@ -252,6 +373,8 @@ int main(int argc, char** argv) {
 
   try {
     app.parse(argc, argv);
+    if (lan->parsed() && !lan_year && !lan_sizes)
+      throw CLI::RequiredError("landscape needs --year Y --actors A,B,... or --sizes FILE --propensities FILE");
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForVersion& e) {
@@ -347,7 +470,50 @@ int main(int argc, char** argv) {
       print(result, common, result.at("rows"));
       return 0;
     }
+    if (bln->parsed() && !bln_year) {
+      if (!bln_edges && !bln_pajek) throw std::runtime_error("balance needs --year, --edges or --pajek");
+      entente::balance::FrustrationOptions options;
+      options.time_limit_seconds = bln_limit;
+      const auto graphs = bln_edges ? std::vector{entente::balance::read_edge_list(*bln_edges, bln_directed)}
+                                    : entente::query::pajek_graphs(entente::balance::read_pajek(*bln_pajek), bln_window);
+      print_balance(entente::query::balance(graphs, options), common);
+      return 0;
+    }
+    if (blc->parsed() && blc_pajek) {
+      const auto result = entente::query::blocs(
+          entente::query::pajek_graphs(entente::balance::read_pajek(*blc_pajek), blc_window), blc_options);
+      print(result, common, result.at("rows"));
+      return 0;
+    }
+    if (lan->parsed() && lan_sizes) {
+      const auto sizes = entente::landscape::read_sizes(*lan_sizes, entente::io::read_whole_file(*lan_sizes));
+      const auto matrix = entente::landscape::read_propensities(
+          *lan_propensities, entente::io::read_whole_file(*lan_propensities), lan_offset);
+      lan_request.heuristic = lan_method == "heuristic";
+      const auto input = entente::landscape::match(sizes, matrix, *lan_sizes, *lan_propensities);
+      const auto result = entente::query::landscape(input, *lan_sizes, *lan_propensities, lan_offset, lan_request);
+      if (common.format == "table") {
+        std::cout << landscape_summary(result) << '\n';
+        if (input.by_position) std::cout << "Note: " << input.note << '\n';
+      }
+      print(result, common, entente::query::landscape_table_rows(result));
+      return 0;
+    }
     auto source = entente::world::open_source(db_path(common));
+    if (lan->parsed()) {
+      std::vector<int> codes;
+      for (const auto& name : lan_actors) codes.push_back(source.registry.find(name).ccode);
+      lan_request.heuristic = lan_method == "heuristic";
+      const auto result = entente::query::landscape(source, *lan_year, codes, lan_request);
+      if (common.format == "table") {
+        std::cout << source.label << ", " << *lan_year << ": " << landscape_summary(result) << '\n';
+        for (const auto& [component, pairs] : result.at("input").at("pairs_missing_component").items())
+          std::cout << fmt::format("Note: {} is missing for {} of {} pairs (it adds 0 there)\n", component,
+                                   pairs.get<long long>(), result.at("pairs").size());
+      }
+      print(result, common, entente::query::landscape_table_rows(result));
+      return 0;
+    }
     if (dys->parsed()) {
       entente::dyads::Request req;
       req.from = dyads_from;
@@ -474,6 +640,21 @@ int main(int argc, char** argv) {
         table.push_back(std::move(line));
       }
       print(result, common, table);
+      return 0;
+    }
+    if (bln->parsed()) {
+      entente::balance::FrustrationOptions options;
+      options.time_limit_seconds = bln_limit;
+      const int window = bln_window ? window_years(*bln_window) : 1;
+      print_balance(entente::query::balance({entente::query::stance_graph(source, *bln_year, profile, min_weight, window)}, options),
+                    common);
+      return 0;
+    }
+    if (blc->parsed()) {
+      const int window = blc_window ? window_years(*blc_window) : 1;
+      const auto result =
+          entente::query::blocs(entente::query::stance_graphs(source, blc_from, blc_to, profile, min_weight, window), blc_options);
+      print(result, common, result.at("rows"));
       return 0;
     }
     if (bal->parsed()) {

@@ -1,0 +1,54 @@
+// Exact landscape analysis (every configuration, every local minimum and its basin) of random
+// 30-actor instances: the module's target is under 10 s on two cores. The instances are seeded, so
+// every run times the same work. Whole-process figures: docs/models/landscape.md.
+#include <benchmark/benchmark.h>
+
+#include <random>
+
+#include "entente/landscape/landscape.hpp"
+
+namespace {
+
+// Sizes uniform in [0.1, 1], propensities uniform in [−1, 1]: a dense, frustrated instance.
+entente::landscape::Instance random_instance(std::size_t n, unsigned seed) {
+  std::mt19937_64 rng(seed);
+  std::uniform_real_distribution<double> size(0.1, 1.0), propensity(-1.0, 1.0);
+  entente::landscape::Instance in;
+  in.propensity.assign(n * n, 0.0);
+  for (std::size_t i = 0; i < n; ++i) {
+    in.names.push_back("a" + std::to_string(i));
+    in.sizes.push_back(size(rng));
+    for (std::size_t j = 0; j < i; ++j) in.propensity[i * n + j] = in.propensity[j * n + i] = propensity(rng);
+  }
+  in.labels = in.names;
+  return in;
+}
+
+void exact_landscape(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  const auto threads = static_cast<unsigned>(state.range(1));
+  const auto instance = random_instance(n, static_cast<unsigned>(state.range(2)));
+  std::size_t minima = 0;
+  for (auto _ : state) {
+    const auto result = entente::landscape::exact(instance, {threads});
+    minima = result.minima.size();
+    benchmark::DoNotOptimize(minima);
+  }
+  state.counters["minima"] = static_cast<double>(minima);
+  state.counters["configurations/s"] =
+      benchmark::Counter(static_cast<double>(std::uint64_t{1} << (n - 1)), benchmark::Counter::kIsIterationInvariantRate);
+}
+
+}  // namespace
+
+// Arguments: actors, threads, seed.
+BENCHMARK(exact_landscape)
+    ->ArgNames({"n", "threads", "seed"})
+    ->Args({30, 2, 1})
+    ->Args({30, 1, 1})
+    ->Args({30, 2, 2})
+    ->Args({24, 2, 1})
+    ->Unit(benchmark::kSecond)
+    ->Iterations(1)
+    ->UseRealTime();
+BENCHMARK_MAIN();

@@ -1,0 +1,60 @@
+#pragma once
+// The frustration (line) index of a signed graph: the fewest edges whose sign must change for the
+// graph to split into two sides with every positive edge inside a side and every negative edge
+// across (Harary 1959; Aref, Mason & Wilson 2020). Computing it is NP-hard, so the answer comes
+// with a proof: a lower bound. When the bound equals the partition's count, the value is exact.
+//
+// The solver is entente's own: exact reductions (components, blocks, and contraction of an edge
+// that outweighs the rest of its endpoint's edges), then, on what remains of each block, a Russian
+// doll branch and bound (Verfaillie, Lemaître & Schiex 1996): the optimum of every suffix of a
+// node order, solved from the shortest up, bounds the search on the next. docs/models/balance.md
+// explains it.
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "entente/balance/signed_graph.hpp"
+
+namespace entente::balance {
+
+struct FrustrationOptions {
+  std::optional<double> time_limit_seconds;  // none: search until proven
+  // Edge costs: a frustrated negative edge costs `negative_cost`, a positive one `positive_cost`.
+  // 1 and 1 give the frustration index; Doreian & Mrvar's α gives α and 1−α (scaled to integers).
+  long long negative_cost = 1;
+  long long positive_cost = 1;
+};
+
+struct Frustration {
+  long long value = 0;        // cost of the best partition found (an upper bound)
+  long long lower_bound = 0;  // no partition costs less
+  std::vector<int> side;      // +1 or −1 per node; nodes without edges are put on side +1
+  std::vector<std::size_t> frustrated;  // positions in undirected(g).edges of the frustrated edges
+  // How the proof was found.
+  std::size_t kernel_nodes = 0;    // nodes of the largest block left after the reductions
+  std::size_t kernel_edges = 0;
+  long long search_nodes = 0;      // branch-and-bound nodes visited
+  double seconds = 0;
+
+  bool optimal() const noexcept { return lower_bound == value; }
+  long long gap() const noexcept { return value - lower_bound; }
+};
+
+// Solves the frustration index of undirected(g).
+Frustration frustration_index(const SignedGraph& g, const FrustrationOptions& options = {});
+
+// The cost of a given partition of undirected(g) (side[i] = ±1), under the options' edge costs.
+long long frustration_of(const SignedGraph& g, const std::vector<int>& side, const FrustrationOptions& options = {});
+
+// A lower bound without search: a greedy packing of edge-disjoint unbalanced cycles (shortest
+// first). Every unbalanced cycle needs at least one frustrated edge, so the packing's size is a
+// bound; with costs, cycles are packed fractionally by their cheapest edge.
+long long cycle_packing_bound(const SignedGraph& g, const FrustrationOptions& options = {});
+
+// A heuristic partition: steepest single-node moves from `starts` seeded random partitions.
+std::vector<int> local_search_partition(const SignedGraph& g, int starts, std::uint64_t seed,
+                                        const FrustrationOptions& options = {});
+
+}  // namespace entente::balance

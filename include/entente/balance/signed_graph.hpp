@@ -1,0 +1,38 @@
+#pragma once
+// A signed graph: named nodes and edges of sign +1 (friendly) or −1 (hostile). The structural
+// balance measures, the frustration solver and the bloc finder all read this one type, whether it
+// came from a year's stances, an edge list or a Pajek file.
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace entente::balance {
+
+struct SignedEdge {
+  std::size_t a = 0;  // node positions; an arc a → b when the graph is directed
+  std::size_t b = 0;
+  int sign = 1;       // +1 or −1
+  long long weight = 1;  // how many times the edge counts when frustrated (files give 1)
+};
+
+struct SignedGraph {
+  std::string label;               // e.g. a year or a Pajek relation's name
+  std::vector<std::string> nodes;  // every node, including those without edges
+  std::vector<SignedEdge> edges;
+  bool directed = false;
+
+  std::size_t n() const noexcept { return nodes.size(); }
+  std::size_t negative_edges() const noexcept;
+};
+
+// The undirected graph beneath a graph: one edge per pair of nodes that share an edge or an arc.
+// A pair joined by edges of both signs is hostile (−1): any hostility outweighs friendship, as in
+// the stance model; the merged edge keeps the largest weight of its sign. Self-loops are dropped
+// (a state is not at odds with itself).
+SignedGraph undirected(const SignedGraph& g);
+
+// Throws std::invalid_argument when an edge names a node outside the graph, has a sign other
+// than ±1 or a weight below 1: readers and builders call it so that every algorithm can trust its input.
+void validate(const SignedGraph& g);
+
+}  // namespace entente::balance

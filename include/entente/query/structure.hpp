@@ -1,0 +1,45 @@
+#pragma once
+// `entente balance` and `entente blocs`: structural balance, the exact frustration index and blocs
+// of a year's stance graph, of an edge list, or of each relation of a Pajek file, as JSON.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "entente/balance/blocs.hpp"
+#include "entente/balance/frustration.hpp"
+#include "entente/balance/graph_files.hpp"
+#include "entente/report/json.hpp"
+#include "entente/stance/stance.hpp"
+#include "entente/world/source.hpp"
+
+namespace entente::query {
+
+// The signed graph of a year's stances: the states in the store's evidence scope, an edge + for a
+// tie of weight ≥ min_weight, − for one of weight ≤ −min_weight; weaker ties have no edge. The
+// default 0.5 keeps treaties (alliance, entente) and antagonism (rivalry, hostility, war) and
+// leaves out UN voting alignment, as Doreian & Mrvar's network of treaties and disputes does.
+// Nodes are COW abbreviations.
+//
+// A window of W > 1 years (as Doreian & Mrvar's four-year windows) joins the graphs of years
+// Y..Y+W−1: every state in scope in any of them, a pair hostile if it was hostile in any year,
+// friendly if friendly in some year and never hostile. stance_graphs gives one graph per start
+// year from..to (so the last window ends at to+W−1), labelled "Y" or "Y-Y+W−1".
+constexpr double kDefaultMinWeight = 0.5;
+balance::SignedGraph stance_graph(const world::Source& source, int year, const stance::Profile& profile,
+                                  double min_weight = kDefaultMinWeight, int window = 1);
+std::vector<balance::SignedGraph> stance_graphs(const world::Source& source, int from, int to,
+                                                const stance::Profile& profile, double min_weight = kDefaultMinWeight,
+                                                int window = 1);
+
+// Every balance measure of each graph: one row per graph; with one graph, also its sides and
+// frustrated edges.
+Json balance(const std::vector<balance::SignedGraph>& graphs, const balance::FrustrationOptions& options);
+
+// The relations of a Pajek file, or the one named by `window` (its number, e.g. "46", or name).
+std::vector<balance::SignedGraph> pajek_graphs(const std::vector<balance::PajekRelation>& relations,
+                                               const std::optional<std::string>& window);
+
+// Blocs of each graph, tracked from one to the next.
+Json blocs(const std::vector<balance::SignedGraph>& graphs, const balance::BlocOptions& options);
+
+}  // namespace entente::query

@@ -1,0 +1,222 @@
+#include "entente/balance/blocs.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+#include <map>
+#include <numeric>
+#include <random>
+#include <stdexcept>
+
+#include "entente/balance/frustration.hpp"
+
+namespace entente::balance {
+namespace {
+
+constexpr long long kScale = 1000;  // α is read to three decimals, as integer edge costs
+
+struct Neighbour { std::size_t node; int sign; };
+
+std::vector<std::vector<Neighbour>> adjacency(const SignedGraph& g) {
+  std::vector<std::vector<Neighbour>> adj(g.n());
+  for (const auto& e : g.edges) {
+    adj[e.a].push_back({e.b, e.sign});
+    adj[e.b].push_back({e.a, e.sign});
+  }
+  return adj;
+}
+
+void score(const SignedGraph& g, Blocs& b, double alpha) {
+  b.negative_inside = b.positive_between = 0;
+  for (const auto& e : g.edges) {
+    const bool together = b.bloc[e.a] == b.bloc[e.b];
+    if (e.sign < 0 && together) ++b.negative_inside;
+    if (e.sign > 0 && !together) ++b.positive_between;
+  }
+  b.criterion = alpha * static_cast<double>(b.negative_inside) + (1 - alpha) * static_cast<double>(b.positive_between);
+}
+
+// Moves single nodes to the bloc that lowers P(C) most until none does, never emptying a bloc.
+void relocate(const std::vector<std::vector<Neighbour>>& adj, std::vector<int>& bloc, int k, double alpha) {
+  std::vector<int> size(static_cast<std::size_t>(k), 0);
+  for (int b : bloc)
+    if (b >= 0) ++size[static_cast<std::size_t>(b)];
+  std::vector<double> neg(static_cast<std::size_t>(k)), pos(static_cast<std::size_t>(k));
+  bool moved = true;
+  while (moved) {
+    moved = false;
+    for (std::size_t v = 0; v < adj.size(); ++v) {
+      const int from = bloc[v];
+      if (from < 0 || size[static_cast<std::size_t>(from)] == 1) continue;
+      std::fill(neg.begin(), neg.end(), 0);
+      std::fill(pos.begin(), pos.end(), 0);
+      for (const auto& [w, s] : adj[v]) (s < 0 ? neg : pos)[static_cast<std::size_t>(bloc[w])] += 1;
+      int to = from;
+      double best = 0;
+      for (int c = 0; c < k; ++c) {
+        if (c == from) continue;
+        const auto f = static_cast<std::size_t>(from), t = static_cast<std::size_t>(c);
+        const double delta = alpha * (neg[t] - neg[f]) + (1 - alpha) * (pos[f] - pos[t]);
+        if (delta < best - 1e-12) best = delta, to = c;
+      }
+      if (to != from) {
+        bloc[v] = to;
+        --size[static_cast<std::size_t>(from)];
+        ++size[static_cast<std::size_t>(to)];
+        moved = true;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+Blocs find_blocs(const SignedGraph& graph, const BlocOptions& o, const std::vector<int>* prior) {
+  if (o.k < 1) throw std::invalid_argument(fmt::format("blocs: k must be at least 1, not {}", o.k));
+  if (!(o.alpha > 0 && o.alpha < 1)) throw std::invalid_argument(fmt::format("blocs: alpha must lie strictly between 0 and 1, not {}", o.alpha));
+  const auto g = undirected(graph);
+  const auto adj = adjacency(g);
+  Blocs out;
+  out.k = o.k;
+  out.bloc.assign(g.n(), -1);
+  std::vector<std::size_t> aligned;
+  for (std::size_t v = 0; v < g.n(); ++v)
+    if (!adj[v].empty()) aligned.push_back(v), out.bloc[v] = 0;
+  if (o.k == 1 || aligned.empty()) {
+    score(g, out, o.alpha);
+    out.exact = true;
+    out.lower_bound = out.criterion;
+    return out;
+  }
+  if (prior && prior->size() != g.n()) throw std::invalid_argument("blocs: the prior needs one bloc per node");
+  auto prior_of = [&](std::size_t v) { return prior ? (*prior)[v] : -1; };
+  // Two blocs, exactly. With a prior, each graph edge weighs W = N·1000 + 1 and each node with a
+  // prior bloc gets an edge of weight 1 to an anchor standing for bloc 0: all N anchor edges cost
+  // less than one step of P(C), so they only choose among the partitions that minimise P(C).
+  FrustrationOptions f;
+  f.negative_cost = std::llround(o.alpha * kScale);
+  f.positive_cost = kScale - f.negative_cost;
+  f.time_limit_seconds = o.time_limit_seconds;
+  SignedGraph h = g;
+  long long carried = 0;
+  for (auto v : aligned) carried += prior_of(v) == 0 || prior_of(v) == 1;
+  const long long scale = carried * kScale + 1;
+  const std::size_t anchor = g.n();
+  if (carried > 0) {
+    for (auto& e : h.edges) e.weight *= scale;
+    h.nodes.push_back("(prior bloc 1)");
+    for (auto v : aligned)
+      if (prior_of(v) == 0 || prior_of(v) == 1) h.edges.push_back({v, anchor, prior_of(v) == 0 ? 1 : -1, 1});
+  }
+  const auto two = frustration_index(h, f);
+  const int bloc0 = carried > 0 ? two.side[anchor] : 1;
+  for (auto v : aligned) out.bloc[v] = two.side[v] == bloc0 ? 0 : 1;
+  if (o.k == 2) {
+    score(g, out, o.alpha);
+    out.exact = two.optimal();
+    // The anchor edges cost at most `carried`·999 < scale, so P(C)·1000 ≥ ⌈(bound − that)/scale⌉.
+    const long long slack = carried * std::max(f.negative_cost, f.positive_cost);
+    const long long bound = carried > 0 ? std::max(0LL, (two.lower_bound - slack + scale - 1) / scale) : two.lower_bound;
+    out.lower_bound = out.exact ? out.criterion : static_cast<double>(bound) / kScale;
+    return out;
+  }
+  // More blocs: relocation from the two-bloc split and from random starts; keep the best.
+  if (aligned.size() < static_cast<std::size_t>(o.k))
+    throw std::invalid_argument(fmt::format("blocs: {} blocs asked of {} nodes with edges", o.k, aligned.size()));
+  std::mt19937_64 rng(o.seed);
+  Blocs best;
+  long long best_moved = 0;
+  bool have = false;
+  for (int start = prior ? -1 : 0; start <= o.restarts; ++start) {
+    Blocs b = out;
+    if (start < 0) {  // the prior, with nodes new to it in bloc 0
+      for (auto v : aligned) b.bloc[v] = prior_of(v) >= 0 && prior_of(v) < o.k ? prior_of(v) : 0;
+      std::vector<int> used(static_cast<std::size_t>(o.k), 0);
+      for (auto v : aligned) used[static_cast<std::size_t>(b.bloc[v])] = 1;
+      if (std::count(used.begin(), used.end(), 1) < o.k) continue;  // the prior has fewer blocs
+    } else if (start > 0) {
+      // A random assignment that uses every bloc at least once.
+      std::vector<std::size_t> shuffled = aligned;
+      std::shuffle(shuffled.begin(), shuffled.end(), rng);
+      for (std::size_t i = 0; i < shuffled.size(); ++i)
+        b.bloc[shuffled[i]] = i < static_cast<std::size_t>(o.k) ? static_cast<int>(i)
+                                                                : static_cast<int>(rng() % static_cast<std::uint64_t>(o.k));
+    } else {
+      // The two-bloc split, with the extra blocs seeded by single nodes of the larger bloc.
+      std::size_t seeded = 0;
+      for (auto v : aligned)
+        if (seeded + 2 < static_cast<std::size_t>(o.k) && b.bloc[v] == 0) b.bloc[v] = static_cast<int>(2 + seeded++);
+      if (seeded + 2 < static_cast<std::size_t>(o.k)) continue;
+    }
+    relocate(adj, b.bloc, o.k, o.alpha);
+    score(g, b, o.alpha);
+    long long moved = 0;
+    for (auto v : aligned) moved += prior_of(v) >= 0 && prior_of(v) != b.bloc[v];
+    if (!have || b.criterion < best.criterion - 1e-12 || (b.criterion < best.criterion + 1e-12 && moved < best_moved))
+      best = b, best_moved = moved, have = true;
+  }
+  best.exact = false;
+  best.lower_bound = 0;
+  return best;
+}
+
+BlocTrack track_blocs(const std::vector<SignedGraph>& periods, const BlocOptions& o) {
+  BlocTrack t;
+  std::map<std::string, int> previous;  // node → bloc label in the previous period
+  for (std::size_t p = 0; p < periods.size(); ++p) {
+    const auto& names = periods[p].nodes;
+    std::vector<int> prior(names.size(), -1);
+    for (std::size_t v = 0; v < names.size(); ++v)
+      if (const auto it = previous.find(names[v]); it != previous.end()) prior[v] = it->second;
+    auto b = find_blocs(periods[p], o, p > 0 ? &prior : nullptr);
+    if (p > 0) {
+      // overlap[old][new]: nodes in previous bloc `old` now in bloc `new`.
+      const auto k = static_cast<std::size_t>(o.k);
+      std::vector<std::vector<long long>> overlap(k, std::vector<long long>(k, 0));
+      for (std::size_t v = 0; v < names.size(); ++v) {
+        const auto it = previous.find(names[v]);
+        if (it != previous.end() && b.bloc[v] >= 0) ++overlap[static_cast<std::size_t>(it->second)][static_cast<std::size_t>(b.bloc[v])];
+      }
+      // The relabelling with the largest total overlap: every permutation for a few blocs,
+      // greedily by the largest remaining overlap beyond eight.
+      std::vector<int> perm(k), best_perm(k);  // perm[new] = label
+      std::iota(perm.begin(), perm.end(), 0);
+      best_perm = perm;
+      if (k <= 8) {
+        long long best = -1;
+        do {
+          long long total = 0;
+          for (std::size_t c = 0; c < k; ++c) total += overlap[static_cast<std::size_t>(perm[c])][c];
+          if (total > best) best = total, best_perm = perm;
+        } while (std::next_permutation(perm.begin(), perm.end()));
+      } else {
+        std::vector<char> old_used(k, 0), new_used(k, 0);
+        for (std::size_t step = 0; step < k; ++step) {
+          long long top = -1;
+          std::size_t bo = 0, bn = 0;
+          for (std::size_t a = 0; a < k; ++a)
+            for (std::size_t c = 0; c < k; ++c)
+              if (!old_used[a] && !new_used[c] && overlap[a][c] > top) top = overlap[a][c], bo = a, bn = c;
+          old_used[bo] = new_used[bn] = 1;
+          best_perm[bn] = static_cast<int>(bo);
+        }
+      }
+      for (auto& x : b.bloc)
+        if (x >= 0) x = best_perm[static_cast<std::size_t>(x)];
+      for (std::size_t v = 0; v < names.size(); ++v) {
+        const auto it = previous.find(names[v]);
+        if (it != previous.end() && b.bloc[v] >= 0 && it->second != b.bloc[v])
+          t.switches.push_back({p, names[v], it->second + 1, b.bloc[v] + 1});
+      }
+    }
+    previous.clear();
+    for (std::size_t v = 0; v < names.size(); ++v)
+      if (b.bloc[v] >= 0) previous[names[v]] = b.bloc[v];
+    t.labels.push_back(periods[p].label);
+    t.nodes.push_back(names);
+    t.blocs.push_back(std::move(b));
+  }
+  return t;
+}
+
+}  // namespace entente::balance

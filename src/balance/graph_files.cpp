@@ -1,0 +1,194 @@
+#include "entente/balance/graph_files.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <optional>
+#include <fmt/format.h>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "entente/io/file.hpp"
+#include "entente/io/parse_error.hpp"
+
+namespace entente::balance {
+namespace {
+
+struct Token {
+  std::string_view text;
+  std::size_t column = 0;  // 1-based
+};
+
+// Splits a line at tabs, commas and spaces; a double-quoted token (Pajek labels) keeps its spaces.
+std::vector<Token> tokens(std::string_view line) {
+  std::vector<Token> out;
+  std::size_t i = 0;
+  auto separator = [](char c) { return c == ' ' || c == '\t' || c == ',' || c == '\r'; };
+  while (i < line.size()) {
+    if (separator(line[i])) { ++i; continue; }
+    if (line[i] == '"') {
+      const auto end = line.find('"', i + 1);
+      const auto stop = end == std::string_view::npos ? line.size() : end;
+      out.push_back({line.substr(i + 1, stop - i - 1), i + 1});
+      i = stop + 1;
+      continue;
+    }
+    const std::size_t start = i;
+    while (i < line.size() && !separator(line[i])) ++i;
+    out.push_back({line.substr(start, i - start), start + 1});
+  }
+  return out;
+}
+
+std::optional<double> number(std::string_view s) {
+  double v = 0;
+  if (!s.empty() && s.front() == '+') s.remove_prefix(1);
+  const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+// Calls body(line_number, line) for each line, without its line ending.
+template <typename Body>
+void each_line(std::string_view text, Body&& body) {
+  std::size_t line_no = 0, pos = 0;
+  while (pos < text.size()) {
+    auto end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(pos, end - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    body(++line_no, line);
+    pos = end + 1;
+  }
+}
+
+[[noreturn]] void fail(const std::string& file, std::size_t line, std::size_t column, std::string_view value,
+                       std::string expected) {
+  throw io::ParseError({file, line, column}, std::string(value), std::move(expected));
+}
+
+int sign_of(const std::string& file, std::size_t line, const Token& t) {
+  const auto v = number(t.text);
+  if (!v || *v == 0) fail(file, line, t.column, t.text, "an edge sign: a positive or negative number");
+  return *v > 0 ? 1 : -1;
+}
+
+}  // namespace
+
+SignedGraph parse_edge_list(std::string_view text, const std::string& file_name, bool directed) {
+  SignedGraph g;
+  g.label = file_name;
+  g.directed = directed;
+  std::unordered_map<std::string, std::size_t> index;
+  std::set<std::pair<std::size_t, std::size_t>> seen;
+  std::map<std::pair<std::size_t, std::size_t>, std::size_t> first_line;
+  auto node = [&](std::string_view name) {
+    auto [it, fresh] = index.try_emplace(std::string(name), g.nodes.size());
+    if (fresh) g.nodes.emplace_back(name);
+    return it->second;
+  };
+  bool first = true;
+  each_line(text, [&](std::size_t line_no, std::string_view line) {
+    const auto t = tokens(line);
+    if (t.empty() || line.front() == '#' || line.front() == '%') return;
+    if (t.size() < 3) fail(file_name, line_no, t.back().column, line, "three fields: node, node, sign");
+    if (first && !number(t[2].text)) {  // a header row
+      first = false;
+      return;
+    }
+    first = false;
+    const int sign = sign_of(file_name, line_no, t[2]);
+    const std::size_t a = node(t[0].text), b = node(t[1].text);
+    const std::pair<std::size_t, std::size_t> key = directed ? std::pair{a, b} : std::pair{std::min(a, b), std::max(a, b)};
+    if (!seen.insert(key).second)
+      fail(file_name, line_no, t[0].column, line,
+           fmt::format("each pair once (it was listed on line {})", first_line[key]));
+    first_line[key] = line_no;
+    g.edges.push_back({a, b, sign});
+  });
+  if (g.edges.empty()) throw io::ParseError({file_name, 0, 0}, "no edges", "at least one `a b sign` line");
+  return g;
+}
+
+SignedGraph read_edge_list(const std::filesystem::path& path, bool directed) {
+  return parse_edge_list(io::read_whole_file(path), path.string(), directed);
+}
+
+std::vector<PajekRelation> parse_pajek(std::string_view text, const std::string& file_name) {
+  std::vector<std::string> vertices;
+  std::vector<PajekRelation> relations;
+  std::map<int, std::size_t> by_number;
+  enum class Section { none, vertex_lines, edge_lines } section = Section::none;
+  std::size_t declared = 0;
+  PajekRelation* current = nullptr;
+  bool arcs = false;
+  each_line(text, [&](std::size_t line_no, std::string_view line) {
+    const auto t = tokens(line);
+    if (t.empty() || line.front() == '%') return;
+    if (t[0].text.starts_with('*')) {
+      std::string keyword(t[0].text);
+      for (auto& c : keyword) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (keyword == "*vertices") {
+        if (t.size() < 2) fail(file_name, line_no, t[0].column, line, "*Vertices followed by the number of vertices");
+        const auto n = number(t[1].text);
+        if (!n || *n < 0 || *n != static_cast<double>(static_cast<std::size_t>(*n)))
+          fail(file_name, line_no, t[1].column, t[1].text, "a number of vertices");
+        declared = static_cast<std::size_t>(*n);
+        vertices.clear();
+        section = Section::vertex_lines;
+        return;
+      }
+      if (keyword != "*edges" && keyword != "*arcs")
+        fail(file_name, line_no, t[0].column, t[0].text, "*Vertices, *Edges or *Arcs (lists and matrices are not read)");
+      if (vertices.size() != declared)
+        fail(file_name, line_no, 1, line, fmt::format("{} vertex lines before it, found {}", declared, vertices.size()));
+      arcs = keyword == "*arcs";
+      int rel = 0;
+      std::string name;
+      if (t.size() >= 2 && t[1].text.starts_with(':')) {
+        const auto v = number(t[1].text.substr(1));
+        if (!v) fail(file_name, line_no, t[1].column, t[1].text, "a relation number such as :46");
+        rel = static_cast<int>(*v);
+        name = t.size() >= 3 ? std::string(t[2].text) : std::to_string(rel);
+      }
+      auto [it, fresh] = by_number.try_emplace(rel, relations.size());
+      if (fresh) {
+        relations.push_back({rel, name.empty() ? std::to_string(rel) : name, {}});
+        relations.back().graph.label = relations.back().name;
+        relations.back().graph.nodes = vertices;
+      }
+      current = &relations[it->second];
+      if (arcs) current->graph.directed = true;
+      section = Section::edge_lines;
+      return;
+    }
+    if (section == Section::none) fail(file_name, line_no, 1, line, "*Vertices before any data");
+    if (section == Section::vertex_lines) {
+      const auto id = number(t[0].text);
+      if (!id || *id != static_cast<double>(vertices.size() + 1))
+        fail(file_name, line_no, t[0].column, t[0].text, fmt::format("vertex number {}", vertices.size() + 1));
+      if (vertices.size() == declared) fail(file_name, line_no, 1, line, fmt::format("only {} vertices", declared));
+      vertices.emplace_back(t.size() >= 2 ? t[1].text : t[0].text);
+      return;
+    }
+    if (t.size() < 2) fail(file_name, line_no, t[0].column, line, "a line `from to [weight]`");
+    std::size_t ends[2];
+    for (int k = 0; k < 2; ++k) {
+      const auto v = number(t[k].text);
+      if (!v || *v < 1 || *v > static_cast<double>(vertices.size()) || *v != static_cast<double>(static_cast<std::size_t>(*v)))
+        fail(file_name, line_no, t[k].column, t[k].text, fmt::format("a vertex number from 1 to {}", vertices.size()));
+      ends[k] = static_cast<std::size_t>(*v) - 1;
+    }
+    const int sign = t.size() >= 3 ? sign_of(file_name, line_no, t[2]) : 1;
+    current->graph.edges.push_back({ends[0], ends[1], sign});
+  });
+  if (relations.empty()) throw io::ParseError({file_name, 0, 0}, "no *Edges or *Arcs", "at least one relation");
+  return relations;
+}
+
+std::vector<PajekRelation> read_pajek(const std::filesystem::path& path) {
+  return parse_pajek(io::read_whole_file(path), path.string());
+}
+
+}  // namespace entente::balance

@@ -1,0 +1,267 @@
+// Exact landscape analysis: every one of the 2^(n−1) configurations, in two passes over one byte each.
+//
+// Phase 1 walks the configurations in Gray-code order (one actor changes side per step, the local
+// fields follow in O(n)) and stores for each its steepest-descent move, or a mark for a local minimum.
+// Phase 2 follows each configuration's moves to its minimum and writes the minimum's label back over
+// the moves along the path, so each configuration is resolved once and later paths stop at the
+// first labelled configuration. Labels fit in the byte itself when there are at most 222 minima;
+// otherwise they go to a side array (2 or 4 bytes per configuration).
+//
+// Both phases split the configurations into blocks (the top bits) handed to worker threads. In phase 1
+// blocks are disjoint; in phase 2 two paths may cross the same configuration, so its byte is read and
+// written through std::atomic_ref (a label, once written, is the same whoever writes it).
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <bit>
+#include <fmt/format.h>
+#include <new>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "entente/landscape/fields.hpp"
+#include "search.hpp"
+
+#if defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define ENTENTE_THREAD_SANITIZER 1
+#endif
+#endif
+#if defined(__SANITIZE_THREAD__)
+#define ENTENTE_THREAD_SANITIZER 1
+#endif
+// AVX-512, AVX2 and baseline builds of the walk, one chosen at load time by the CPU. Not under
+// ThreadSanitizer, whose runtime is not ready when the loader calls the choosing function (ifunc).
+#if defined(__x86_64__) && defined(__has_attribute) && !defined(ENTENTE_THREAD_SANITIZER)
+#if __has_attribute(target_clones)
+#define ENTENTE_VECTOR_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+#endif
+#endif
+#ifndef ENTENTE_VECTOR_CLONES
+#define ENTENTE_VECTOR_CLONES
+#endif
+
+namespace entente::landscape {
+namespace {
+
+constexpr std::uint8_t kResolvedBase = 32;  // bytes below are moves (n ≤ 32), from here resolved
+constexpr std::uint8_t kInSideArray = 254;  // resolved; the label is in the side array
+constexpr std::uint8_t kMinimumMark = 255;  // phase 1: a local minimum, not yet labelled
+constexpr std::size_t kByteLabels = kInSideArray - kResolvedBase;  // 222 labels fit in the byte
+
+// An anonymous mapping, on transparent huge pages where the kernel offers them: the random
+// accesses of phase 2 then miss the TLB far less often.
+template <class T>
+class Mapped {
+ public:
+  explicit Mapped(std::uint64_t count) : bytes_(count * sizeof(T)) {
+    void* p = mmap(nullptr, bytes_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) throw std::bad_alloc();
+#ifdef MADV_HUGEPAGE
+    madvise(p, bytes_, MADV_HUGEPAGE);
+#endif
+    data_ = static_cast<T*>(p);
+  }
+  ~Mapped() { munmap(data_, bytes_); }
+  Mapped(const Mapped&) = delete;
+  Mapped& operator=(const Mapped&) = delete;
+  T* data() const { return data_; }
+
+ private:
+  std::size_t bytes_;
+  T* data_ = nullptr;
+};
+
+// Phase 1 for one block: the configurations base | gray(t), t < 2^bits.
+ENTENTE_VECTOR_CLONES
+void classify_block(const PaddedCouplings& c, std::uint64_t base, unsigned bits, std::uint8_t* moves,
+                    std::vector<std::uint64_t>& minima) {
+  GrayWalk walk(c, base);
+  const std::uint64_t count = std::uint64_t{1} << bits;
+  for (std::uint64_t t = 1;; ++t) {
+    const int move = walk.steepest();
+    const std::uint64_t x = walk.configuration();
+    if (move < 0) {
+      moves[x] = kMinimumMark;
+      minima.push_back(x);
+    } else {
+      moves[x] = static_cast<std::uint8_t>(move);
+    }
+    if (t == count) break;
+    walk.flip(static_cast<unsigned>(std::countr_zero(t)));
+  }
+}
+
+// Labels in the move bytes themselves.
+struct ByteLabels {
+  std::uint8_t* moves;
+  std::uint8_t byte(std::uint64_t x) const {
+    return std::atomic_ref<std::uint8_t>(moves[x]).load(std::memory_order_relaxed);
+  }
+  std::uint32_t label(std::uint64_t, std::uint8_t byte) const { return byte - kResolvedBase; }
+  void set(std::uint64_t x, std::uint32_t label) const {
+    std::atomic_ref<std::uint8_t>(moves[x]).store(static_cast<std::uint8_t>(kResolvedBase + label),
+                                                  std::memory_order_relaxed);
+  }
+};
+
+// Labels in a side array; the byte says "resolved" only after the label is stored (release/acquire).
+template <class T>
+struct SideLabels {
+  std::uint8_t* moves;
+  T* side;
+  std::uint8_t byte(std::uint64_t x) const {
+    return std::atomic_ref<std::uint8_t>(moves[x]).load(std::memory_order_acquire);
+  }
+  std::uint32_t label(std::uint64_t x, std::uint8_t) const {
+    return std::atomic_ref<T>(side[x]).load(std::memory_order_relaxed);
+  }
+  void set(std::uint64_t x, std::uint32_t label) const {
+    std::atomic_ref<T>(side[x]).store(static_cast<T>(label), std::memory_order_relaxed);
+    std::atomic_ref<std::uint8_t>(moves[x]).store(kInSideArray, std::memory_order_release);
+  }
+};
+
+// Phase 2 for configurations [from, to): every one ends resolved. Configurations are taken in
+// order, and a path stops at the first resolved configuration, so neighbours share the work: a
+// descent from x often passes through x + 1, x + 2, ..., which are then skipped. (Keeping several
+// paths in flight to overlap memory waits was measured slower: neighbouring paths in flight at
+// once merge and walk the same configurations twice.)
+template <class Labels>
+void resolve_block(const Labels& labels, std::uint64_t from, std::uint64_t to, std::size_t n) {
+  constexpr std::size_t kShort = 64;  // longer descents spill into a vector
+  std::uint64_t path[kShort];
+  std::vector<std::uint64_t> more;
+  for (std::uint64_t x = from; x < to; ++x) {
+    std::uint8_t b = labels.byte(x);
+    if (b >= kResolvedBase) continue;  // resolved by an earlier path
+    std::size_t length = 0;
+    more.clear();
+    std::uint64_t at = x;
+    do {
+      if (length < kShort) path[length] = at;
+      else more.push_back(at);
+      ++length;
+      at = after_move(at, b, n);
+      b = labels.byte(at);
+    } while (b < kResolvedBase);
+    const std::uint32_t label = labels.label(at, b);
+    for (std::size_t i = 0; i < std::min(length, kShort); ++i) labels.set(path[i], label);
+    for (std::uint64_t y : more) labels.set(y, label);
+  }
+}
+
+// Phase 2 over all configurations, then the basin sizes: a count of each label.
+template <class Labels, class Count>
+std::vector<std::uint64_t> resolve_all(const Labels& labels, std::uint64_t configurations, std::size_t n,
+                                       unsigned threads, std::size_t minima, Count&& label_of) {
+  const std::uint64_t block = std::min<std::uint64_t>(configurations, std::uint64_t{1} << 16);
+  const std::uint64_t blocks = configurations / block;
+  detail::run_workers(threads, blocks, [&](unsigned, std::uint64_t k) {
+    resolve_block(labels, k * block, (k + 1) * block, n);
+  });
+  std::vector<std::vector<std::uint64_t>> counts(threads, std::vector<std::uint64_t>(minima, 0));
+  detail::run_workers(threads, blocks, [&](unsigned worker, std::uint64_t k) {
+    auto& mine = counts[worker];
+    for (std::uint64_t x = k * block; x < (k + 1) * block; ++x) ++mine[label_of(x)];
+  });
+  for (unsigned w = 1; w < threads; ++w)
+    for (std::size_t m = 0; m < minima; ++m) counts[0][m] += counts[w][m];
+  return counts[0];
+}
+
+template <class T>
+std::vector<std::uint64_t> resolve_in_side_array(std::uint8_t* moves, const std::vector<std::uint64_t>& minima,
+                                                 std::uint64_t configurations, std::size_t n, unsigned threads) {
+  std::optional<Mapped<T>> side;
+  try {
+    side.emplace(configurations);
+  } catch (const std::bad_alloc&) {
+    throw std::runtime_error(fmt::format("not enough memory for the labels of {} local minima over {} configurations; "
+                                         "use the heuristic",
+                                         minima.size(), configurations));
+  }
+  const SideLabels<T> labels{moves, side->data()};
+  for (std::size_t m = 0; m < minima.size(); ++m) labels.set(minima[m], static_cast<std::uint32_t>(m));
+  const T* s = side->data();
+  return resolve_all(labels, configurations, n, threads, minima.size(), [s](std::uint64_t x) { return static_cast<std::size_t>(s[x]); });
+}
+
+void check_size(std::size_t n) {
+  if (n <= kExactActors) return;
+  const std::string use_heuristic =
+      "use the heuristic instead (random-restart steepest descent: entente landscape --method heuristic "
+      "--starts N --seed S; landscape::heuristic in the library)";
+  if (n > kExactActorsMax)
+    throw std::invalid_argument(fmt::format("{} actors are too many for exact analysis, which enumerates all "
+                                            "2^(n-1) configurations and stops at {} actors; {}",
+                                            n, kExactActorsMax, use_heuristic));
+  // One byte per configuration, and room for 2-byte labels should the minima be many.
+  const std::uint64_t need = (std::uint64_t{1} << (n - 1)) * 3;
+  const long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGE_SIZE);
+  const std::uint64_t physical = pages > 0 && page > 0 ? static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(page) : 0;
+  if (need > physical / 2)
+    throw std::invalid_argument(fmt::format("exact analysis of {} actors needs about {} GiB, more than half of this "
+                                            "machine's memory ({} GiB); {}",
+                                            n, need >> 30, physical >> 30, use_heuristic));
+}
+
+}  // namespace
+
+Landscape exact(const Instance& instance, const ExactOptions& options) {
+  check(instance);
+  const std::size_t n = instance.n();
+  check_size(n);
+  const std::uint64_t configurations = std::uint64_t{1} << (n - 1);
+  const unsigned free_bits = static_cast<unsigned>(n - 1);
+  const PaddedCouplings couplings = pad(quantise(instance));
+
+  // Blocks of the top bits: enough of them that two workers stay busy to the end.
+  const unsigned top_bits = std::min(free_bits, 8u);
+  const unsigned low_bits = free_bits - top_bits;
+  const std::uint64_t blocks = std::uint64_t{1} << top_bits;
+  const unsigned threads = detail::worker_count(configurations < (1u << 14) ? 1 : options.threads, blocks);
+
+  Mapped<std::uint8_t> moves(configurations);
+  std::vector<std::vector<std::uint64_t>> found(threads);
+  detail::run_workers(threads, blocks, [&](unsigned worker, std::uint64_t k) {
+    classify_block(couplings, k << low_bits, low_bits, moves.data(), found[worker]);
+  });
+  std::vector<std::uint64_t> minima;
+  for (auto& f : found) minima.insert(minima.end(), f.begin(), f.end());
+  std::sort(minima.begin(), minima.end());
+
+  std::vector<std::uint64_t> basins;
+  if (minima.size() <= kByteLabels) {
+    const ByteLabels labels{moves.data()};
+    for (std::size_t m = 0; m < minima.size(); ++m) labels.set(minima[m], static_cast<std::uint32_t>(m));
+    const std::uint8_t* bytes = moves.data();
+    basins = resolve_all(labels, configurations, n, threads, minima.size(),
+                         [bytes](std::uint64_t x) { return static_cast<std::size_t>(bytes[x] - kResolvedBase); });
+  } else if (minima.size() <= 0xFFFF) {
+    basins = resolve_in_side_array<std::uint16_t>(moves.data(), minima, configurations, n, threads);
+  } else {
+    basins = resolve_in_side_array<std::uint32_t>(moves.data(), minima, configurations, n, threads);
+  }
+
+  Landscape out;
+  out.configurations = configurations;
+  for (std::size_t m = 0; m < minima.size(); ++m) {
+    Alignment sides(n, 0);
+    for (std::size_t a = 0; a + 1 < n; ++a) sides[a] = static_cast<std::uint8_t>((minima[m] >> a) & 1u);
+    Minimum min;
+    min.sides = normalised(std::move(sides));
+    min.energy = energy(instance, min.sides);
+    min.basin = basins[m];
+    min.share = static_cast<double>(basins[m]) / static_cast<double>(configurations);
+    out.minima.push_back(std::move(min));
+  }
+  detail::sort_minima(out.minima);
+  return out;
+}
+
+}  // namespace entente::landscape

@@ -1,0 +1,186 @@
+#include "entente/query/structure.hpp"
+
+#include <cmath>
+#include <map>
+#include <fmt/format.h>
+#include <stdexcept>
+
+#include "entente/balance/census.hpp"
+#include "entente/world/panel.hpp"
+
+namespace entente::query {
+namespace {
+
+Json number(double v) { return std::isnan(v) ? Json(nullptr) : Json(v); }
+
+balance::SignedGraph graph_of_year(const world::Source& source, const world::Year& y, const stance::Profile& profile,
+                                   double min_weight) {
+  const auto stances = stance::classify_year(y, profile);
+  balance::SignedGraph g;
+  g.label = std::to_string(y.year);
+  const std::size_t n = y.n();
+  std::vector<long> node(n, -1);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!y.in_scope[i]) continue;
+    node[i] = static_cast<long>(g.nodes.size());
+    const auto* a = source.registry.by_ccode(y.ccodes[i]);
+    g.nodes.push_back(a ? a->abbrev : std::to_string(y.ccodes[i]));
+  }
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = i + 1; j < n; ++j) {
+      if (node[i] < 0 || node[j] < 0) continue;
+      const double w = stances.weight[i * n + j];
+      if (w != 0 && std::abs(w) >= min_weight)
+        g.edges.push_back({static_cast<std::size_t>(node[i]), static_cast<std::size_t>(node[j]), w > 0 ? 1 : -1});
+    }
+  return g;
+}
+
+// The graphs of several years as one: nodes by name, in order of first appearance; a pair's
+// edges merge as balance::undirected merges them (hostile if any year was).
+balance::SignedGraph join(const std::vector<balance::SignedGraph>& graphs) {
+  balance::SignedGraph all;
+  std::map<std::string, std::size_t> index;
+  for (const auto& g : graphs) {
+    std::vector<std::size_t> at(g.n());
+    for (std::size_t v = 0; v < g.n(); ++v) {
+      const auto [it, fresh] = index.try_emplace(g.nodes[v], all.nodes.size());
+      if (fresh) all.nodes.push_back(g.nodes[v]);
+      at[v] = it->second;
+    }
+    for (const auto& e : g.edges) all.edges.push_back({at[e.a], at[e.b], e.sign});
+  }
+  return balance::undirected(all);
+}
+
+Json summary(const balance::SignedGraph& directed_or_not, const balance::TriangleCensus& t,
+             const balance::Frustration& f, double walk) {
+  const auto g = balance::undirected(directed_or_not);
+  const auto m = static_cast<double>(g.edges.size());
+  return {{"graph", g.label},
+          {"nodes", g.n()},
+          {"edges", g.edges.size()},
+          {"negative_edges", g.negative_edges()},
+          {"triangles", t.triangles()},
+          {"triangles_ppp", t.by_negatives[0]},
+          {"triangles_ppn", t.by_negatives[1]},
+          {"triangles_pnn", t.by_negatives[2]},
+          {"triangles_nnn", t.by_negatives[3]},
+          {"triangle_balance", number(t.balance())},
+          {"walk_balance", number(walk)},
+          {"frustration", f.value},
+          {"lower_bound", f.lower_bound},
+          {"optimal", f.optimal()},
+          {"normalised_frustration", m == 0 ? Json(nullptr) : Json(1 - static_cast<double>(f.value) / (m / 2))}};
+}
+
+}  // namespace
+
+balance::SignedGraph stance_graph(const world::Source& source, int year, const stance::Profile& profile,
+                                  double min_weight, int window) {
+  return stance_graphs(source, year, year, profile, min_weight, window).front();
+}
+
+std::vector<balance::SignedGraph> stance_graphs(const world::Source& source, int from, int to,
+                                                const stance::Profile& profile, double min_weight, int window) {
+  if (from > to) throw std::invalid_argument(fmt::format("no years to show: from {} is after to {}", from, to));
+  if (window < 1) throw std::invalid_argument(fmt::format("a window is at least one year, not {}", window));
+  const int last = to + window - 1;
+  const world::Panel panel(source, from, last, stance::stance_layers());
+  std::vector<balance::SignedGraph> years;
+  for (int year = from; year <= last; ++year) years.push_back(graph_of_year(source, panel.year(year), profile, min_weight));
+  if (window == 1) return years;
+  std::vector<balance::SignedGraph> out;
+  for (int start = from; start <= to; ++start) {
+    std::vector<balance::SignedGraph> span(years.begin() + (start - from), years.begin() + (start - from + window));
+    auto joined = join(span);
+    joined.label = fmt::format("{}-{}", start, start + window - 1);
+    out.push_back(std::move(joined));
+  }
+  return out;
+}
+
+std::vector<balance::SignedGraph> pajek_graphs(const std::vector<balance::PajekRelation>& relations,
+                                               const std::optional<std::string>& window) {
+  std::vector<balance::SignedGraph> out;
+  for (const auto& r : relations)
+    if (!window || *window == r.name || *window == std::to_string(r.number)) out.push_back(r.graph);
+  if (out.empty()) {
+    std::string names;
+    for (const auto& r : relations) names += (names.empty() ? "" : ", ") + r.name;
+    throw std::invalid_argument(fmt::format("no relation \"{}\" in the file; it has {}", *window, names));
+  }
+  return out;
+}
+
+Json balance(const std::vector<balance::SignedGraph>& graphs, const balance::FrustrationOptions& options) {
+  Json rows = Json::array(), graphs_json = Json::array();
+  for (const auto& g : graphs) {
+    const auto census = balance::triangle_census(g);
+    const auto f = balance::frustration_index(g, options);
+    const double walk = balance::walk_balance(g);
+    const auto row = summary(g, census, f, walk);
+    rows.push_back(row);
+    Json detail = row;
+    detail["gap"] = f.gap();
+    detail["seconds"] = f.seconds;
+    detail["kernel_nodes"] = f.kernel_nodes;
+    detail["kernel_edges"] = f.kernel_edges;
+    detail["search_nodes"] = f.search_nodes;
+    if (g.directed) {
+      const auto d = balance::directed_census(g);
+      Json by = Json::object();
+      for (std::size_t k = 0; k < 8; ++k)
+        by[fmt::format("{}{}{}", k & 4 ? '-' : '+', k & 2 ? '-' : '+', k & 1 ? '-' : '+')] = d.by_signs[k];
+      detail["directed_triads"] = {{"by_signs_ij_jk_ik", by}, {"triples", d.triples()}, {"balance", number(d.balance())}};
+    }
+    if (graphs.size() == 1) {
+      const auto u = balance::undirected(g);
+      std::vector<char> has_edge(u.n(), 0);
+      for (const auto& e : u.edges) has_edge[e.a] = has_edge[e.b] = 1;
+      Json side_a = Json::array(), side_b = Json::array(), none = Json::array();
+      for (std::size_t v = 0; v < u.n(); ++v) (has_edge[v] ? (f.side[v] > 0 ? side_a : side_b) : none).push_back(u.nodes[v]);
+      Json frustrated = Json::array();
+      for (auto e : f.frustrated)
+        frustrated.push_back({{"a", u.nodes[u.edges[e].a]}, {"b", u.nodes[u.edges[e].b]}, {"sign", u.edges[e].sign}});
+      detail["sides"] = {side_a, side_b};
+      detail["without_edges"] = none;
+      detail["frustrated_edges"] = frustrated;
+    }
+    graphs_json.push_back(detail);
+  }
+  return {{"graphs", graphs_json}, {"rows", rows}};
+}
+
+Json blocs(const std::vector<balance::SignedGraph>& graphs, const balance::BlocOptions& options) {
+  const auto track = balance::track_blocs(graphs, options);
+  Json periods = Json::array(), rows = Json::array();
+  for (std::size_t p = 0; p < track.labels.size(); ++p) {
+    const auto& b = track.blocs[p];
+    std::vector<std::vector<std::string>> members(static_cast<std::size_t>(b.k));
+    for (std::size_t v = 0; v < b.bloc.size(); ++v)
+      if (b.bloc[v] >= 0) members[static_cast<std::size_t>(b.bloc[v])].push_back(track.nodes[p][v]);
+    Json blocs_json = Json::array();
+    Json row{{"period", track.labels[p]}, {"criterion", b.criterion}, {"exact", b.exact},
+             {"negative_inside", b.negative_inside}, {"positive_between", b.positive_between}};
+    for (std::size_t c = 0; c < members.size(); ++c) {
+      blocs_json.push_back({{"bloc", c + 1}, {"size", members[c].size()}, {"members", members[c]}});
+      row[fmt::format("bloc{}_size", c + 1)] = members[c].size();
+    }
+    std::string switched;
+    Json switches = Json::array();
+    for (const auto& s : track.switches)
+      if (s.period == p) {
+        switched += fmt::format("{}{} {}>{}", switched.empty() ? "" : " ", s.node, s.from, s.to);
+        switches.push_back({{"state", s.node}, {"from", s.from}, {"to", s.to}});
+      }
+    row["switched"] = switched;
+    periods.push_back({{"period", track.labels[p]}, {"criterion", b.criterion}, {"exact", b.exact},
+                       {"lower_bound", b.lower_bound}, {"negative_inside", b.negative_inside},
+                       {"positive_between", b.positive_between}, {"blocs", blocs_json}, {"switches", switches}});
+    rows.push_back(row);
+  }
+  return {{"k", options.k}, {"alpha", options.alpha}, {"periods", periods}, {"rows", rows}};
+}
+
+}  // namespace entente::query
