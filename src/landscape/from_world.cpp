@@ -14,8 +14,8 @@ namespace {
 using Obligation = evidence::Obligation;
 constexpr std::uint8_t bit(Obligation o) { return static_cast<std::uint8_t>(1u << static_cast<unsigned>(o)); }
 constexpr std::uint8_t kDefenseOrOffense = bit(Obligation::defense) | bit(Obligation::offense);
-constexpr std::array<const char*, kComponents> kNames = {"alliance", "un_agreement", "disputes",
-                                                         "rivalry",  "democracy",    "contiguity"};
+constexpr std::array<const char*, kComponents> kNames = {"alliance",  "un_agreement", "disputes", "rivalry",
+                                                         "democracy", "contiguity",   "past_wars"};
 
 }  // namespace
 
@@ -29,6 +29,7 @@ double PropensityWeights::weight(Component c) const {
     case Component::rivalry: return rivalry;
     case Component::democracy: return democracy;
     case Component::contiguity: return contiguity;
+    case Component::past_wars: return past_wars;
   }
   return 0;
 }
@@ -42,7 +43,8 @@ world::PanelLayers world_layers() {
 }
 
 WorldInstance from_year(const world::Year& y, const std::vector<std::size_t>& positions,
-                        const std::vector<std::string>& names, const PropensityWeights& weights) {
+                        const std::vector<std::string>& names, const PropensityWeights& weights,
+                        const WarMemory* past) {
   const std::size_t n = positions.size(), ny = y.n();
   if (names.size() != n) throw std::invalid_argument(fmt::format("{} names for {} actors", names.size(), n));
   WorldInstance out;
@@ -119,6 +121,11 @@ WorldInstance from_year(const world::Year& y, const std::vector<std::size_t>& po
           set(Component::contiguity, y.conttype[ij] == 1 ? -1.0 : 0.0);
         else
           missing(Component::contiguity, fmt::format("no COW contiguity data for {}", y.year));
+        if (past && past->covered)
+          set(Component::past_wars, past->fought[a * n + b] ? -1.0 : 0.0);
+        else
+          missing(Component::past_wars, past ? fmt::format("no COW war data for {}–{}", past->first_year, past->last_year)
+                                             : std::string("no war memory was asked for"));
       }
       for (std::size_t c = 0; c < kComponents; ++c)
         if (pe.value[c]) pe.propensity += weights.weight(static_cast<Component>(c)) * *pe.value[c];

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include "entente/query/landscape.hpp"
 
 #include <fmt/format.h>
@@ -95,7 +96,9 @@ Json landscape(const world::Source& source, int year, const std::vector<int>& ac
     for (std::size_t b = 0; b < a; ++b)
       if (actors[a] == actors[b])
         throw std::invalid_argument(fmt::format("{} is named twice", source.registry.by_ccode(actors[a])->abbrev));
-  const world::Panel panel(source, year, year, landscape::world_layers());
+  // The war memory reaches back before the year; the COW system starts in 1816.
+  const int first = std::max(1816, std::min(year, year - request.weights.war_memory));
+  const world::Panel panel(source, first, year, landscape::world_layers());
   const auto y = panel.year(year);
   std::vector<std::size_t> positions;
   std::vector<std::string> names;
@@ -107,7 +110,22 @@ Json landscape(const world::Source& source, int year, const std::vector<int>& ac
     positions.push_back(static_cast<std::size_t>(i));
     names.push_back(name);
   }
-  const auto built = landscape::from_year(y, positions, names, request.weights);
+  landscape::WarMemory past;
+  past.fought.assign(actors.size() * actors.size(), 0);
+  past.first_year = first;
+  past.last_year = year - 1;
+  for (int earlier = first; earlier < year; ++earlier) {
+    const auto e = panel.year(earlier);
+    if (!e.wars_covered) continue;
+    past.covered = true;
+    for (std::size_t a = 0; a < actors.size(); ++a)
+      for (std::size_t b = 0; b < actors.size(); ++b) {
+        const int i = e.index(actors[a]), j = e.index(actors[b]);
+        if (i >= 0 && j >= 0 && e.war[static_cast<std::size_t>(i) * e.n() + static_cast<std::size_t>(j)])
+          past.fought[a * actors.size() + b] = 1;
+      }
+  }
+  const auto built = landscape::from_year(y, positions, names, request.weights, year > first ? &past : nullptr);
   const auto& w = request.weights;
   Json weights = Json::object();
   for (std::size_t c = 0; c < landscape::kComponents; ++c) {
@@ -115,6 +133,7 @@ Json landscape(const world::Source& source, int year, const std::vector<int>& ac
     weights[std::string(landscape::to_string(component))] = w.weight(component);
   }
   weights["min_joint_votes"] = w.min_joint_votes;
+  weights["war_memory_years"] = w.war_memory;
   Json pairs = Json::array();
   Json missing_count = Json::object();
   for (const auto& p : built.pairs) {

@@ -7,7 +7,9 @@
 // (about 10 s in a debug build; ctest runs each test in its own process), and skip, saying so,
 // when the folder is absent.
 #include "entente/dyads/dyad_years.hpp"
+#include "entente/query/landscape.hpp"
 #include "entente/query/strategic.hpp"
+#include "entente/query/structure.hpp"
 
 #include <gtest/gtest.h>
 
@@ -622,5 +624,49 @@ TEST(StrategicHistory, BalancerRanksEveryStateOf2012) {
   for (const auto& r : result.at("rows")) {
     EXPECT_LE(r.at("weighted_index").get<double>(), last);
     last = r.at("weighted_index").get<double>();
+  }
+}
+
+// Axelrod & Bennett's 17 European states of 1936, run from the data (docs/models/landscape.md):
+// the deepest minimum puts the Axis core on one side and the states that fought it on the other,
+// with Poland and Romania the two misplaced among the states that fought.
+TEST(ReferenceModels, Europe1936LandscapeAgainstTheSidesOf1939) {
+  ENTENTE_REQUIRE_SHARED_DATA();
+  const auto& source = reference_source();
+  std::vector<int> actors;
+  for (const char* s : {"UKG", "CZE", "DEN", "EST", "FIN", "FRN", "GMY", "GRC", "HUN", "ITA", "LAT", "LIT", "ROM",
+                        "POL", "POR", "RUS", "YUG"})
+    actors.push_back(source.registry.find(s).ccode);
+  const auto result = entente::query::landscape(source, 1936, actors, {});
+  const auto& minima = result.at("rows");
+  ASSERT_EQ(minima.size(), 2u);
+  long long basins = 0;
+  for (const auto& m : minima) basins += m.at("basin").get<long long>();
+  EXPECT_EQ(basins, 65536);
+  const auto deepest = minima.at(0);
+  const auto a = deepest.at("side_a").get<std::vector<std::string>>();
+  auto side = [&](const std::string& s) { return std::find(a.begin(), a.end(), s) != a.end() ? 'A' : 'B'; };
+  const std::string allies[] = {"UKG", "FRN", "CZE", "DEN", "GRC", "YUG", "RUS", "POL"};
+  const std::string axis[] = {"GMY", "ITA", "HUN", "FIN", "ROM"};
+  int placed = 0;
+  for (const auto& s : allies) placed += side(s) == side("UKG");
+  for (const auto& s : axis) placed += side(s) == side("GMY");
+  EXPECT_NE(side("UKG"), side("GMY"));
+  EXPECT_EQ(placed, 11) << "states of the war placed on their side";
+  EXPECT_EQ(side("POL"), side("GMY"));
+  EXPECT_EQ(side("ROM"), side("UKG"));
+}
+
+// Balance and blocs of a year of the full data: proven, and the windows join their years.
+TEST(ReferenceModels, BalanceOfTheFullSystemIsProven) {
+  ENTENTE_REQUIRE_SHARED_DATA();
+  const auto& source = reference_source();
+  const auto profile = entente::stance::default_profile();
+  for (double min_weight : {0.5, 0.3}) {
+    const auto g = entente::query::stance_graph(source, 2012, profile, min_weight);
+    EXPECT_EQ(g.n(), 195u);
+    const auto f = entente::balance::frustration_index(g);
+    EXPECT_TRUE(f.optimal()) << "min weight " << min_weight;
+    EXPECT_LE(entente::balance::cycle_packing_bound(g), f.value);
   }
 }

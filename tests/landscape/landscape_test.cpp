@@ -436,13 +436,20 @@ TEST(LandscapeWorld, PropensitiesAddWeightedEvidenceAndNameWhatIsMissing) {
   y.rollcalls = 10;
   y.votes.assign(n * 10, 1);
   for (std::size_t r = 0; r < 4; ++r) y.votes[2 * 10 + r] = 3;  // C votes no on 4 of 10
-  const auto built = ls::from_year(y, {0, 1, 2, 3}, {"A", "B", "C", "D"});
+  ls::WarMemory past;  // A and C fought a war in the years before
+  past.covered = true;
+  past.first_year = 1975;
+  past.last_year = 1999;
+  past.fought.assign(n * n, 0);
+  past.fought[0 * n + 2] = 1;
+  const auto built = ls::from_year(y, {0, 1, 2, 3}, {"A", "B", "C", "D"}, {}, &past);
   const auto& in = built.instance;
   EXPECT_EQ(in.sizes, (std::vector<double>{0.4, 0.1, 0.2, 0.3}));
   // A–B: defense (+1), agreement 10/10 (+1), no dispute, no rivalry, democracy 1 − 2/10 = 0.8 × 0.5.
   EXPECT_NEAR(in.p(0, 1), 1 + 1 + 0.4, 1e-12);
-  // A–C: MID below force (−0.5), rivalry (−1), agreement 6/10 (2·0.6 − 1 = 0.2); democracy missing.
-  EXPECT_NEAR(in.p(0, 2), -0.5 - 1 + 0.2, 1e-12);
+  // A–C: MID below force (−0.5), rivalry (−1), agreement 6/10 (2·0.6 − 1 = 0.2), a past war (−1);
+  // democracy missing.
+  EXPECT_NEAR(in.p(0, 2), -0.5 - 1 + 0.2 - 1, 1e-12);
   // B–C: non-aggression (+0.5), agreement 0.2, land border (−1 × 0.25); democracy missing.
   EXPECT_NEAR(in.p(1, 2), 0.5 + 0.2 - 0.25, 1e-12);
   EXPECT_EQ(in.p(0, 3), 0);  // D outside the scope: nothing known
@@ -454,10 +461,12 @@ TEST(LandscapeWorld, PropensitiesAddWeightedEvidenceAndNameWhatIsMissing) {
   const auto& ad = built.pairs[2];
   EXPECT_EQ(ad.missing.size(), ls::kComponents);
   EXPECT_NE(ad.missing[0].find("D is outside the store's evidence scope"), std::string::npos);
-  // Weights come from the one struct.
+  // Weights come from the one struct; without a war memory, past wars are missing, not 0.
   ls::PropensityWeights w;
   w.alliance = 2;
-  EXPECT_NEAR(ls::from_year(y, {0, 1}, {"A", "B"}, w).instance.p(0, 1), 2 + 1 + 0.4, 1e-12);
+  const auto plain = ls::from_year(y, {0, 1}, {"A", "B"}, w);
+  EXPECT_NEAR(plain.instance.p(0, 1), 2 + 1 + 0.4, 1e-12);
+  EXPECT_FALSE(plain.pairs[0].value[static_cast<std::size_t>(ls::Component::past_wars)].has_value());
   y.cinc[1] = std::nan("");
   EXPECT_THROW(ls::from_year(y, {0, 1}, {"A", "B"}), std::invalid_argument);
 }

@@ -125,8 +125,8 @@ Matched match(const Sizes& sizes, const PropensityMatrix& matrix, const std::str
 // Each evidence component is a value in [−1, 1] times a weight; a pair's propensity is their sum.
 // Missing evidence contributes 0 and is reported. The defaults, explained in
 // docs/models/landscape.md.
-enum class Component { alliance, un_agreement, disputes, rivalry, democracy, contiguity };
-inline constexpr std::size_t kComponents = 6;
+enum class Component { alliance, un_agreement, disputes, rivalry, democracy, contiguity, past_wars };
+inline constexpr std::size_t kComponents = 7;
 std::string_view to_string(Component c);
 struct PropensityWeights {
   double alliance = 1.0;      // +1 defense or offense obligation, +0.5 any other obligation, 0 none
@@ -135,7 +135,9 @@ struct PropensityWeights {
   double rivalry = 1.0;       // −1 strategic rivalry (either dataset), 0 none
   double democracy = 0.5;     // 1 − |polity2_i − polity2_j| / 10
   double contiguity = 0.25;   // −1 direct land contiguity, 0 otherwise
+  double past_wars = 1.0;     // −1 opposite sides of a COW inter-state war in the `war_memory` years before
   int min_joint_votes = 10;
+  int war_memory = 25;        // years; Axelrod & Bennett's "recent wars" reach back to the First World War
   double weight(Component c) const;
 };
 struct PairEvidence {
@@ -149,9 +151,17 @@ struct WorldInstance {
   std::vector<PairEvidence> pairs;  // a < b
 };
 world::PanelLayers world_layers();
+// Which pairs of the instance fought each other in the years before (the past_wars component):
+// fought[a*n+b] for instance positions a, b; `covered` false when no year of the memory has war data.
+struct WarMemory {
+  std::vector<std::uint8_t> fought;
+  bool covered = false;
+  int first_year = 0, last_year = 0;
+};
 // Sizes are CINC scores (an actor without a positive CINC is an error); `positions` index `year`'s
-// members and `names` name them.
+// members and `names` name them. Without `past`, the past_wars component is missing.
 WorldInstance from_year(const world::Year& year, const std::vector<std::size_t>& positions,
-                        const std::vector<std::string>& names, const PropensityWeights& weights = {});
+                        const std::vector<std::string>& names, const PropensityWeights& weights = {},
+                        const WarMemory* past = nullptr);
 
 }  // namespace entente::landscape
