@@ -31,7 +31,9 @@ int main(int argc, char** argv) {
                 f.lower_bound, f.seconds, f.kernel_nodes, f.search_nodes);
     std::fflush(stdout);
     if (lp_dir) {
-      std::ofstream lp(*lp_dir / (std::to_string(r.number) + ".lp"));
+      // Numbered relations by their number (46.lp), others by their place in the file.
+      const auto place = static_cast<std::size_t>(&r - relations.data());
+      std::ofstream lp(*lp_dir / ((r.number > 0 ? std::to_string(r.number) : "relation" + std::to_string(place + 1)) + ".lp"));
       entente::balance::write_binary_program(r.graph, lp);
     }
   }

@@ -286,7 +286,8 @@ int main(int argc, char** argv) {
   bln->add_option("--window", bln_window,
                   "with --pajek: one relation, by number or name; with --year: a window of that many years from Y");
   bln->add_flag("--directed", bln_directed, "read the edge list as arcs (adds the directed triad census)")->needs(bln_edges_opt);
-  bln->add_option("--time-limit", bln_limit, "seconds per graph; stops the search with the best bound and gap");
+  bln->add_option("--time-limit", bln_limit, "seconds per graph; stops the search with the best bound and gap")
+      ->check(CLI::Range(0.0, 1e7));
   double min_weight = entente::query::kDefaultMinWeight;
   bln->add_option("--min-weight", min_weight, "with --year: the weakest stance weight that makes an edge (0.3 adds UN alignment)")
       ->capture_default_str()->check(CLI::Range(0.0, 1.0));
@@ -305,9 +306,11 @@ int main(int argc, char** argv) {
   blc->add_option("--k", blc_options.k, "number of blocs")->capture_default_str()->check(CLI::Range(1, 64));
   blc->add_option("--alpha", blc_options.alpha, "weight of negative ties inside blocs (1-alpha: positive between)")
       ->capture_default_str()->check(CLI::Range(0.001, 0.999));
-  blc->add_option("--restarts", blc_options.restarts, "random starts of the relocation search (k > 2)")->capture_default_str();
+  blc->add_option("--restarts", blc_options.restarts, "random starts of the relocation search (k > 2)")
+      ->capture_default_str()->check(CLI::Range(0, 1000000));
   blc->add_option("--seed", blc_options.seed, "seed of the random starts")->capture_default_str();
-  blc->add_option("--time-limit", blc_options.time_limit_seconds, "seconds per period for the exact two-bloc search");
+  blc->add_option("--time-limit", blc_options.time_limit_seconds, "seconds per period for the exact two-bloc search")
+      ->check(CLI::Range(0.0, 1e7));
   blc->add_option("--min-weight", min_weight, "the weakest stance weight that makes an edge (0.3 adds UN alignment)")
       ->capture_default_str()->check(CLI::Range(0.0, 1.0));
   add_profile(blc);
@@ -472,6 +475,7 @@ int main(int argc, char** argv) {
     }
     if (bln->parsed() && !bln_year) {
       if (!bln_edges && !bln_pajek) throw std::runtime_error("balance needs --year, --edges or --pajek");
+      if (bln_edges && bln_window) throw std::runtime_error("--window applies to --pajek or --year, not to an edge list");
       entente::balance::FrustrationOptions options;
       options.time_limit_seconds = bln_limit;
       const auto graphs = bln_edges ? std::vector{entente::balance::read_edge_list(*bln_edges, bln_directed)}

@@ -69,11 +69,52 @@ void relocate(const std::vector<std::vector<Neighbour>>& adj, std::vector<int>& 
   }
 }
 
+// The relabelling of `bloc` (perm[new] = old label) that agrees most with `prior`: every
+// permutation for up to eight blocs, greedily by the largest remaining overlap beyond.
+std::vector<int> best_relabelling(const std::vector<int>& prior, const std::vector<int>& bloc, std::size_t k) {
+  std::vector<std::vector<long long>> overlap(k, std::vector<long long>(k, 0));  // [old][new]
+  for (std::size_t v = 0; v < bloc.size(); ++v)
+    if (prior[v] >= 0 && prior[v] < static_cast<int>(k) && bloc[v] >= 0)
+      ++overlap[static_cast<std::size_t>(prior[v])][static_cast<std::size_t>(bloc[v])];
+  std::vector<int> perm(k), best_perm(k);
+  std::iota(perm.begin(), perm.end(), 0);
+  best_perm = perm;
+  if (k <= 8) {
+    long long best = -1;
+    do {
+      long long total = 0;
+      for (std::size_t c = 0; c < k; ++c) total += overlap[static_cast<std::size_t>(perm[c])][c];
+      if (total > best) best = total, best_perm = perm;
+    } while (std::next_permutation(perm.begin(), perm.end()));
+    return best_perm;
+  }
+  std::vector<char> old_used(k, 0), new_used(k, 0);
+  for (std::size_t step = 0; step < k; ++step) {
+    long long top = -1;
+    std::size_t bo = 0, bn = 0;
+    for (std::size_t a = 0; a < k; ++a)
+      for (std::size_t c = 0; c < k; ++c)
+        if (!old_used[a] && !new_used[c] && overlap[a][c] > top) top = overlap[a][c], bo = a, bn = c;
+    old_used[bo] = new_used[bn] = 1;
+    best_perm[bn] = static_cast<int>(bo);
+  }
+  return best_perm;
+}
+
+void relabel(std::vector<int>& bloc, const std::vector<int>& perm) {
+  for (auto& x : bloc)
+    if (x >= 0) x = perm[static_cast<std::size_t>(x)];
+}
+
 }  // namespace
 
 Blocs find_blocs(const SignedGraph& graph, const BlocOptions& o, const std::vector<int>* prior) {
   if (o.k < 1) throw std::invalid_argument(fmt::format("blocs: k must be at least 1, not {}", o.k));
   if (!(o.alpha > 0 && o.alpha < 1)) throw std::invalid_argument(fmt::format("blocs: alpha must lie strictly between 0 and 1, not {}", o.alpha));
+  // α is read to three decimals, so the exact search and the reported criterion use the same α.
+  if (std::fabs(o.alpha * kScale - std::round(o.alpha * kScale)) > 1e-9)
+    throw std::invalid_argument(fmt::format("blocs: alpha {} has more than three decimals", o.alpha));
+  if (o.restarts < 0) throw std::invalid_argument(fmt::format("blocs: restarts must not be negative, not {}", o.restarts));
   const auto g = undirected(graph);
   const auto adj = adjacency(g);
   Blocs out;
@@ -90,9 +131,11 @@ Blocs find_blocs(const SignedGraph& graph, const BlocOptions& o, const std::vect
   }
   if (prior && prior->size() != g.n()) throw std::invalid_argument("blocs: the prior needs one bloc per node");
   auto prior_of = [&](std::size_t v) { return prior ? (*prior)[v] : -1; };
-  // Two blocs, exactly. With a prior, each graph edge weighs W = N·1000 + 1 and each node with a
-  // prior bloc gets an edge of weight 1 to an anchor standing for bloc 0: all N anchor edges cost
-  // less than one step of P(C), so they only choose among the partitions that minimise P(C).
+  // Two blocs, exactly. With a prior, each node with a prior bloc gets an edge to an anchor
+  // standing for bloc 0, weighted so that moving any one node costs the same, neg·pos (a positive
+  // anchor edge costs pos per unit of weight, a negative one neg), and each graph edge weighs
+  // W = N·neg·pos + 1: all N anchor edges cost less than one step of P(C)·1000, so they only choose
+  // among the partitions that minimise P(C) — the one that moves the fewest nodes.
   FrustrationOptions f;
   f.negative_cost = std::llround(o.alpha * kScale);
   f.positive_cost = kScale - f.negative_cost;
@@ -100,13 +143,16 @@ Blocs find_blocs(const SignedGraph& graph, const BlocOptions& o, const std::vect
   SignedGraph h = g;
   long long carried = 0;
   for (auto v : aligned) carried += prior_of(v) == 0 || prior_of(v) == 1;
-  const long long scale = carried * kScale + 1;
+  const long long move_cost = f.negative_cost * f.positive_cost;
+  const long long scale = carried * move_cost + 1;
   const std::size_t anchor = g.n();
   if (carried > 0) {
     for (auto& e : h.edges) e.weight *= scale;
     h.nodes.push_back("(prior bloc 1)");
-    for (auto v : aligned)
-      if (prior_of(v) == 0 || prior_of(v) == 1) h.edges.push_back({v, anchor, prior_of(v) == 0 ? 1 : -1, 1});
+    for (auto v : aligned) {
+      if (prior_of(v) == 0) h.edges.push_back({v, anchor, 1, f.negative_cost});
+      if (prior_of(v) == 1) h.edges.push_back({v, anchor, -1, f.positive_cost});
+    }
   }
   const auto two = frustration_index(h, f);
   const int bloc0 = carried > 0 ? two.side[anchor] : 1;
@@ -114,8 +160,8 @@ Blocs find_blocs(const SignedGraph& graph, const BlocOptions& o, const std::vect
   if (o.k == 2) {
     score(g, out, o.alpha);
     out.exact = two.optimal();
-    // The anchor edges cost at most `carried`·999 < scale, so P(C)·1000 ≥ ⌈(bound − that)/scale⌉.
-    const long long slack = carried * std::max(f.negative_cost, f.positive_cost);
+    // The anchor edges cost at most carried·neg·pos < scale, so P(C)·1000 ≥ ⌈(bound − that)/scale⌉.
+    const long long slack = carried * move_cost;
     const long long bound = carried > 0 ? std::max(0LL, (two.lower_bound - slack + scale - 1) / scale) : two.lower_bound;
     out.lower_bound = out.exact ? out.criterion : static_cast<double>(bound) / kScale;
     return out;
@@ -150,11 +196,13 @@ Blocs find_blocs(const SignedGraph& graph, const BlocOptions& o, const std::vect
     }
     relocate(adj, b.bloc, o.k, o.alpha);
     score(g, b, o.alpha);
+    if (prior) relabel(b.bloc, best_relabelling(*prior, b.bloc, static_cast<std::size_t>(o.k)));
     long long moved = 0;
     for (auto v : aligned) moved += prior_of(v) >= 0 && prior_of(v) != b.bloc[v];
     if (!have || b.criterion < best.criterion - 1e-12 || (b.criterion < best.criterion + 1e-12 && moved < best_moved))
       best = b, best_moved = moved, have = true;
   }
+  if (!have) throw std::invalid_argument("blocs: no start to search from (give --restarts 1 or more)");
   best.exact = false;
   best.lower_bound = 0;
   return best;
@@ -170,39 +218,7 @@ BlocTrack track_blocs(const std::vector<SignedGraph>& periods, const BlocOptions
       if (const auto it = previous.find(names[v]); it != previous.end()) prior[v] = it->second;
     auto b = find_blocs(periods[p], o, p > 0 ? &prior : nullptr);
     if (p > 0) {
-      // overlap[old][new]: nodes in previous bloc `old` now in bloc `new`.
-      const auto k = static_cast<std::size_t>(o.k);
-      std::vector<std::vector<long long>> overlap(k, std::vector<long long>(k, 0));
-      for (std::size_t v = 0; v < names.size(); ++v) {
-        const auto it = previous.find(names[v]);
-        if (it != previous.end() && b.bloc[v] >= 0) ++overlap[static_cast<std::size_t>(it->second)][static_cast<std::size_t>(b.bloc[v])];
-      }
-      // The relabelling with the largest total overlap: every permutation for a few blocs,
-      // greedily by the largest remaining overlap beyond eight.
-      std::vector<int> perm(k), best_perm(k);  // perm[new] = label
-      std::iota(perm.begin(), perm.end(), 0);
-      best_perm = perm;
-      if (k <= 8) {
-        long long best = -1;
-        do {
-          long long total = 0;
-          for (std::size_t c = 0; c < k; ++c) total += overlap[static_cast<std::size_t>(perm[c])][c];
-          if (total > best) best = total, best_perm = perm;
-        } while (std::next_permutation(perm.begin(), perm.end()));
-      } else {
-        std::vector<char> old_used(k, 0), new_used(k, 0);
-        for (std::size_t step = 0; step < k; ++step) {
-          long long top = -1;
-          std::size_t bo = 0, bn = 0;
-          for (std::size_t a = 0; a < k; ++a)
-            for (std::size_t c = 0; c < k; ++c)
-              if (!old_used[a] && !new_used[c] && overlap[a][c] > top) top = overlap[a][c], bo = a, bn = c;
-          old_used[bo] = new_used[bn] = 1;
-          best_perm[bn] = static_cast<int>(bo);
-        }
-      }
-      for (auto& x : b.bloc)
-        if (x >= 0) x = best_perm[static_cast<std::size_t>(x)];
+      relabel(b.bloc, best_relabelling(prior, b.bloc, static_cast<std::size_t>(o.k)));
       for (std::size_t v = 0; v < names.size(); ++v) {
         const auto it = previous.find(names[v]);
         if (it != previous.end() && b.bloc[v] >= 0 && it->second != b.bloc[v])

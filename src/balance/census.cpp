@@ -6,6 +6,7 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <stdexcept>
 #include <vector>
 
 namespace entente::balance {
@@ -14,13 +15,18 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Sorted neighbour lists with signs, for intersecting.
+// A repeated arc (or edge) keeps its first sign.
 std::vector<std::vector<std::pair<std::size_t, int>>> adjacency(const SignedGraph& g, bool both_ways) {
   std::vector<std::vector<std::pair<std::size_t, int>>> adj(g.n());
   for (const auto& e : g.edges) {
     adj[e.a].emplace_back(e.b, e.sign);
     if (both_ways) adj[e.b].emplace_back(e.a, e.sign);
   }
-  for (auto& list : adj) std::sort(list.begin(), list.end());
+  for (auto& list : adj) {
+    std::stable_sort(list.begin(), list.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+    list.erase(std::unique(list.begin(), list.end(), [](const auto& x, const auto& y) { return x.first == y.first; }),
+               list.end());
+  }
   return adj;
 }
 
@@ -102,6 +108,8 @@ double walk_balance(const SignedGraph& graph) {
   const auto g = undirected(graph);
   const auto n = static_cast<Eigen::Index>(g.n());
   if (n == 0) return kNaN;
+  if (g.n() > kWalkBalanceMaxNodes)
+    throw std::invalid_argument("walk balance needs dense eigenvalues: at most 5,000 nodes");
   Eigen::MatrixXd signed_adj = Eigen::MatrixXd::Zero(n, n);
   for (const auto& e : g.edges) {
     const auto a = static_cast<Eigen::Index>(e.a), b = static_cast<Eigen::Index>(e.b);

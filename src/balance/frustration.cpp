@@ -49,10 +49,11 @@ struct Coupled {
   }
 };
 
-Coupled coupled(const SignedGraph& g, const FrustrationOptions& o) {
+// Couplings of an undirected graph (callers pass undirected(g)).
+Coupled coupled(const SignedGraph& u, const FrustrationOptions& o) {
   if (o.negative_cost < 0 || o.positive_cost < 0) throw std::invalid_argument("edge costs must not be negative");
-  Coupled c(g.n());
-  for (const auto& e : undirected(g).edges)
+  Coupled c(u.n());
+  for (const auto& e : u.edges)
     c.couple(static_cast<int>(e.a), static_cast<int>(e.b), e.weight * (e.sign > 0 ? o.positive_cost : -o.negative_cost));
   return c;
 }
@@ -116,7 +117,9 @@ long long packing_bound(const Coupled& g) {
       if (c <= b) continue;
       const auto bc = id.find({b, c});
       if (bc == id.end()) continue;
-      if (j * edges[ac].j * edges[bc->second].j < 0) pack({e, ac, bc->second});
+      // Unbalanced: an odd number of negative edges (signs compared, never multiplied: costs can be
+      // large enough for a product of three to overflow).
+      if (((j < 0) + (edges[ac].j < 0) + (edges[bc->second].j < 0)) % 2 == 1) pack({e, ac, bc->second});
     }
   }
   // Then any unbalanced cycle left among edges with residual cost: a breadth-first two-colouring
@@ -555,42 +558,49 @@ Solution solve(Coupled g, Budget& budget, Stats& stats) {
   return out;
 }
 
-}  // namespace
-
-long long frustration_of(const SignedGraph& g, const std::vector<int>& side, const FrustrationOptions& o) {
-  if (side.size() != g.n()) throw std::invalid_argument("a partition needs one side per node");
+// The cost of a partition of an undirected graph.
+long long cost_of_undirected(const SignedGraph& u, const std::vector<int>& side, const FrustrationOptions& o) {
+  if (side.size() != u.n()) throw std::invalid_argument("a partition needs one side per node");
   long long cost = 0;
-  for (const auto& e : undirected(g).edges)
+  for (const auto& e : u.edges)
     if (e.sign * side[e.a] * side[e.b] < 0) cost += e.weight * (e.sign > 0 ? o.positive_cost : o.negative_cost);
   return cost;
 }
 
+}  // namespace
+
+long long frustration_of(const SignedGraph& g, const std::vector<int>& side, const FrustrationOptions& o) {
+  return cost_of_undirected(undirected(g), side, o);
+}
+
 long long cycle_packing_bound(const SignedGraph& g, const FrustrationOptions& o) {
-  const auto c = coupled(g, o);
+  const auto c = coupled(undirected(g), o);
   return c.offset + packing_bound(c);
 }
 
 std::vector<int> local_search_partition(const SignedGraph& g, int starts, std::uint64_t seed,
                                         const FrustrationOptions& o) {
-  return local_search(coupled(g, o), starts, seed);
+  return local_search(coupled(undirected(g), o), starts, seed);
 }
 
 Frustration frustration_index(const SignedGraph& g, const FrustrationOptions& o) {
   validate(g);
   if (o.negative_cost < 0 || o.positive_cost < 0) throw std::invalid_argument("edge costs must not be negative");
+  if (o.time_limit_seconds && !(*o.time_limit_seconds >= 0 && *o.time_limit_seconds <= 1e7))
+    throw std::invalid_argument("a time limit is a number of seconds from 0 to 10,000,000");
   const auto start = Clock::now();
   Budget budget;
   if (o.time_limit_seconds)
     budget.deadline = start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(*o.time_limit_seconds));
   Stats stats;
-  auto s = solve(coupled(g, o), budget, stats);
+  const auto u = undirected(g);
+  auto s = solve(coupled(u, o), budget, stats);
   Frustration out;
   out.side = std::move(s.sigma);
-  out.value = frustration_of(g, out.side, o);
+  out.value = cost_of_undirected(u, out.side, o);
   if (out.value != s.value)  // the partition must cost what the search says it costs
     throw std::logic_error("frustration solver: the partition's cost disagrees with the search");
   out.lower_bound = s.lower_bound;
-  const auto u = undirected(g);
   for (std::size_t e = 0; e < u.edges.size(); ++e)
     if (u.edges[e].sign * out.side[u.edges[e].a] * out.side[u.edges[e].b] < 0) out.frustrated.push_back(e);
   out.kernel_nodes = stats.kernel_nodes;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <optional>
 #include <fmt/format.h>
 #include <map>
@@ -41,11 +42,20 @@ std::vector<Token> tokens(std::string_view line) {
   return out;
 }
 
+// A finite decimal number (nan and inf are not numbers here).
 std::optional<double> number(std::string_view s) {
   double v = 0;
   if (!s.empty() && s.front() == '+') s.remove_prefix(1);
   const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+  if (ec != std::errc() || p != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
+  return v;
+}
+
+// A whole number from `low` to `high` (vertex ids and counts), read as an integer.
+std::optional<std::size_t> whole(std::string_view s, std::size_t low, std::size_t high) {
+  std::size_t v = 0;
+  const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size() || v < low || v > high) return std::nullopt;
   return v;
 }
 
@@ -108,6 +118,7 @@ SignedGraph parse_edge_list(std::string_view text, const std::string& file_name,
     g.edges.push_back({a, b, sign});
   });
   if (g.edges.empty()) throw io::ParseError({file_name, 0, 0}, "no edges", "at least one `a b sign` line");
+  validate(g);
   return g;
 }
 
@@ -131,23 +142,25 @@ std::vector<PajekRelation> parse_pajek(std::string_view text, const std::string&
       for (auto& c : keyword) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       if (keyword == "*vertices") {
         if (t.size() < 2) fail(file_name, line_no, t[0].column, line, "*Vertices followed by the number of vertices");
-        const auto n = number(t[1].text);
-        if (!n || *n < 0 || *n != static_cast<double>(static_cast<std::size_t>(*n)))
-          fail(file_name, line_no, t[1].column, t[1].text, "a number of vertices");
-        declared = static_cast<std::size_t>(*n);
+        if (!relations.empty())
+          fail(file_name, line_no, t[0].column, t[0].text, "one *Vertices section, before every *Edges or *Arcs");
+        const auto n = whole(t[1].text, 0, 10'000'000);
+        if (!n) fail(file_name, line_no, t[1].column, t[1].text, "a number of vertices (0 to 10,000,000)");
+        declared = *n;
         vertices.clear();
         section = Section::vertex_lines;
         return;
       }
       if (keyword != "*edges" && keyword != "*arcs")
         fail(file_name, line_no, t[0].column, t[0].text, "*Vertices, *Edges or *Arcs (lists and matrices are not read)");
+      if (section == Section::none) fail(file_name, line_no, t[0].column, t[0].text, "*Vertices before any *Edges or *Arcs");
       if (vertices.size() != declared)
         fail(file_name, line_no, 1, line, fmt::format("{} vertex lines before it, found {}", declared, vertices.size()));
       arcs = keyword == "*arcs";
       int rel = 0;
       std::string name;
       if (t.size() >= 2 && t[1].text.starts_with(':')) {
-        const auto v = number(t[1].text.substr(1));
+        const auto v = whole(t[1].text.substr(1), 0, 1'000'000);
         if (!v) fail(file_name, line_no, t[1].column, t[1].text, "a relation number such as :46");
         rel = static_cast<int>(*v);
         name = t.size() >= 3 ? std::string(t[2].text) : std::to_string(rel);
@@ -165,8 +178,8 @@ std::vector<PajekRelation> parse_pajek(std::string_view text, const std::string&
     }
     if (section == Section::none) fail(file_name, line_no, 1, line, "*Vertices before any data");
     if (section == Section::vertex_lines) {
-      const auto id = number(t[0].text);
-      if (!id || *id != static_cast<double>(vertices.size() + 1))
+      const auto id = whole(t[0].text, vertices.size() + 1, vertices.size() + 1);
+      if (!id)
         fail(file_name, line_no, t[0].column, t[0].text, fmt::format("vertex number {}", vertices.size() + 1));
       if (vertices.size() == declared) fail(file_name, line_no, 1, line, fmt::format("only {} vertices", declared));
       vertices.emplace_back(t.size() >= 2 ? t[1].text : t[0].text);
@@ -175,15 +188,15 @@ std::vector<PajekRelation> parse_pajek(std::string_view text, const std::string&
     if (t.size() < 2) fail(file_name, line_no, t[0].column, line, "a line `from to [weight]`");
     std::size_t ends[2];
     for (int k = 0; k < 2; ++k) {
-      const auto v = number(t[k].text);
-      if (!v || *v < 1 || *v > static_cast<double>(vertices.size()) || *v != static_cast<double>(static_cast<std::size_t>(*v)))
-        fail(file_name, line_no, t[k].column, t[k].text, fmt::format("a vertex number from 1 to {}", vertices.size()));
-      ends[k] = static_cast<std::size_t>(*v) - 1;
+      const auto v = whole(t[k].text, 1, vertices.size());
+      if (!v) fail(file_name, line_no, t[k].column, t[k].text, fmt::format("a vertex number from 1 to {}", vertices.size()));
+      ends[k] = *v - 1;
     }
     const int sign = t.size() >= 3 ? sign_of(file_name, line_no, t[2]) : 1;
     current->graph.edges.push_back({ends[0], ends[1], sign});
   });
   if (relations.empty()) throw io::ParseError({file_name, 0, 0}, "no *Edges or *Arcs", "at least one relation");
+  for (const auto& r : relations) validate(r.graph);
   return relations;
 }
 

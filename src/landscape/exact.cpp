@@ -200,8 +200,9 @@ void check_size(std::size_t n) {
     throw std::invalid_argument(fmt::format("{} actors are too many for exact analysis, which enumerates all "
                                             "2^(n-1) configurations and stops at {} actors; {}",
                                             n, kExactActorsMax, use_heuristic));
-  // One byte per configuration, and room for 2-byte labels should the minima be many.
-  const std::uint64_t need = (std::uint64_t{1} << (n - 1)) * 3;
+  // One byte per configuration, and room for 4-byte labels should the minima be very many (2-byte
+  // labels serve up to 65,535 minima; beyond that 4-byte ones).
+  const std::uint64_t need = (std::uint64_t{1} << (n - 1)) * 5;
   const long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGE_SIZE);
   const std::uint64_t physical = pages > 0 && page > 0 ? static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(page) : 0;
   if (need > physical / 2)

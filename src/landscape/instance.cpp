@@ -23,6 +23,11 @@ void check(const Instance& in) {
     for (std::size_t j = 0; j < i; ++j) {
       if (!std::isfinite(in.p(i, j)))
         throw std::invalid_argument(fmt::format("the propensity of {} and {} is {}", in.names[i], in.names[j], in.p(i, j)));
+      // The coupling s_i·s_j·p_ij must be finite too (huge sizes overflow it), and so must an
+      // actor's total coupling, which the search's exact grid is built from.
+      if (!std::isfinite(in.coupling(i, j) * static_cast<double>(n)))
+        throw std::invalid_argument(fmt::format("the coupling of {} and {} (size × size × propensity) is too large",
+                                                in.names[i], in.names[j]));
       if (in.p(i, j) != in.p(j, i))
         throw std::invalid_argument(fmt::format("the propensity of {} toward {} is {} but of {} toward {} is {}; "
                                                 "propensities must be symmetric",

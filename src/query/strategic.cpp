@@ -13,7 +13,6 @@ namespace entente::query {
 namespace {
 
 Json actor_json(const actor::Actor& a) { return {{"ccode", a.ccode}, {"abbrev", a.abbrev}, {"name", a.name}}; }
-Json number(double v) { return std::isnan(v) ? Json(nullptr) : Json(v); }
 
 std::size_t position(const world::Year& y, const actor::Actor& a) {
   const int i = y.index(a.ccode);
@@ -128,11 +127,11 @@ Json balancer(const world::Source& source, int year, std::optional<int> top, con
                     {"abbrev", a->abbrev},
                     {"pivot", r.pivot},
                     {"weighted_index", r.weighted_pivot},
-                    {"flexibility", number(r.flexibility)},
-                    {"reach", number(r.reach)},
+                    {"flexibility", number_or_null(r.flexibility)},
+                    {"reach", number_or_null(r.reach)},
                     {"positive_ties", r.positive_ties},
                     {"alliance_ties", r.alliance_ties},
-                    {"cinc", number(y.cinc[i])}});
+                    {"cinc", number_or_null(y.cinc[i])}});
   }
   Json types = Json::object();
   for (int t = 0; t < 4; ++t) types[std::string(triangle::to_string(static_cast<triangle::Type>(t)))] = census.types[t];

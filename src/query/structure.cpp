@@ -11,7 +11,6 @@
 namespace entente::query {
 namespace {
 
-Json number(double v) { return std::isnan(v) ? Json(nullptr) : Json(v); }
 
 balance::SignedGraph graph_of_year(const world::Source& source, const world::Year& y, const stance::Profile& profile,
                                    double min_weight) {
@@ -66,8 +65,8 @@ Json summary(const balance::SignedGraph& directed_or_not, const balance::Triangl
           {"triangles_ppn", t.by_negatives[1]},
           {"triangles_pnn", t.by_negatives[2]},
           {"triangles_nnn", t.by_negatives[3]},
-          {"triangle_balance", number(t.balance())},
-          {"walk_balance", number(walk)},
+          {"triangle_balance", number_or_null(t.balance())},
+          {"walk_balance", number_or_null(walk)},
           {"frustration", f.value},
           {"lower_bound", f.lower_bound},
           {"optimal", f.optimal()},
@@ -118,7 +117,8 @@ Json balance(const std::vector<balance::SignedGraph>& graphs, const balance::Fru
   for (const auto& g : graphs) {
     const auto census = balance::triangle_census(g);
     const auto f = balance::frustration_index(g, options);
-    const double walk = balance::walk_balance(g);
+    // Walk balance needs dense eigenvalues; beyond its size limit it is left out (null).
+    const double walk = g.n() <= balance::kWalkBalanceMaxNodes ? balance::walk_balance(g) : std::nan("");
     const auto row = summary(g, census, f, walk);
     rows.push_back(row);
     Json detail = row;
@@ -132,7 +132,7 @@ Json balance(const std::vector<balance::SignedGraph>& graphs, const balance::Fru
       Json by = Json::object();
       for (std::size_t k = 0; k < 8; ++k)
         by[fmt::format("{}{}{}", k & 4 ? '-' : '+', k & 2 ? '-' : '+', k & 1 ? '-' : '+')] = d.by_signs[k];
-      detail["directed_triads"] = {{"by_signs_ij_jk_ik", by}, {"triples", d.triples()}, {"balance", number(d.balance())}};
+      detail["directed_triads"] = {{"by_signs_ij_jk_ik", by}, {"triples", d.triples()}, {"balance", number_or_null(d.balance())}};
     }
     if (graphs.size() == 1) {
       const auto u = balance::undirected(g);

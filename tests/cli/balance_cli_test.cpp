@@ -74,6 +74,9 @@ TEST(BalanceCli, BadFileNamesTheSpot) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("bad.tsv:2:9"), std::string::npos) << r.err;
   EXPECT_EQ(run_cli({"balance", "--year", "2012", "--edges", file.string()}).exit_code, 2);
+  const auto window = run_cli({"balance", "--edges", file.string(), "--window", "4"});
+  EXPECT_EQ(window.exit_code, 1);
+  EXPECT_NE(window.err.find("--window applies to --pajek or --year"), std::string::npos) << window.err;
 }
 
 TEST(BlocsCli, YearsTrackedOnTheDefaultWorld) {

@@ -657,7 +657,7 @@ TEST(ReferenceModels, Europe1936LandscapeAgainstTheSidesOf1939) {
   EXPECT_EQ(side("ROM"), side("UKG"));
 }
 
-// Balance and blocs of a year of the full data: proven, and the windows join their years.
+// Balance of a year of the full system (195 states), with and without UN alignment: proven.
 TEST(ReferenceModels, BalanceOfTheFullSystemIsProven) {
   ENTENTE_REQUIRE_SHARED_DATA();
   const auto& source = reference_source();

@@ -33,8 +33,8 @@ struct Blocs {
 // exact two-bloc split): moves of one node to another bloc while P(C) falls; never exact.
 // `prior` (a bloc per node, −1 for none) breaks ties: among partitions of equal P(C) the one
 // that moves the fewest nodes away from their prior bloc wins, exactly for two blocs (the prior
-// becomes edges to an anchor node, each cheaper than any change of P(C)), and as an extra start
-// for more. Without it, which of several equally good partitions is returned is arbitrary.
+// becomes edges to an anchor node, all together cheaper than any change of P(C)), and for more as
+// an extra start and the tie-break among equal P(C), counted after relabelling to the prior. Without it, which of several equally good partitions is returned is arbitrary.
 Blocs find_blocs(const SignedGraph& g, const BlocOptions& options = {}, const std::vector<int>* prior = nullptr);
 
 // Blocs period by period. Each period's blocs are found with the previous period's as the prior,

@@ -50,8 +50,9 @@ struct AlignmentLess {
   }
 };
 
-// Exact analysis enumerates 2^(n−1) configurations and keeps one byte for each: always up to
-// kExactActors actors (512 MiB), up to kExactActorsMax when the machine's memory allows.
+// Exact analysis enumerates 2^(n−1) configurations and keeps one byte for each (512 MiB for 30
+// actors), plus a side array of 2 or 4 bytes each when there are more than 253 minima: always up
+// to kExactActors actors, up to kExactActorsMax when the machine's memory allows.
 inline constexpr std::size_t kExactActors = 30;
 inline constexpr std::size_t kExactActorsMax = 32;
 

@@ -4,4 +4,7 @@
 
 namespace entente {
 using Json = nlohmann::ordered_json;
+// A number, or null when it is missing (NaN): missing is never 0 in a result.
+inline Json number_or_null(double v) { return v != v ? Json(nullptr) : Json(v); }
+
 }
