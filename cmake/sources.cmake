@@ -10,6 +10,11 @@ set(ENTENTE_SOURCES
   src/balance/signed_graph.cpp
   src/catalogue/dataset.cpp
   src/dyads/dyad_years.cpp
+  src/dynamics/continuous.cpp
+  src/dynamics/end_states.cpp
+  src/dynamics/myopic.cpp
+  src/dynamics/sign_matrix.cpp
+  src/dynamics/triad_dynamics.cpp
   src/evidence/records.cpp
   src/io/alliances.cpp
   src/io/capabilities.cpp
@@ -21,6 +26,7 @@ set(ENTENTE_SOURCES
   src/io/parse_error.cpp
   src/io/table_reader.cpp
   src/io/table_specs.cpp
+  src/io/toml_file.cpp
   src/landscape/exact.cpp
   src/landscape/fields.cpp
   src/landscape/from_world.cpp
@@ -33,9 +39,20 @@ set(ENTENTE_SOURCES
   src/query/similarity.cpp
   src/query/structure.cpp
   src/query/store_info.cpp
+  src/query/scenario.cpp
   src/query/strategic.cpp
   src/report/output.cpp
+  src/report/report_assets.cpp
+  src/report/report_data.cpp
+  src/report/report_scenario.cpp
+  src/report/report_site.cpp
   src/report/table_writer.cpp
+  src/scenario/analysis.cpp
+  src/scenario/compare.cpp
+  src/scenario/ensemble.cpp
+  src/scenario/evolve.cpp
+  src/scenario/parse.cpp
+  src/scenario/world.cpp
   src/similarity/measures.cpp
   src/stance/stance.cpp
   src/states/state_years.cpp

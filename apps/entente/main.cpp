@@ -28,9 +28,13 @@
 #include "entente/query/dyad.hpp"
 #include "entente/query/landscape.hpp"
 #include "entente/query/store_info.hpp"
+#include "entente/query/scenario.hpp"
 #include "entente/query/strategic.hpp"
+#include "entente/scenario/scenario.hpp"
 #include "entente/query/structure.hpp"
 #include "entente/report/output.hpp"
+#include "entente/report/report_data.hpp"
+#include "entente/report/report_site.hpp"
 #include "entente/world/source.hpp"
 #include "entente/world/world_file.hpp"
 
@@ -126,6 +130,59 @@ std::string landscape_summary(const Json& result) {
                               : result.at("note").get<std::string>();
   return fmt::format("{} actors, {} ({}): {} local minima", result.at("actors").size(),
                      result.at("method").get<std::string>(), how, result.at("minima").get<std::size_t>());
+}
+
+// A scenario on the terminal: what changed for the focus, then every change, most important
+// first, then the dynamics' and the ensemble's headlines.
+void print_scenario(const Json& r) {
+  std::cout << fmt::format("Scenario: {} ({}, {})\n", r.at("scenario").get<std::string>(), r.at("source").get<std::string>(),
+                           r.at("year").get<int>());
+  if (!r.at("question").get<std::string>().empty()) std::cout << r.at("question").get<std::string>() << '\n';
+  for (const auto& s : r.at("shocks")) std::cout << "  shock: " << s.get<std::string>() << '\n';
+  std::cout << fmt::format("\n{} before and after\n", r.at("focus").get<std::string>());
+  Json focus = Json::array();  // numbers as short text, so the two columns line up
+  auto text = [](const Json& v) { return v.is_number() ? Json(fmt::format("{:.4g}", v.get<double>())) : v; };
+  for (const auto& row : r.at("focus_rows"))
+    focus.push_back({{"measure", row.at("measure")}, {"before", text(row.at("before"))}, {"after", text(row.at("after"))},
+                     {"changed", row.at("changed").get<bool>() ? "yes" : ""}});
+  std::cout << entente::report::to_text_table(entente::report::flatten(focus));
+  std::cout << "\nChanges, most important first\n";
+  if (r.at("rows").empty()) std::cout << "(none: every model gives the same answer)\n";
+  else std::cout << entente::report::to_text_table(entente::report::flatten(r.at("rows")));
+  if (r.contains("dynamics")) {
+    const auto& d = r.at("dynamics");
+    std::cout << fmt::format("\nDynamics after the shocks ({} runs each, seed {})\n", d.at("runs").get<std::uint64_t>(),
+                             d.at("seed").get<std::uint64_t>());
+    for (const char* model : {"local_triad_dynamics", "continuous", "landscape_myopic_moves"}) {
+      if (!d.contains(model)) continue;
+      const auto& res = d.at(model).at("result");
+      std::cout << fmt::format("  {}: {} end states, {:.0f}% settled", model, res.at("distinct_end_states").get<std::size_t>(),
+                               100 * res.at("settled_share").get<double>());
+      if (!res.at("end_states").empty()) {
+        const auto& top = res.at("end_states").at(0);
+        std::cout << fmt::format("; most common ({:.0f}%): ", 100 * top.at("share").get<double>());
+        if (!top.at("settled").get<bool>()) std::cout << "unsettled";
+        else if (top.at("paradise").get<bool>()) std::cout << "one faction (paradise)";
+        else
+          std::cout << fmt::format("[{}] vs [{}]", fmt::join(top.at("with_focus").get<std::vector<std::string>>(), " "),
+                                   fmt::join(top.at("against_focus").get<std::vector<std::string>>(), " "));
+      }
+      std::cout << '\n';
+    }
+  }
+  if (r.contains("ensemble")) {
+    const auto& e = r.at("ensemble");
+    std::cout << fmt::format("\nEnsemble: {}\n", e.at("note").get<std::string>());
+    for (const auto& t : e.at("triangles"))
+      std::cout << fmt::format("  {}: the focus's role differs after the shocks in {:.0f}% of members\n",
+                               t.at("triangle").get<std::string>(), 100 * t.at("focus_role_changed").get<double>());
+    for (const char* side : {"before", "after"}) {
+      const auto& f = e.at("frustration").at(side);
+      if (!f.is_null() && f.contains("mean"))
+        std::cout << fmt::format("  frustration index {}: mean {:.2f}, 5-95% {}-{}\n", side, f.at("mean").get<double>(),
+                                 f.at("p05").get<double>(), f.at("p95").get<double>());
+    }
+  }
 }
 
 std::string import_help() {
@@ -352,6 +409,24 @@ int main(int argc, char** argv) {
               "docs/models/landscape.md) or --sizes FILE --propensities FILE [--offset X].");
   add_common(lan, common);
 
+  // Counterfactual scenarios, their dynamics and ensembles (docs/scenarios.md).
+  auto* scn = app.add_subcommand("scenario", "what-if: every model before and after a scenario's shocks, "
+                                             "with dynamics and ensembles");
+  std::string scn_file;
+  std::optional<std::uint64_t> scn_members, scn_seed, scn_runs;
+  unsigned scn_threads = 0;
+  bool scn_quiet = false;
+  scn->add_option("FILE", scn_file, "the scenario (TOML)")->required()->check(CLI::ExistingFile);
+  scn->add_option("--members", scn_members, "ensemble members (overrides [ensemble] members; 0: none)");
+  scn->add_option("--seed", scn_seed, "seed of the ensemble and the dynamics (overrides the file's)");
+  scn->add_option("--runs", scn_runs, "runs of each dynamics (overrides [dynamics] runs; 0: none)");
+  scn->add_option("--threads", scn_threads, "worker threads (default: all cores; results do not depend on it)");
+  scn->add_flag("--quiet", scn_quiet, "no progress bar");
+  scn->footer("The store is --db, else the scenario's [base] store, else the bundled default world.\n"
+              "The profile is --profile, else the scenario's [base] profile, else the default.");
+  add_profile(scn);
+  add_common(scn, common);
+
   auto* sim = app.add_subcommand("similarity", "similarity of two actors' portfolios in a table");
   std::string sim_table, sim_a, sim_b;
   sim->add_option("--table", sim_table, "CSV: first column the items (states), then one column per actor")
@@ -363,6 +438,19 @@ int main(int argc, char** argv) {
   sim->add_option("--range", sim_range, "Δ, the scale's max − min (3 valued alliances, 1 binary, 2 votes)")
       ->capture_default_str();
   add_common(sim, common);
+
+  // The report: an offline HTML page of a year, its data as JSON and CSV (docs/report.md).
+  auto* rep = app.add_subcommand("report", "write an offline HTML report of a year, with its data as JSON and CSV");
+  std::optional<int> rep_year;
+  std::string rep_out = "entente-report";
+  bool rep_open = false;
+  rep->add_option("--year", rep_year, "the report's year (default 2012, or the store's last year)");
+  rep->add_option("--out", rep_out, "the folder to write")->capture_default_str();
+  rep->add_flag("--open", rep_open, "open index.html in a browser (xdg-open)");
+  rep->add_option("--format", common.format, "table: a summary; json: the report's data")
+      ->check(CLI::IsMember({"table", "json"}));
+  add_profile(rep);
+  add_common(rep, common, false);
 
   auto* exp = app.add_subcommand("export-world", "write a store's evidence for chosen states as a world file");
   std::string out_path;
@@ -467,6 +555,26 @@ int main(int argc, char** argv) {
       return 0;
     }
 
+    if (scn->parsed()) {
+      const auto in = entente::query::load_scenario_inputs(scn_file, common.db, profile_path);
+      entente::query::ScenarioRequest request;
+      request.members = scn_members;
+      request.seed = scn_seed;
+      request.runs = scn_runs;
+      request.threads = scn_threads;
+      if (!scn_quiet && isatty(STDERR_FILENO))
+        request.progress = [](std::uint64_t done, std::uint64_t total) {
+          const int width = 40;
+          const auto filled = static_cast<int>(total ? width * done / total : width);
+          std::cerr << fmt::format("\rensemble [{:<{}}] {}/{}", std::string(static_cast<std::size_t>(filled), '#'),
+                                   width, done, total)
+                    << (done == total ? "\n" : "") << std::flush;
+        };
+      const auto result = entente::query::scenario(in.source, in.scenario, in.profile, request);
+      if (common.format == "table") print_scenario(result);
+      else print(result, common, result.at("rows"));
+      return 0;
+    }
     if (sim->parsed()) {
       const auto table = entente::similarity::read_portfolio_table(sim_table, entente::io::read_whole_file(sim_table));
       const auto result = entente::query::similarity(table, sim_a, sim_b, sim_range);
@@ -608,6 +716,31 @@ int main(int argc, char** argv) {
       return 0;
     }
     const auto profile = profile_path ? entente::stance::load_profile(*profile_path) : entente::stance::default_profile();
+    if (rep->parsed()) {
+      const auto span = entente::report::report_years(source);
+      const int report_year = rep_year.value_or(entente::report::default_report_year(source));
+      if (!span.contains(report_year)) {
+        std::cerr << fmt::format("entente: --year {}: {} covers {} to {}\n", report_year, source.label, span.first,
+                                 span.last);
+        return kUsage;
+      }
+      if (!entente::report::has_report_assets()) throw std::runtime_error(std::string(entente::report::kNoReportAssets));
+      const auto data = entente::report::report_data(source, report_year, profile);
+      const auto site = entente::report::write_report_site(data, rep_out);
+      const auto where = fmt::format("Report: {} ({} files, {})\n", site.index.string(), site.files.size(),
+                                     entente::report::size_text(site.bytes));
+      if (common.format == "json") {
+        std::cout << data.dump(2) << '\n';
+        std::cerr << where;
+      } else {
+        for (const auto& sentence : data.at("summary")) std::cout << sentence.get<std::string>() << '\n';
+        std::cout << '\n' << where;
+      }
+      if (rep_open && !entente::report::open_in_browser(site.index))
+        std::cerr << fmt::format("entente: could not open it with xdg-open; open file://{} in a browser\n",
+                                 std::filesystem::absolute(site.index).string());
+      return 0;
+    }
     if (xpl->parsed()) {
       const auto result = entente::query::explain(source, source.registry.find(xa), source.registry.find(xb), xyear, profile);
       if (common.format == "table") {

@@ -1,8 +1,10 @@
-// Concordance from COW country codes to ISO 3166-1 alpha-3 and alpha-2 codes. A code is given only
-// where a current, officially assigned code clearly belongs to the COW state (a continuing state
-// keeps its successor's code, e.g. USSR -> RUS/RU, Yugoslavia -> SRB/RS); historic, divided-era and
-// ambiguous states, and user-assigned codes (Kosovo XKX/XK), are omitted and map to "". Every
-// entry has both codes; the alpha-2 codes were checked against iso-codes' iso_3166-1.json.
+// Concordance from COW country codes to ISO 3166-1 alpha-3, alpha-2 and numeric codes. A code is
+// given only where a current, officially assigned code clearly belongs to the COW state (a
+// continuing state keeps its successor's code, e.g. USSR -> RUS/RU, Yugoslavia -> SRB/RS); historic,
+// divided-era and ambiguous states, and user-assigned codes (Kosovo XKX/XK), are omitted and map to
+// "". Every entry has all three codes; the alpha-2 and numeric codes were checked against
+// iso-codes' iso_3166-1.json (tests/report/report_data_test.cpp checks the numeric ones whenever
+// that file is installed).
 #include "entente/actor/iso3.hpp"
 
 #include <algorithm>
@@ -16,60 +18,61 @@ struct CodeEntry {
   int ccode;
   std::string_view iso3;
   std::string_view iso2;
+  int numeric;  // ISO 3166-1 numeric
 };
 
 // sorted by ccode
 constexpr std::array kCodes = {
-    CodeEntry{2, "USA", "US"},
-    CodeEntry{20, "CAN", "CA"},
-    CodeEntry{31, "BHS", "BS"},
-    CodeEntry{40, "CUB", "CU"},
-    CodeEntry{41, "HTI", "HT"},
-    CodeEntry{42, "DOM", "DO"},
-    CodeEntry{51, "JAM", "JM"},
-    CodeEntry{52, "TTO", "TT"},
-    CodeEntry{53, "BRB", "BB"},
-    CodeEntry{54, "DMA", "DM"},
-    CodeEntry{55, "GRD", "GD"},
-    CodeEntry{56, "LCA", "LC"},
-    CodeEntry{57, "VCT", "VC"},
-    CodeEntry{58, "ATG", "AG"},
-    CodeEntry{60, "KNA", "KN"},
-    CodeEntry{70, "MEX", "MX"},
-    CodeEntry{80, "BLZ", "BZ"},
-    CodeEntry{90, "GTM", "GT"},
-    CodeEntry{91, "HND", "HN"},
-    CodeEntry{92, "SLV", "SV"},  // COW SAL El Salvador
-    CodeEntry{93, "NIC", "NI"},
-    CodeEntry{94, "CRI", "CR"},
-    CodeEntry{95, "PAN", "PA"},
-    CodeEntry{100, "COL", "CO"},
-    CodeEntry{101, "VEN", "VE"},
-    CodeEntry{110, "GUY", "GY"},
-    CodeEntry{115, "SUR", "SR"},
-    CodeEntry{130, "ECU", "EC"},
-    CodeEntry{135, "PER", "PE"},
-    CodeEntry{140, "BRA", "BR"},
-    CodeEntry{145, "BOL", "BO"},
-    CodeEntry{150, "PRY", "PY"},
-    CodeEntry{155, "CHL", "CL"},
-    CodeEntry{160, "ARG", "AR"},
-    CodeEntry{165, "URY", "UY"},
-    CodeEntry{200, "GBR", "GB"},  // COW UKG
-    CodeEntry{205, "IRL", "IE"},
-    CodeEntry{210, "NLD", "NL"},
-    CodeEntry{211, "BEL", "BE"},
-    CodeEntry{212, "LUX", "LU"},
-    CodeEntry{220, "FRA", "FR"},  // COW FRN
-    CodeEntry{221, "MCO", "MC"},
-    CodeEntry{223, "LIE", "LI"},
-    CodeEntry{225, "CHE", "CH"},  // COW SWZ Switzerland
-    CodeEntry{230, "ESP", "ES"},
-    CodeEntry{232, "AND", "AD"},
-    CodeEntry{235, "PRT", "PT"},
+    CodeEntry{2, "USA", "US", 840},
+    CodeEntry{20, "CAN", "CA", 124},
+    CodeEntry{31, "BHS", "BS", 44},
+    CodeEntry{40, "CUB", "CU", 192},
+    CodeEntry{41, "HTI", "HT", 332},
+    CodeEntry{42, "DOM", "DO", 214},
+    CodeEntry{51, "JAM", "JM", 388},
+    CodeEntry{52, "TTO", "TT", 780},
+    CodeEntry{53, "BRB", "BB", 52},
+    CodeEntry{54, "DMA", "DM", 212},
+    CodeEntry{55, "GRD", "GD", 308},
+    CodeEntry{56, "LCA", "LC", 662},
+    CodeEntry{57, "VCT", "VC", 670},
+    CodeEntry{58, "ATG", "AG", 28},
+    CodeEntry{60, "KNA", "KN", 659},
+    CodeEntry{70, "MEX", "MX", 484},
+    CodeEntry{80, "BLZ", "BZ", 84},
+    CodeEntry{90, "GTM", "GT", 320},
+    CodeEntry{91, "HND", "HN", 340},
+    CodeEntry{92, "SLV", "SV", 222},  // COW SAL El Salvador
+    CodeEntry{93, "NIC", "NI", 558},
+    CodeEntry{94, "CRI", "CR", 188},
+    CodeEntry{95, "PAN", "PA", 591},
+    CodeEntry{100, "COL", "CO", 170},
+    CodeEntry{101, "VEN", "VE", 862},
+    CodeEntry{110, "GUY", "GY", 328},
+    CodeEntry{115, "SUR", "SR", 740},
+    CodeEntry{130, "ECU", "EC", 218},
+    CodeEntry{135, "PER", "PE", 604},
+    CodeEntry{140, "BRA", "BR", 76},
+    CodeEntry{145, "BOL", "BO", 68},
+    CodeEntry{150, "PRY", "PY", 600},
+    CodeEntry{155, "CHL", "CL", 152},
+    CodeEntry{160, "ARG", "AR", 32},
+    CodeEntry{165, "URY", "UY", 858},
+    CodeEntry{200, "GBR", "GB", 826},  // COW UKG
+    CodeEntry{205, "IRL", "IE", 372},
+    CodeEntry{210, "NLD", "NL", 528},
+    CodeEntry{211, "BEL", "BE", 56},
+    CodeEntry{212, "LUX", "LU", 442},
+    CodeEntry{220, "FRA", "FR", 250},  // COW FRN
+    CodeEntry{221, "MCO", "MC", 492},
+    CodeEntry{223, "LIE", "LI", 438},
+    CodeEntry{225, "CHE", "CH", 756},  // COW SWZ Switzerland
+    CodeEntry{230, "ESP", "ES", 724},
+    CodeEntry{232, "AND", "AD", 20},
+    CodeEntry{235, "PRT", "PT", 620},
     // 240 omitted: Hanover
     // 245 omitted: Bavaria
-    CodeEntry{255, "DEU", "DE"},  // Germany/Prussia 1816-1945 and unified Germany 1990-
+    CodeEntry{255, "DEU", "DE", 276},  // Germany/Prussia 1816-1945 and unified Germany 1990-
     // 260 omitted: German Federal Republic 1955-1990: excluded, DEU goes to 255
     // 265 omitted: German Democratic Republic: no current code
     // 267 omitted: Baden
@@ -78,165 +81,165 @@ constexpr std::array kCodes = {
     // 273 omitted: Hesse Electoral
     // 275 omitted: Hesse Grand Ducal
     // 280 omitted: Mecklenburg-Schwerin
-    CodeEntry{290, "POL", "PL"},
+    CodeEntry{290, "POL", "PL", 616},
     // 300 omitted: Austria-Hungary (COW AUH)
-    CodeEntry{305, "AUT", "AT"},  // COW AUS Austria
-    CodeEntry{310, "HUN", "HU"},
+    CodeEntry{305, "AUT", "AT", 40},  // COW AUS Austria
+    CodeEntry{310, "HUN", "HU", 348},
     // 315 omitted: Czechoslovakia
-    CodeEntry{316, "CZE", "CZ"},  // COW CZR
-    CodeEntry{317, "SVK", "SK"},  // COW SLO Slovakia
-    CodeEntry{325, "ITA", "IT"},  // Sardinia/Italy
+    CodeEntry{316, "CZE", "CZ", 203},  // COW CZR
+    CodeEntry{317, "SVK", "SK", 703},  // COW SLO Slovakia
+    CodeEntry{325, "ITA", "IT", 380},  // Sardinia/Italy
     // 327 omitted: Papal States (not VAT)
     // 329 omitted: Two Sicilies
-    CodeEntry{331, "SMR", "SM"},
+    CodeEntry{331, "SMR", "SM", 674},
     // 332 omitted: Modena
     // 335 omitted: Parma
     // 337 omitted: Tuscany
-    CodeEntry{338, "MLT", "MT"},
-    CodeEntry{339, "ALB", "AL"},
-    CodeEntry{341, "MNE", "ME"},  // COW MNG Montenegro
-    CodeEntry{343, "MKD", "MK"},  // North Macedonia
-    CodeEntry{344, "HRV", "HR"},
-    CodeEntry{345, "SRB", "RS"},  // Serbia/Yugoslavia/Serbia and Montenegro, continued by Serbia
-    CodeEntry{346, "BIH", "BA"},
+    CodeEntry{338, "MLT", "MT", 470},
+    CodeEntry{339, "ALB", "AL", 8},
+    CodeEntry{341, "MNE", "ME", 499},  // COW MNG Montenegro
+    CodeEntry{343, "MKD", "MK", 807},  // North Macedonia
+    CodeEntry{344, "HRV", "HR", 191},
+    CodeEntry{345, "SRB", "RS", 688},  // Serbia/Yugoslavia/Serbia and Montenegro, continued by Serbia
+    CodeEntry{346, "BIH", "BA", 70},
     // 347 omitted: Kosovo: XKX is user-assigned, not ISO
-    CodeEntry{349, "SVN", "SI"},  // COW SLV Slovenia
-    CodeEntry{350, "GRC", "GR"},
-    CodeEntry{352, "CYP", "CY"},
-    CodeEntry{355, "BGR", "BG"},
-    CodeEntry{359, "MDA", "MD"},
-    CodeEntry{360, "ROU", "RO"},  // COW ROM
-    CodeEntry{365, "RUS", "RU"},  // Russia/USSR/Russian Federation
-    CodeEntry{366, "EST", "EE"},
-    CodeEntry{367, "LVA", "LV"},
-    CodeEntry{368, "LTU", "LT"},
-    CodeEntry{369, "UKR", "UA"},
-    CodeEntry{370, "BLR", "BY"},
-    CodeEntry{371, "ARM", "AM"},
-    CodeEntry{372, "GEO", "GE"},  // COW GRG
-    CodeEntry{373, "AZE", "AZ"},
-    CodeEntry{375, "FIN", "FI"},
-    CodeEntry{380, "SWE", "SE"},
-    CodeEntry{385, "NOR", "NO"},
-    CodeEntry{390, "DNK", "DK"},
-    CodeEntry{395, "ISL", "IS"},
-    CodeEntry{402, "CPV", "CV"},
-    CodeEntry{403, "STP", "ST"},
-    CodeEntry{404, "GNB", "GW"},
-    CodeEntry{411, "GNQ", "GQ"},
-    CodeEntry{420, "GMB", "GM"},
-    CodeEntry{432, "MLI", "ML"},
-    CodeEntry{433, "SEN", "SN"},
-    CodeEntry{434, "BEN", "BJ"},
-    CodeEntry{435, "MRT", "MR"},
-    CodeEntry{436, "NER", "NE"},  // COW NIR Niger
-    CodeEntry{437, "CIV", "CI"},
-    CodeEntry{438, "GIN", "GN"},
-    CodeEntry{439, "BFA", "BF"},
-    CodeEntry{450, "LBR", "LR"},
-    CodeEntry{451, "SLE", "SL"},
-    CodeEntry{452, "GHA", "GH"},
-    CodeEntry{461, "TGO", "TG"},
-    CodeEntry{471, "CMR", "CM"},
-    CodeEntry{475, "NGA", "NG"},  // COW NIG Nigeria
-    CodeEntry{481, "GAB", "GA"},
-    CodeEntry{482, "CAF", "CF"},
-    CodeEntry{483, "TCD", "TD"},
-    CodeEntry{484, "COG", "CG"},  // Republic of the Congo
-    CodeEntry{490, "COD", "CD"},  // Democratic Republic of the Congo
-    CodeEntry{500, "UGA", "UG"},
-    CodeEntry{501, "KEN", "KE"},
-    CodeEntry{510, "TZA", "TZ"},  // Tanganyika/Tanzania
+    CodeEntry{349, "SVN", "SI", 705},  // COW SLV Slovenia
+    CodeEntry{350, "GRC", "GR", 300},
+    CodeEntry{352, "CYP", "CY", 196},
+    CodeEntry{355, "BGR", "BG", 100},
+    CodeEntry{359, "MDA", "MD", 498},
+    CodeEntry{360, "ROU", "RO", 642},  // COW ROM
+    CodeEntry{365, "RUS", "RU", 643},  // Russia/USSR/Russian Federation
+    CodeEntry{366, "EST", "EE", 233},
+    CodeEntry{367, "LVA", "LV", 428},
+    CodeEntry{368, "LTU", "LT", 440},
+    CodeEntry{369, "UKR", "UA", 804},
+    CodeEntry{370, "BLR", "BY", 112},
+    CodeEntry{371, "ARM", "AM", 51},
+    CodeEntry{372, "GEO", "GE", 268},  // COW GRG
+    CodeEntry{373, "AZE", "AZ", 31},
+    CodeEntry{375, "FIN", "FI", 246},
+    CodeEntry{380, "SWE", "SE", 752},
+    CodeEntry{385, "NOR", "NO", 578},
+    CodeEntry{390, "DNK", "DK", 208},
+    CodeEntry{395, "ISL", "IS", 352},
+    CodeEntry{402, "CPV", "CV", 132},
+    CodeEntry{403, "STP", "ST", 678},
+    CodeEntry{404, "GNB", "GW", 624},
+    CodeEntry{411, "GNQ", "GQ", 226},
+    CodeEntry{420, "GMB", "GM", 270},
+    CodeEntry{432, "MLI", "ML", 466},
+    CodeEntry{433, "SEN", "SN", 686},
+    CodeEntry{434, "BEN", "BJ", 204},
+    CodeEntry{435, "MRT", "MR", 478},
+    CodeEntry{436, "NER", "NE", 562},  // COW NIR Niger
+    CodeEntry{437, "CIV", "CI", 384},
+    CodeEntry{438, "GIN", "GN", 324},
+    CodeEntry{439, "BFA", "BF", 854},
+    CodeEntry{450, "LBR", "LR", 430},
+    CodeEntry{451, "SLE", "SL", 694},
+    CodeEntry{452, "GHA", "GH", 288},
+    CodeEntry{461, "TGO", "TG", 768},
+    CodeEntry{471, "CMR", "CM", 120},
+    CodeEntry{475, "NGA", "NG", 566},  // COW NIG Nigeria
+    CodeEntry{481, "GAB", "GA", 266},
+    CodeEntry{482, "CAF", "CF", 140},
+    CodeEntry{483, "TCD", "TD", 148},
+    CodeEntry{484, "COG", "CG", 178},  // Republic of the Congo
+    CodeEntry{490, "COD", "CD", 180},  // Democratic Republic of the Congo
+    CodeEntry{500, "UGA", "UG", 800},
+    CodeEntry{501, "KEN", "KE", 404},
+    CodeEntry{510, "TZA", "TZ", 834},  // Tanganyika/Tanzania
     // 511 omitted: Zanzibar 1963-1964: merged into Tanzania
-    CodeEntry{516, "BDI", "BI"},
-    CodeEntry{517, "RWA", "RW"},
-    CodeEntry{520, "SOM", "SO"},
-    CodeEntry{522, "DJI", "DJ"},
-    CodeEntry{530, "ETH", "ET"},
-    CodeEntry{531, "ERI", "ER"},
-    CodeEntry{540, "AGO", "AO"},
-    CodeEntry{541, "MOZ", "MZ"},
-    CodeEntry{551, "ZMB", "ZM"},
-    CodeEntry{552, "ZWE", "ZW"},
-    CodeEntry{553, "MWI", "MW"},
-    CodeEntry{560, "ZAF", "ZA"},
-    CodeEntry{565, "NAM", "NA"},
-    CodeEntry{570, "LSO", "LS"},
-    CodeEntry{571, "BWA", "BW"},
-    CodeEntry{572, "SWZ", "SZ"},  // COW SWA Swaziland/Eswatini
-    CodeEntry{580, "MDG", "MG"},
-    CodeEntry{581, "COM", "KM"},
-    CodeEntry{590, "MUS", "MU"},
-    CodeEntry{591, "SYC", "SC"},
-    CodeEntry{600, "MAR", "MA"},
-    CodeEntry{615, "DZA", "DZ"},
-    CodeEntry{616, "TUN", "TN"},
-    CodeEntry{620, "LBY", "LY"},
-    CodeEntry{625, "SDN", "SD"},
-    CodeEntry{626, "SSD", "SS"},
-    CodeEntry{630, "IRN", "IR"},
-    CodeEntry{640, "TUR", "TR"},  // Ottoman Empire/Turkey
-    CodeEntry{645, "IRQ", "IQ"},
-    CodeEntry{651, "EGY", "EG"},
-    CodeEntry{652, "SYR", "SY"},
-    CodeEntry{660, "LBN", "LB"},
-    CodeEntry{663, "JOR", "JO"},
-    CodeEntry{666, "ISR", "IL"},
-    CodeEntry{670, "SAU", "SA"},
+    CodeEntry{516, "BDI", "BI", 108},
+    CodeEntry{517, "RWA", "RW", 646},
+    CodeEntry{520, "SOM", "SO", 706},
+    CodeEntry{522, "DJI", "DJ", 262},
+    CodeEntry{530, "ETH", "ET", 231},
+    CodeEntry{531, "ERI", "ER", 232},
+    CodeEntry{540, "AGO", "AO", 24},
+    CodeEntry{541, "MOZ", "MZ", 508},
+    CodeEntry{551, "ZMB", "ZM", 894},
+    CodeEntry{552, "ZWE", "ZW", 716},
+    CodeEntry{553, "MWI", "MW", 454},
+    CodeEntry{560, "ZAF", "ZA", 710},
+    CodeEntry{565, "NAM", "NA", 516},
+    CodeEntry{570, "LSO", "LS", 426},
+    CodeEntry{571, "BWA", "BW", 72},
+    CodeEntry{572, "SWZ", "SZ", 748},  // COW SWA Swaziland/Eswatini
+    CodeEntry{580, "MDG", "MG", 450},
+    CodeEntry{581, "COM", "KM", 174},
+    CodeEntry{590, "MUS", "MU", 480},
+    CodeEntry{591, "SYC", "SC", 690},
+    CodeEntry{600, "MAR", "MA", 504},
+    CodeEntry{615, "DZA", "DZ", 12},
+    CodeEntry{616, "TUN", "TN", 788},
+    CodeEntry{620, "LBY", "LY", 434},
+    CodeEntry{625, "SDN", "SD", 729},
+    CodeEntry{626, "SSD", "SS", 728},
+    CodeEntry{630, "IRN", "IR", 364},
+    CodeEntry{640, "TUR", "TR", 792},  // Ottoman Empire/Turkey
+    CodeEntry{645, "IRQ", "IQ", 368},
+    CodeEntry{651, "EGY", "EG", 818},
+    CodeEntry{652, "SYR", "SY", 760},
+    CodeEntry{660, "LBN", "LB", 422},
+    CodeEntry{663, "JOR", "JO", 400},
+    CodeEntry{666, "ISR", "IL", 376},
+    CodeEntry{670, "SAU", "SA", 682},
     // 678 omitted: Yemen Arab Republic: pre-1990 North Yemen
-    CodeEntry{679, "YEM", "YE"},  // unified Yemen 1990-
+    CodeEntry{679, "YEM", "YE", 887},  // unified Yemen 1990-
     // 680 omitted: Yemen People's Republic: South Yemen
-    CodeEntry{690, "KWT", "KW"},
-    CodeEntry{692, "BHR", "BH"},
-    CodeEntry{694, "QAT", "QA"},
-    CodeEntry{696, "ARE", "AE"},
-    CodeEntry{698, "OMN", "OM"},
-    CodeEntry{700, "AFG", "AF"},
-    CodeEntry{701, "TKM", "TM"},
-    CodeEntry{702, "TJK", "TJ"},
-    CodeEntry{703, "KGZ", "KG"},
-    CodeEntry{704, "UZB", "UZ"},
-    CodeEntry{705, "KAZ", "KZ"},  // COW KZK
-    CodeEntry{710, "CHN", "CN"},  // People's Republic of China (and Qing/ROC before 1949)
-    CodeEntry{712, "MNG", "MN"},  // COW MON Mongolia
-    CodeEntry{713, "TWN", "TW"},  // Taiwan
+    CodeEntry{690, "KWT", "KW", 414},
+    CodeEntry{692, "BHR", "BH", 48},
+    CodeEntry{694, "QAT", "QA", 634},
+    CodeEntry{696, "ARE", "AE", 784},
+    CodeEntry{698, "OMN", "OM", 512},
+    CodeEntry{700, "AFG", "AF", 4},
+    CodeEntry{701, "TKM", "TM", 795},
+    CodeEntry{702, "TJK", "TJ", 762},
+    CodeEntry{703, "KGZ", "KG", 417},
+    CodeEntry{704, "UZB", "UZ", 860},
+    CodeEntry{705, "KAZ", "KZ", 398},  // COW KZK
+    CodeEntry{710, "CHN", "CN", 156},  // People's Republic of China (and Qing/ROC before 1949)
+    CodeEntry{712, "MNG", "MN", 496},  // COW MON Mongolia
+    CodeEntry{713, "TWN", "TW", 158},  // Taiwan
     // 730 omitted: Korea 1887-1905: pre-division, ambiguous
-    CodeEntry{731, "PRK", "KP"},  // North Korea
-    CodeEntry{732, "KOR", "KR"},  // COW ROK South Korea
-    CodeEntry{740, "JPN", "JP"},
-    CodeEntry{750, "IND", "IN"},
-    CodeEntry{760, "BTN", "BT"},
-    CodeEntry{770, "PAK", "PK"},
-    CodeEntry{771, "BGD", "BD"},
-    CodeEntry{775, "MMR", "MM"},
-    CodeEntry{780, "LKA", "LK"},
-    CodeEntry{781, "MDV", "MV"},  // COW MAD Maldives
-    CodeEntry{790, "NPL", "NP"},
-    CodeEntry{800, "THA", "TH"},
-    CodeEntry{811, "KHM", "KH"},
-    CodeEntry{812, "LAO", "LA"},
-    CodeEntry{816, "VNM", "VN"},  // COW DRV (North) Vietnam, unified 1976-
+    CodeEntry{731, "PRK", "KP", 408},  // North Korea
+    CodeEntry{732, "KOR", "KR", 410},  // COW ROK South Korea
+    CodeEntry{740, "JPN", "JP", 392},
+    CodeEntry{750, "IND", "IN", 356},
+    CodeEntry{760, "BTN", "BT", 64},
+    CodeEntry{770, "PAK", "PK", 586},
+    CodeEntry{771, "BGD", "BD", 50},
+    CodeEntry{775, "MMR", "MM", 104},
+    CodeEntry{780, "LKA", "LK", 144},
+    CodeEntry{781, "MDV", "MV", 462},  // COW MAD Maldives
+    CodeEntry{790, "NPL", "NP", 524},
+    CodeEntry{800, "THA", "TH", 764},
+    CodeEntry{811, "KHM", "KH", 116},
+    CodeEntry{812, "LAO", "LA", 418},
+    CodeEntry{816, "VNM", "VN", 704},  // COW DRV (North) Vietnam, unified 1976-
     // 817 omitted: Republic of Vietnam: South Vietnam
-    CodeEntry{820, "MYS", "MY"},  // COW MAL Malaysia
-    CodeEntry{830, "SGP", "SG"},
-    CodeEntry{835, "BRN", "BN"},
-    CodeEntry{840, "PHL", "PH"},
-    CodeEntry{850, "IDN", "ID"},
-    CodeEntry{860, "TLS", "TL"},  // East Timor
-    CodeEntry{900, "AUS", "AU"},  // COW AUL Australia
-    CodeEntry{910, "PNG", "PG"},
-    CodeEntry{920, "NZL", "NZ"},
-    CodeEntry{935, "VUT", "VU"},
-    CodeEntry{940, "SLB", "SB"},
-    CodeEntry{946, "KIR", "KI"},
-    CodeEntry{947, "TUV", "TV"},
-    CodeEntry{950, "FJI", "FJ"},
-    CodeEntry{955, "TON", "TO"},
-    CodeEntry{970, "NRU", "NR"},
-    CodeEntry{983, "MHL", "MH"},
-    CodeEntry{986, "PLW", "PW"},
-    CodeEntry{987, "FSM", "FM"},
-    CodeEntry{990, "WSM", "WS"},
+    CodeEntry{820, "MYS", "MY", 458},  // COW MAL Malaysia
+    CodeEntry{830, "SGP", "SG", 702},
+    CodeEntry{835, "BRN", "BN", 96},
+    CodeEntry{840, "PHL", "PH", 608},
+    CodeEntry{850, "IDN", "ID", 360},
+    CodeEntry{860, "TLS", "TL", 626},  // East Timor
+    CodeEntry{900, "AUS", "AU", 36},  // COW AUL Australia
+    CodeEntry{910, "PNG", "PG", 598},
+    CodeEntry{920, "NZL", "NZ", 554},
+    CodeEntry{935, "VUT", "VU", 548},
+    CodeEntry{940, "SLB", "SB", 90},
+    CodeEntry{946, "KIR", "KI", 296},
+    CodeEntry{947, "TUV", "TV", 798},
+    CodeEntry{950, "FJI", "FJ", 242},
+    CodeEntry{955, "TON", "TO", 776},
+    CodeEntry{970, "NRU", "NR", 520},
+    CodeEntry{983, "MHL", "MH", 584},
+    CodeEntry{986, "PLW", "PW", 585},
+    CodeEntry{987, "FSM", "FM", 583},
+    CodeEntry{990, "WSM", "WS", 882},
 };
 
 static_assert(std::is_sorted(kCodes.begin(), kCodes.end(),
@@ -246,8 +249,9 @@ constexpr bool is_upper_alpha(std::string_view code, std::size_t length) {
   return code.size() == length && std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
-static_assert(std::all_of(kCodes.begin(), kCodes.end(),
-                          [](const CodeEntry& e) { return is_upper_alpha(e.iso3, 3) && is_upper_alpha(e.iso2, 2); }));
+static_assert(std::all_of(kCodes.begin(), kCodes.end(), [](const CodeEntry& e) {
+  return is_upper_alpha(e.iso3, 3) && is_upper_alpha(e.iso2, 2) && e.numeric > 0 && e.numeric < 1000;
+}));
 
 struct Iso2Entry {
   std::string_view iso2;
@@ -307,6 +311,11 @@ std::string_view iso3_for_ccode(int ccode) noexcept {
 std::string_view iso2_for_ccode(int ccode) noexcept {
   const CodeEntry* entry = find_ccode(ccode);
   return entry == nullptr ? std::string_view{} : entry->iso2;
+}
+
+int iso_numeric_for_ccode(int ccode) noexcept {
+  const CodeEntry* entry = find_ccode(ccode);
+  return entry == nullptr ? 0 : entry->numeric;
 }
 
 int ccode_for_iso2(std::string_view iso2) noexcept {

@@ -17,10 +17,12 @@
 #include <atomic>
 #include <bit>
 #include <fmt/format.h>
+#include <memory>
 #include <new>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <memory>
 #include <vector>
 
 #include "entente/landscape/fields.hpp"
@@ -54,11 +56,17 @@ constexpr std::uint8_t kMinimumMark = 255;  // phase 1: a local minimum, not yet
 constexpr std::size_t kByteLabels = kInSideArray - kResolvedBase;  // 222 labels fit in the byte
 
 // An anonymous mapping, on transparent huge pages where the kernel offers them: the random
-// accesses of phase 2 then miss the TLB far less often.
+// accesses of phase 2 then miss the TLB far less often. Small instances (an ensemble analyses
+// thousands of them) take zeroed heap memory instead: a mapping per call costs more than the work.
 template <class T>
 class Mapped {
  public:
   explicit Mapped(std::uint64_t count) : bytes_(count * sizeof(T)) {
+    if (bytes_ < kSmall) {
+      heap_ = std::make_unique<T[]>(count);
+      data_ = heap_.get();
+      return;
+    }
     void* p = mmap(nullptr, bytes_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED) throw std::bad_alloc();
 #ifdef MADV_HUGEPAGE
@@ -66,13 +74,17 @@ class Mapped {
 #endif
     data_ = static_cast<T*>(p);
   }
-  ~Mapped() { munmap(data_, bytes_); }
+  ~Mapped() {
+    if (!heap_) munmap(data_, bytes_);
+  }
   Mapped(const Mapped&) = delete;
   Mapped& operator=(const Mapped&) = delete;
   T* data() const { return data_; }
 
  private:
+  static constexpr std::size_t kSmall = std::size_t{1} << 20;
   std::size_t bytes_;
+  std::unique_ptr<T[]> heap_;
   T* data_ = nullptr;
 };
 
@@ -221,8 +233,9 @@ Landscape exact(const Instance& instance, const ExactOptions& options) {
   const unsigned free_bits = static_cast<unsigned>(n - 1);
   const PaddedCouplings couplings = pad(quantise(instance));
 
-  // Blocks of the top bits: enough of them that two workers stay busy to the end.
-  const unsigned top_bits = std::min(free_bits, 8u);
+  // Blocks of the top bits: enough of them that two workers stay busy to the end. A small
+  // instance is one block: each block starts its own walk, whose set-up would outweigh it.
+  const unsigned top_bits = configurations < (1u << 14) ? 0u : std::min(free_bits, 8u);
   const unsigned low_bits = free_bits - top_bits;
   const std::uint64_t blocks = std::uint64_t{1} << top_bits;
   const unsigned threads = detail::worker_count(configurations < (1u << 14) ? 1 : options.threads, blocks);

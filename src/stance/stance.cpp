@@ -6,6 +6,7 @@
 
 #include "entente/io/file.hpp"
 #include "entente/io/parse_error.hpp"
+#include "entente/io/toml_file.hpp"
 #include "entente/similarity/contingency.hpp"
 
 namespace entente::stance {
@@ -33,13 +34,7 @@ std::string_view to_string(Relation r) { return kRelationNames[static_cast<std::
 Profile default_profile() { return Profile{}; }
 
 Profile parse_profile(std::string_view text, const std::string& file_name) {
-  toml::table doc;
-  try {
-    doc = toml::parse(text, file_name);
-  } catch (const toml::parse_error& e) {
-    const auto& at = e.source().begin;
-    throw io::ParseError({file_name, at.line, at.column}, "", std::string(e.description()));
-  }
+  const toml::table doc = io::parse_toml(text, file_name);
   Profile p;
   auto fail = [&](const toml::node& node, const std::string& found, const std::string& expected) -> void {
     const auto at = node.source().begin;
@@ -112,59 +107,27 @@ world::PanelLayers stance_layers() {
   return l;
 }
 
-Stance classify(const world::Year& y, std::size_t i, std::size_t j, const Profile& p) {
+Facts facts(const world::Year& y, std::size_t i, std::size_t j) {
   const std::size_t n = y.n(), ij = i * n + j, ji = j * n + i;
-  Stance s;
-  auto& ev = s.evidence;
-  // Treaty obligations in either direction, from the datasets the profile trusts.
-  std::uint8_t treaty = 0;
-  auto use_treaties = [&](bool covered, const std::vector<std::uint8_t>& m, const char* name, Source which) {
-    if (!covered) {
-      s.missing.emplace_back(name);
-      return;
-    }
-    const std::uint8_t b = static_cast<std::uint8_t>(m[ij] | m[ji]);
-    ev.push_back(fmt::format("{}: {}", name, obligations_text(b)));
-    if (p.treaties == Source::either || p.treaties == which) treaty = static_cast<std::uint8_t>(treaty | b);
-  };
-  use_treaties(y.atop_covered, y.atop, "ATOP obligations", Source::atop);
-  use_treaties(y.cow_covered, y.cow, "COW alliance obligations", Source::cow);
-  bool rival = false;
-  auto use_rivalry = [&](bool covered, const std::vector<std::uint8_t>& m, const char* name, Source which) {
-    if (!covered) {
-      s.missing.emplace_back(name);
-      return;
-    }
-    ev.push_back(fmt::format("{}: {}", name, m[ij] ? "ongoing" : "none"));
-    if (p.rivalries == Source::either || p.rivalries == which) rival = rival || m[ij];
-  };
-  use_rivalry(y.tss_covered, y.rival_tss, "strategic rivalry (Thompson-Sakuwa-Suhas)", Source::atop);
-  use_rivalry(y.td_covered, y.rival_td, "strategic rivalry (Thompson-Dreyer)", Source::cow);
-  bool war = false, hostile_dispute = false;
-  if (y.wars_covered) {
-    war = y.war[ij] != 0;
-    ev.push_back(fmt::format("COW inter-state war: {}", war ? "on opposite sides" : "none"));
-  } else {
-    s.missing.emplace_back("COW wars");
+  Facts f;
+  f.atop_covered = y.atop_covered;
+  f.cow_covered = y.cow_covered;
+  if (f.atop_covered) f.atop = static_cast<std::uint8_t>(y.atop[ij] | y.atop[ji]);
+  if (f.cow_covered) f.cow = static_cast<std::uint8_t>(y.cow[ij] | y.cow[ji]);
+  f.tss_covered = y.tss_covered;
+  f.td_covered = y.td_covered;
+  f.tss = f.tss_covered && y.rival_tss[ij];
+  f.td = f.td_covered && y.rival_td[ij];
+  f.wars_covered = y.wars_covered;
+  f.war = f.wars_covered && y.war[ij] != 0;
+  f.disputes_covered = y.disputes_covered;
+  if (f.disputes_covered) {
+    f.hostility = y.mid_hostlev[ij];
+    f.reciprocated = y.mid_recip[ij] != 0;
+    f.fatality = y.mid_fatality[ij] == world::kUnknownFatality ? -1 : y.mid_fatality[ij];
   }
-  if (y.disputes_covered) {
-    const int hostility = y.mid_hostlev[ij];
-    const bool recip = y.mid_recip[ij] != 0;
-    const int fatality = y.mid_fatality[ij] == world::kUnknownFatality ? -1 : y.mid_fatality[ij];
-    if (hostility > 0)
-      ev.push_back(fmt::format("MID: highest hostility {}, {}, fatality level {}", hostility,
-                               recip ? "reciprocated" : "not reciprocated",
-                               fatality < 0 ? std::string("unknown") : std::to_string(fatality)));
-    else
-      ev.push_back("MID: none");
-    hostile_dispute = hostility >= p.hostile_hostility &&
-                      (!p.hostile_needs_reciprocation_or_deaths || recip || fatality >= 1);
-  } else {
-    s.missing.emplace_back("MID disputes");
-  }
-  double agreement = -1;
-  long long joint = 0;
-  if (y.votes_covered) {
+  f.votes_covered = y.votes_covered;
+  if (f.votes_covered) {
     similarity::PairTable t;
     std::vector<std::uint8_t> a(y.rollcalls), b(y.rollcalls);
     for (std::size_t r = 0; r < y.rollcalls; ++r) {
@@ -174,34 +137,82 @@ Stance classify(const world::Year& y, std::size_t i, std::size_t j, const Profil
     }
     t.fill(a.data(), b.data(), y.rollcalls);
     for (int l = 0; l < 3; ++l)
-      for (int m = 0; m < 3; ++m) joint += t.counts[l][m];
-    if (joint > 0) agreement = static_cast<double>(t.counts[0][0] + t.counts[1][1] + t.counts[2][2]) / static_cast<double>(joint);
-    ev.push_back(joint > 0 ? fmt::format("UN votes: {:.0f}% identical on {} joint roll calls", 100 * agreement, joint)
-                           : "UN votes: no joint roll calls");
-  } else {
-    s.missing.emplace_back("UN votes");
+      for (int m = 0; m < 3; ++m) f.joint_votes += t.counts[l][m];
+    if (f.joint_votes > 0)
+      f.agreement = static_cast<double>(t.counts[0][0] + t.counts[1][1] + t.counts[2][2]) /
+                    static_cast<double>(f.joint_votes);
   }
+  return f;
+}
 
+Relation decide(const Facts& f, const Profile& p, std::string* rule) {
+  auto trusted = [](Source wanted, Source which) { return wanted == Source::either || wanted == which; };
+  std::uint8_t treaty = 0;
+  if (f.atop_covered && trusted(p.treaties, Source::atop)) treaty = static_cast<std::uint8_t>(treaty | f.atop);
+  if (f.cow_covered && trusted(p.treaties, Source::cow)) treaty = static_cast<std::uint8_t>(treaty | f.cow);
+  const bool rival = (f.tss && trusted(p.rivalries, Source::atop)) || (f.td && trusted(p.rivalries, Source::cow));
+  const bool hostile_dispute = f.disputes_covered && f.hostility >= p.hostile_hostility &&
+                               (!p.hostile_needs_reciprocation_or_deaths || f.reciprocated || f.fatality >= 1);
+  auto say = [&]<typename... A>(fmt::format_string<A...> words, A&&... args) {
+    if (rule) *rule = fmt::format(words, std::forward<A>(args)...);
+  };
   // The rules, strongest evidence first. Fighting outranks paper: the Sino-Soviet treaty of
   // 1950 was in force when the two fought on the Ussuri in 1969.
-  auto decide = [&](Relation r, std::string rule) {
-    s.relation = r;
-    s.weight = p.weight[static_cast<std::size_t>(r)];
-    s.rule = std::move(rule);
-  };
-  if (war) decide(Relation::hostile, "at war with each other this year");
-  else if (hostile_dispute)
-    decide(Relation::hostile, fmt::format("a militarized dispute at hostility {} or more{}", p.hostile_hostility,
-                                          p.hostile_needs_reciprocation_or_deaths ? ", reciprocated or deadly" : ""));
-  else if (rival)
-    decide(Relation::rival, treaty ? "a strategic rivalry outweighs the treaty obligations on paper"
-                                   : "a strategic rivalry");
-  else if (treaty & kAllianceBits) decide(Relation::alliance, "a defense or offense obligation");
-  else if (treaty & kEntenteBits) decide(Relation::entente, "a treaty commitment short of defense");
-  else if (agreement >= p.aligned_agreement && joint >= p.aligned_min_votes)
-    decide(Relation::aligned, fmt::format("no treaty, but UN votes identical at least {:.0f}% of the time",
-                                          100 * p.aligned_agreement));
-  else decide(Relation::neutral, "no treaty, rivalry, conflict or close UN voting");
+  if (f.war) {
+    say("at war with each other this year");
+    return Relation::hostile;
+  }
+  if (hostile_dispute) {
+    say("a militarized dispute at hostility {} or more{}", p.hostile_hostility,
+        p.hostile_needs_reciprocation_or_deaths ? ", reciprocated or deadly" : "");
+    return Relation::hostile;
+  }
+  if (rival) {
+    say("{}", treaty ? "a strategic rivalry outweighs the treaty obligations on paper" : "a strategic rivalry");
+    return Relation::rival;
+  }
+  if (treaty & kAllianceBits) {
+    say("a defense or offense obligation");
+    return Relation::alliance;
+  }
+  if (treaty & kEntenteBits) {
+    say("a treaty commitment short of defense");
+    return Relation::entente;
+  }
+  if (f.agreement >= p.aligned_agreement && f.joint_votes >= p.aligned_min_votes) {
+    say("no treaty, but UN votes identical at least {:.0f}% of the time", 100 * p.aligned_agreement);
+    return Relation::aligned;
+  }
+  say("no treaty, rivalry, conflict or close UN voting");
+  return Relation::neutral;
+}
+
+Stance classify(const world::Year& y, std::size_t i, std::size_t j, const Profile& p) {
+  const Facts f = facts(y, i, j);
+  Stance s;
+  auto& ev = s.evidence;
+  if (f.atop_covered) ev.push_back(fmt::format("ATOP obligations: {}", obligations_text(f.atop)));
+  else s.missing.emplace_back("ATOP obligations");
+  if (f.cow_covered) ev.push_back(fmt::format("COW alliance obligations: {}", obligations_text(f.cow)));
+  else s.missing.emplace_back("COW alliance obligations");
+  if (f.tss_covered) ev.push_back(fmt::format("strategic rivalry (Thompson-Sakuwa-Suhas): {}", f.tss ? "ongoing" : "none"));
+  else s.missing.emplace_back("strategic rivalry (Thompson-Sakuwa-Suhas)");
+  if (f.td_covered) ev.push_back(fmt::format("strategic rivalry (Thompson-Dreyer): {}", f.td ? "ongoing" : "none"));
+  else s.missing.emplace_back("strategic rivalry (Thompson-Dreyer)");
+  if (f.wars_covered) ev.push_back(fmt::format("COW inter-state war: {}", f.war ? "on opposite sides" : "none"));
+  else s.missing.emplace_back("COW wars");
+  if (!f.disputes_covered) s.missing.emplace_back("MID disputes");
+  else if (f.hostility > 0)
+    ev.push_back(fmt::format("MID: highest hostility {}, {}, fatality level {}", f.hostility,
+                             f.reciprocated ? "reciprocated" : "not reciprocated",
+                             f.fatality < 0 ? std::string("unknown") : std::to_string(f.fatality)));
+  else ev.push_back("MID: none");
+  if (!f.votes_covered) s.missing.emplace_back("UN votes");
+  else ev.push_back(f.joint_votes > 0 ? fmt::format("UN votes: {:.0f}% identical on {} joint roll calls",
+                                                    100 * f.agreement, f.joint_votes)
+                                      : "UN votes: no joint roll calls");
+  s.relation = decide(f, p, &s.rule);
+  s.weight = p.weight[static_cast<std::size_t>(s.relation)];
   return s;
 }
 
@@ -213,9 +224,9 @@ YearStances classify_year(const world::Year& y, const Profile& p) {
   for (std::size_t i = 0; i < n; ++i)
     for (std::size_t j = i + 1; j < n; ++j) {
       if (!y.in_scope[i] || !y.in_scope[j]) continue;
-      const auto s = classify(y, i, j, p);
-      out.weight[i * n + j] = out.weight[j * n + i] = s.weight;
-      out.relation[i * n + j] = out.relation[j * n + i] = s.relation;
+      const Relation r = decide(facts(y, i, j), p);
+      out.weight[i * n + j] = out.weight[j * n + i] = p.weight[static_cast<std::size_t>(r)];
+      out.relation[i * n + j] = out.relation[j * n + i] = r;
     }
   return out;
 }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <fmt/format.h>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "entente/catalogue/dataset.hpp"
 
@@ -172,8 +173,12 @@ Panel::Panel(const Source& source, int from, int to, const PanelLayers& layers) 
   if (layers.votes) {
     // Roll calls from both releases (Voeten to 2015, unvotes to 2019); the same rcid numbering.
     std::unordered_map<long long, std::pair<int, int>> roll;  // rcid -> (year, position in year)
+    // A roll call both releases list keeps the first release's year even when that year is
+    // outside the panel: the releases date a few roll calls of sessions that span two years
+    // differently, and a panel's years must not decide which date counts.
+    std::unordered_set<long long> seen;
     auto add_rollcall = [&](long long rcid, int year) {
-      if (year < from || year > to || roll.count(rcid)) return;
+      if (!seen.insert(rcid).second || year < from || year > to) return;
       roll[rcid] = {year, d.rollcalls_in_year[year]++};
     };
     const bool voeten = d.coverage.count("unga_rollcalls") > 0, unvotes = d.coverage.count("unvotes_rollcalls") > 0;

@@ -3,6 +3,7 @@
 // rules of a named profile (TOML; data/profiles/default.toml, explained in
 // docs/models/stance.md). Every stance carries the evidence it saw and the rule that decided,
 // so `entente explain` can show why.
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -44,6 +45,27 @@ struct Stance {
 
 // The layers a panel must load for stances.
 world::PanelLayers stance_layers();
+
+// What the layers say about a dyad, before any rule is applied (both directions merged). The
+// rules (decide) then only read these, so a model that re-decides many times under varied
+// profiles (an ensemble) reads the evidence once.
+struct Facts {
+  bool atop_covered = false, cow_covered = false;
+  std::uint8_t atop = 0, cow = 0;  // obligation bits (evidence::kObligations), either direction
+  bool tss_covered = false, td_covered = false;
+  bool tss = false, td = false;    // strategic rivalry ongoing
+  bool wars_covered = false, war = false;
+  bool disputes_covered = false;
+  int hostility = 0;               // highest MID hostility level (0 none)
+  bool reciprocated = false;
+  int fatality = 0;                // highest MID fatality level, −1 unknown
+  bool votes_covered = false;
+  double agreement = -1;           // share of identical votes on joint roll calls, −1 without any
+  long long joint_votes = 0;
+};
+Facts facts(const world::Year& year, std::size_t i, std::size_t j);
+// The profile's rules on a dyad's facts; `rule`, when given, receives the deciding rule in words.
+Relation decide(const Facts& facts, const Profile& profile, std::string* rule = nullptr);
 
 // The stance of states i and j (positions in `year`); symmetric.
 Stance classify(const world::Year& year, std::size_t i, std::size_t j, const Profile& profile);

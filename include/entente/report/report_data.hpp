@@ -1,0 +1,80 @@
+#pragma once
+// `entente report`: the data of the report page (docs/report.md is the contract with the page). One
+// JSON object: the report's year and sources, a few summary sentences, and the sections in order,
+// each built from the same query functions as the command-line verbs (relations, triangle,
+// balancer, balance/blocs, landscape), with tables of the numbers behind every chart and a plain
+// interpretation generated from those numbers.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "entente/actor/registry.hpp"
+#include "entente/report/json.hpp"
+#include "entente/stance/stance.hpp"
+#include "entente/world/source.hpp"
+
+namespace entente::report {
+
+// The years a report can cover: from the first year of the store's evidence (every dataset but
+// the state system itself) to the last year both that evidence and the state system cover. A
+// store of the state system alone spans the state system's years.
+struct YearSpan {
+  int first = 0;
+  int last = 0;
+  bool contains(int year) const noexcept { return first <= year && year <= last; }
+};
+YearSpan report_years(const world::Source& source);
+// 2012 (the essay's year) when the store covers it, else the last year it covers.
+int default_report_year(const world::Source& source);
+
+struct ReportOptions {
+  std::string focus = "RUS";                                  // the state the text follows
+  std::vector<std::string> triangle = {"USA", "CHN", "RUS"};  // the strategic triangle's states
+  std::optional<int> from;  // first year of the timelines (default: report_years().first)
+  unsigned threads = 0;     // landscape enumeration; 0: one per core
+};
+
+// What the sections are built from: the request, and the verbs' results that several sections
+// share (computed once).
+struct ReportContext {
+  const world::Source& source;
+  const stance::Profile& profile;
+  const ReportOptions& options;
+  int year = 0;
+  int from = 0;
+  const actor::Actor& focus;
+  Json relations;  // query::relations of the year, every pair in the evidence scope
+  Json balancer;   // query::balancer of the year, every state in scope ranked
+};
+
+// One section of the report: {id, title, text, tables, ...its keys} (docs/report.md), and the
+// sentence it adds to the report's summary ("" for none).
+struct Section {
+  Json json;
+  std::string summary;
+};
+
+// The sections, in the report's order. A new section is a function of the context added to the
+// list in report_data().
+Section relations_section(const ReportContext& context);
+Section triangle_section(const ReportContext& context);
+Section balancers_section(const ReportContext& context);
+Section blocs_section(const ReportContext& context);
+Section landscape_section(const ReportContext& context);
+// The essay's question as the scenario of examples/russia-china-alliance.toml (report_scenario.cpp);
+// null when the store lacks Russia or China.
+Section scenario_section(const ReportContext& context);
+
+// The whole report of `year` (which report_years must contain; std::invalid_argument otherwise).
+Json report_data(const world::Source& source, int year, const stance::Profile& profile,
+                 const ReportOptions& options = {});
+
+// A section's table: {name, title, columns, rows}; `name` is also its CSV file, data/<name>.csv,
+// so it may hold only lower-case letters, digits and '-'.
+Json make_table(const std::string& name, const std::string& title, const std::vector<std::string>& columns, Json rows);
+
+// Small helpers for generated text, exposed for tests: "1st", "2nd", "23rd"; "1 state", "2 states".
+std::string ordinal(long long n);
+std::string count_of(long long n, const std::string& singular, const std::string& plural);
+
+}  // namespace entente::report

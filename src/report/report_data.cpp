@@ -1,0 +1,698 @@
+#include "entente/report/report_data.hpp"
+
+#include <fmt/format.h>
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+#include <stdexcept>
+#include <string_view>
+
+#include "entente/actor/iso3.hpp"
+#include "entente/query/landscape.hpp"
+#include "entente/query/strategic.hpp"
+#include "entente/query/structure.hpp"
+#include "entente/world/panel.hpp"
+
+#ifndef ENTENTE_VERSION_STRING
+#error "ENTENTE_VERSION_STRING must be defined"
+#endif
+
+namespace entente::report {
+
+namespace {
+
+constexpr int kEssayYear = 2012;
+
+// The relationship types in the stance model's order, as the JSON names them.
+constexpr std::array kRelations = {stance::Relation::alliance, stance::Relation::entente, stance::Relation::aligned,
+                                   stance::Relation::neutral,  stance::Relation::rival,   stance::Relation::hostile};
+
+std::string relation_name(stance::Relation r) {
+  return std::string(stance::to_string(r));
+}
+
+std::string name_of(const world::Source& source, const std::string& abbrev) {
+  for (const auto& a : source.registry.all())
+    if (a.abbrev == abbrev) return a.name;
+  return abbrev;
+}
+
+// "A", "A and B", "A, B and C".
+std::string join_and(const std::vector<std::string>& items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += i + 1 == items.size() ? " and " : ", ";
+    out += items[i];
+  }
+  return out;
+}
+
+std::vector<std::string> strings(const Json& array) {
+  std::vector<std::string> out;
+  for (const auto& v : array) out.push_back(v.get<std::string>());
+  return out;
+}
+
+// A state's name in a sentence: "the United States of America", "Russia".
+std::string in_sentence(const std::string& name) {
+  static constexpr std::array<std::string_view, 14> kWithArticle = {
+      "United ",        "Republic",    "Democratic Republic", "Central African", "Dominican Republic",
+      "Czech Republic", "Netherlands", "Philippines",         "Bahamas",         "Gambia",
+      "Comoros",        "Maldives",    "Marshall Islands",    "Solomon Islands"};
+  for (auto prefix : kWithArticle)
+    if (name.rfind(prefix, 0) == 0) return "the " + name;
+  return name;
+}
+
+std::string capitalised(std::string text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+  return text;
+}
+
+std::string type_text(const std::string& type) {
+  if (type == "menage_a_trois") return "ménage à trois";
+  if (type == "romantic_triangle") return "romantic triangle";
+  if (type == "stable_marriage") return "stable marriage";
+  if (type == "unit_veto") return "unit veto";
+  return type;
+}
+
+std::string with_article(const std::string& type) {
+  return "a " + type_text(type);
+}
+
+// A number for a sentence: up to `digits` significant digits, no exponent for ordinary values.
+std::string number_text(double v, int digits = 3) {
+  return fmt::format("{:.{}g}", v, digits);
+}
+
+std::string percent_text(double share) {
+  return fmt::format("{:.0f}%", 100 * share);
+}
+
+}  // namespace
+
+std::string ordinal(long long n) {
+  const long long tens = n % 100;
+  const long long units = n % 10;
+  const char* suffix = "th";
+  if (tens < 11 || tens > 13) {
+    if (units == 1)
+      suffix = "st";
+    else if (units == 2)
+      suffix = "nd";
+    else if (units == 3)
+      suffix = "rd";
+  }
+  return fmt::format("{}{}", n, suffix);
+}
+
+std::string count_of(long long n, const std::string& singular, const std::string& plural) {
+  return fmt::format("{} {}", n, n == 1 ? singular : plural);
+}
+
+YearSpan report_years(const world::Source& source) {
+  int evidence_first = 0, evidence_last = 0, states_first = 0, states_last = 0;
+  for (const auto& c : source.store.coverage()) {
+    if (c.first_year <= 0 || c.last_year <= 0) continue;  // a dataset without years (e.g. votes by roll call)
+    if (c.dataset == "cow_states") {
+      states_first = c.first_year;
+      states_last = c.last_year;
+    } else {
+      evidence_first = evidence_first == 0 ? c.first_year : std::min(evidence_first, c.first_year);
+      evidence_last = std::max(evidence_last, c.last_year);
+    }
+  }
+  if (states_last == 0) {  // no state system in the store: its registry's spells
+    for (const auto& a : source.registry.all())
+      for (const auto& s : a.spells) {
+        states_first = states_first == 0 ? s.start_year() : std::min(states_first, s.start_year());
+        states_last = std::max(states_last, s.end_year());
+      }
+  }
+  if (evidence_last == 0) return {states_first, states_last};
+  return {std::max(evidence_first, states_first), std::min(evidence_last, states_last)};
+}
+
+int default_report_year(const world::Source& source) {
+  const auto span = report_years(source);
+  return span.contains(kEssayYear) ? kEssayYear : span.last;
+}
+
+Json make_table(const std::string& name, const std::string& title, const std::vector<std::string>& columns, Json rows) {
+  if (name.empty() || name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos)
+    throw std::invalid_argument(
+        fmt::format("a report table's name is a file name of a-z, 0-9 and '-', not \"{}\"", name));
+  for (const auto& row : rows)
+    if (!row.is_array() || row.size() != columns.size())
+      throw std::logic_error(
+          fmt::format("table {}: a row of {} cells for {} columns", name, row.size(), columns.size()));
+  return {{"name", name}, {"title", title}, {"columns", columns}, {"rows", std::move(rows)}};
+}
+
+// ---- relations ----
+
+Section relations_section(const ReportContext& c) {
+  const auto& focus = c.focus.abbrev;
+  // The states: every state of the year in the evidence scope (the balancer ranks them all), in
+  // COW code order, with capabilities from the same result.
+  std::vector<const Json*> ranked;
+  for (const auto& r : c.balancer.at("rows")) ranked.push_back(&r);
+  std::sort(ranked.begin(), ranked.end(),
+            [](const Json* a, const Json* b) { return a->at("ccode").get<int>() < b->at("ccode").get<int>(); });
+  bool focus_present = false;
+  for (const Json* r : ranked) focus_present = focus_present || r->at("abbrev") == focus;
+
+  std::map<std::string, std::string> to_focus;
+  std::map<std::string, long long> counts, focus_counts;
+  for (auto r : kRelations) counts[relation_name(r)] = 0;
+  Json dyads = Json::array(), dyad_rows = Json::array();
+  for (const auto& row : c.relations.at("rows")) {
+    const auto a = row.at("abbrev1").get<std::string>(), b = row.at("abbrev2").get<std::string>();
+    const auto relation = row.at("relation").get<std::string>();
+    dyads.push_back({{"a", a}, {"b", b}, {"relation", relation}, {"weight", row.at("weight")}});
+    dyad_rows.push_back({a, b, relation, row.at("weight")});
+    ++counts[relation];
+    if (a == focus) to_focus[b] = relation;
+    if (b == focus) to_focus[a] = relation;
+  }
+  Json states = Json::array(), state_rows = Json::array();
+  for (const Json* r : ranked) {
+    const auto abbrev = r->at("abbrev").get<std::string>();
+    const int ccode = r->at("ccode").get<int>();
+    const int iso = actor::iso_numeric_for_ccode(ccode);
+    Json relation = nullptr;
+    if (auto it = to_focus.find(abbrev); it != to_focus.end()) {
+      relation = it->second;
+      ++focus_counts[it->second];
+    }
+    const auto* actor = c.source.registry.by_ccode(ccode);
+    const std::string name = actor ? actor->name : abbrev;
+    Json iso_json = iso > 0 ? Json(iso) : Json(nullptr);
+    states.push_back({{"abbrev", abbrev},
+                      {"name", name},
+                      {"ccode", ccode},
+                      {"iso_numeric", iso_json},
+                      {"cinc", r->at("cinc")},
+                      {"relation_to_focus", relation}});
+    state_rows.push_back({abbrev, name, ccode, iso_json, r->at("cinc"), relation});
+  }
+  Json counts_json = Json::object();
+  for (auto r : kRelations) counts_json[relation_name(r)] = counts[relation_name(r)];
+
+  // "allied with 5 states, in an entente with 2, … and a rival of 1"
+  static const std::map<std::string, std::string> kVerb = {
+      {"alliance", "allied with"},   {"entente", "in an entente with"}, {"aligned", "aligned with"},
+      {"neutral", "neutral toward"}, {"rival", "a rival of"},           {"hostile", "hostile to"}};
+  std::vector<std::string> phrases;
+  for (auto r : kRelations) {
+    const long long n = focus_counts[relation_name(r)];
+    if (n == 0) continue;
+    phrases.push_back(kVerb.at(relation_name(r)) + " " +
+                      (phrases.empty() ? count_of(n, "state", "states") : std::to_string(n)));
+  }
+  std::string first;
+  const std::size_t others = ranked.size() - (focus_present ? 1 : 0);
+  if (!focus_present) {
+    first = fmt::format("{} is not among the {} states with evidence in {}.", capitalised(in_sentence(c.focus.name)),
+                        ranked.size(), c.year);
+  } else if (phrases.empty()) {
+    first =
+        fmt::format("In {} {} had no relationship with another state in the data.", c.year, in_sentence(c.focus.name));
+  } else {
+    first = fmt::format("In {} {} was {}, of the {} other states in the data.", c.year, in_sentence(c.focus.name),
+                        join_and(phrases), others);
+  }
+  static const std::map<std::string, std::pair<std::string, std::string>> kNoun = {
+      {"alliance", {"alliance", "alliances"}}, {"entente", {"entente", "ententes"}},
+      {"aligned", {"aligned", "aligned"}},     {"neutral", {"neutral", "neutral"}},
+      {"rival", {"rivalry", "rivalries"}},     {"hostile", {"hostile", "hostile"}}};
+  std::vector<std::string> kinds;
+  for (auto r : kRelations) {
+    const long long n = counts[relation_name(r)];
+    if (n == 0) continue;
+    const auto& [one, many] = kNoun.at(relation_name(r));
+    kinds.push_back(count_of(n, one, many));
+  }
+  std::string second;
+  if (!dyads.empty())
+    second = fmt::format(" Of all {} pairs of the {} states: {}.", dyads.size(), ranked.size(), join_and(kinds));
+
+  Json tables = Json::array();
+  tables.push_back(make_table("relations-states", fmt::format("States of {} and their relation to {}", c.year, focus),
+                              {"abbrev", "name", "ccode", "iso_numeric", "cinc", "relation_to_focus"},
+                              std::move(state_rows)));
+  tables.push_back(make_table("relations-dyads",
+                              fmt::format("Every pair of states in {}: relationship and weight", c.year),
+                              {"a", "b", "relation", "weight"}, std::move(dyad_rows)));
+  Json out{{"id", "relations"},
+           {"title", fmt::format("Relationships in {}", c.year)},
+           {"text", first + second},
+           {"tables", std::move(tables)},
+           {"states", std::move(states)},
+           {"dyads", std::move(dyads)},
+           {"counts", std::move(counts_json)}};
+  return {std::move(out), first};
+}
+
+// ---- triangle ----
+
+namespace {
+
+// ", with China as the pivot", ", China and Russia the partners and the United States the outcast".
+std::string roles_text(const std::string& type, const std::vector<std::pair<std::string, std::string>>& roles) {
+  std::vector<std::string> pivot, partners, outcast;
+  for (const auto& [name, role] : roles) {
+    if (role == "pivot") pivot.push_back(name);
+    if (role == "partner") partners.push_back(name);
+    if (role == "outcast") outcast.push_back(name);
+  }
+  if (type == "romantic_triangle" && !pivot.empty()) return fmt::format(", with {} as the pivot", pivot.front());
+  if (type == "stable_marriage" && !outcast.empty())
+    return fmt::format(", {} the partners and {} the outcast", join_and(partners), outcast.front());
+  if (type == "menage_a_trois") return ", all three friends";
+  if (type == "unit_veto") return ", all three foes";
+  return "";
+}
+
+}  // namespace
+
+Section triangle_section(const ReportContext& c) {
+  if (c.options.triangle.size() != 3) throw std::invalid_argument("a triangle needs three states");
+  std::vector<const actor::Actor*> actors;
+  for (const auto& name : c.options.triangle) actors.push_back(&c.source.registry.find(name));
+  const Json result = query::triangle(c.source, *actors[0], *actors[1], *actors[2], c.from, c.year, c.profile);
+  std::vector<std::string> abbrevs, names;
+  for (const auto* a : actors) {
+    abbrevs.push_back(a->abbrev);
+    names.push_back(in_sentence(a->name));
+  }
+  const std::array<std::pair<std::size_t, std::size_t>, 3> pairs = {{{0, 1}, {0, 2}, {1, 2}}};
+
+  Json years = Json::array(), rows = Json::array();
+  std::map<std::string, long long> by_type;
+  for (const auto& r : result.at("rows")) {
+    Json roles = Json::object(), ties = Json::array();
+    Json row = Json::array({r.at("year"), r.at("type")});
+    for (const auto& a : abbrevs) {
+      roles[a] = r.at("roles").at(a).at("role");
+      row.push_back(roles[a]);
+    }
+    for (const auto& [i, j] : pairs) {
+      const std::string pair = abbrevs[i] + "-" + abbrevs[j];
+      const auto& tie = r.at("ties").at(pair);
+      ties.push_back({{"pair", pair}, {"relation", tie.at("relation")}, {"weight", tie.at("weight")}});
+      row.push_back(tie.at("relation"));
+      row.push_back(tie.at("weight"));
+    }
+    ++by_type[r.at("type").get<std::string>()];
+    years.push_back(
+        {{"year", r.at("year")}, {"type", r.at("type")}, {"roles", std::move(roles)}, {"ties", std::move(ties)}});
+    rows.push_back(std::move(row));
+  }
+  std::vector<std::string> columns = {"year", "type"};
+  for (const auto& a : abbrevs) columns.push_back("role_" + a);
+  for (const auto& [i, j] : pairs) {
+    columns.push_back("relation_" + abbrevs[i] + "-" + abbrevs[j]);
+    columns.push_back("weight_" + abbrevs[i] + "-" + abbrevs[j]);
+  }
+
+  const std::string triangle_name = fmt::format("the triangle of {}", join_and(names));
+  std::string text, summary;
+  if (years.empty()) {
+    text =
+        fmt::format("From {} to {} the three states were never members of the state system together.", c.from, c.year);
+    summary = text;
+  } else {
+    const long long total = static_cast<long long>(years.size());
+    const int first_year = years.front().at("year").get<int>(), last_year = years.back().at("year").get<int>();
+    std::vector<std::string> parts;
+    for (const char* type : {"menage_a_trois", "romantic_triangle", "stable_marriage", "unit_veto"}) {
+      const long long n = by_type[type];
+      if (n == 0) continue;
+      parts.push_back(parts.empty() ? fmt::format("{} in {} of {} years", with_article(type), n, total)
+                                    : fmt::format("{} in {}", with_article(type), n));
+    }
+    text = fmt::format("From {} to {} {} was {}.", first_year, last_year, triangle_name, join_and(parts));
+    const auto& last = years.back();
+    std::vector<std::pair<std::string, std::string>> roles;
+    for (std::size_t k = 0; k < 3; ++k)
+      roles.emplace_back(names[k], last.at("roles").at(abbrevs[k]).get<std::string>());
+    const std::string type = last.at("type").get<std::string>();
+    const auto& changes = result.at("changes");
+    const int since = changes.empty() ? first_year : changes.back().at("year").get<int>();
+    if (changes.size() <= 1) {
+      text += fmt::format(" It never changed: {} throughout.", with_article(type));
+    } else {
+      text += fmt::format(" It last changed in {}, to {}{}.", since, with_article(type), roles_text(type, roles));
+    }
+    summary = fmt::format("In {} {} was {}{} (since {}).", last_year, triangle_name, with_article(type),
+                          roles_text(type, roles), since);
+  }
+
+  Json tables = Json::array();
+  tables.push_back(make_table(
+      "triangle-years", fmt::format("The {} triangle year by year: type, roles and ties", fmt::join(abbrevs, "-")),
+      columns, std::move(rows)));
+  Json out{
+      {"id", "triangle"},  {"title", fmt::format("The {} triangle, {}–{}", fmt::join(abbrevs, "–"), c.from, c.year)},
+      {"text", text},      {"tables", std::move(tables)},
+      {"actors", abbrevs}, {"years", std::move(years)}};
+  return {std::move(out), summary};
+}
+
+// ---- balancers ----
+
+Section balancers_section(const ReportContext& c) {
+  Json rows = Json::array(), table_rows = Json::array();
+  const Json* focus_row = nullptr;
+  for (const auto& r : c.balancer.at("rows")) {
+    const auto* actor = c.source.registry.by_ccode(r.at("ccode").get<int>());
+    const std::string abbrev = r.at("abbrev").get<std::string>();
+    const std::string name = actor ? actor->name : abbrev;
+    rows.push_back({{"rank", r.at("rank")},
+                    {"abbrev", abbrev},
+                    {"name", name},
+                    {"weighted_index", r.at("weighted_index")},
+                    {"pivot", r.at("pivot")},
+                    {"flexibility", r.at("flexibility")},
+                    {"cinc", r.at("cinc")}});
+    table_rows.push_back(
+        {r.at("rank"), abbrev, name, r.at("weighted_index"), r.at("pivot"), r.at("flexibility"), r.at("cinc")});
+    if (abbrev == c.focus.abbrev) focus_row = &r;
+  }
+  const std::size_t n = rows.size();
+  std::string text;
+  if (n == 0) {
+    text = fmt::format("No state has evidence in {}.", c.year);
+  } else if (focus_row == nullptr) {
+    text = fmt::format("{} is not among the {} states ranked in {}; {} ranks first.",
+                       capitalised(in_sentence(c.focus.name)), n, c.year,
+                       in_sentence(rows.at(0).at("name").get<std::string>()));
+  } else {
+    const auto& f = *focus_row;
+    std::string flexibility;
+    if (!f.at("flexibility").is_null())
+      flexibility = fmt::format("; flexibility {}", number_text(f.at("flexibility").get<double>(), 2));
+    const long long pivot = f.at("pivot").get<long long>();
+    const std::string how = pivot == 0 ? std::string("the pivot of no romantic triangle")
+                                       : fmt::format("weighted pivot index {}, the pivot of {}",
+                                                     number_text(f.at("weighted_index").get<double>()),
+                                                     count_of(pivot, "romantic triangle", "romantic triangles"));
+    text = fmt::format("{} ranks {} of {} as a balancer in {} ({}{}).", capitalised(in_sentence(c.focus.name)),
+                       ordinal(f.at("rank").get<long long>()), n, c.year, how, flexibility);
+  }
+  const std::string summary = text;
+  if (n > 0) {
+    std::vector<std::string> top;
+    for (std::size_t i = 0; i < std::min<std::size_t>(3, n); ++i)
+      top.push_back(in_sentence(rows.at(i).at("name").get<std::string>()));
+    text += top.size() == 1 ? fmt::format(" The only state ranked is {}.", top.front())
+                            : fmt::format(" The first {} are {}.", top.size() == 2 ? "two" : "three", join_and(top));
+  }
+  Json tables = Json::array();
+  tables.push_back(make_table("balancers", fmt::format("Balancers of {}, ranked by weighted pivot index", c.year),
+                              {"rank", "abbrev", "name", "weighted_index", "pivot", "flexibility", "cinc"},
+                              std::move(table_rows)));
+  Json out{{"id", "balancers"},
+           {"title", fmt::format("Balancers in {}", c.year)},
+           {"text", text},
+           {"tables", std::move(tables)},
+           {"focus", c.focus.abbrev},
+           {"rows", std::move(rows)}};
+  return {std::move(out), summary};
+}
+
+// ---- blocs ----
+
+Section blocs_section(const ReportContext& c) {
+  const auto graphs = query::stance_graphs(c.source, c.from, c.year, c.profile);
+  const Json balance = query::balance(graphs, balance::FrustrationOptions{});
+  balance::BlocOptions options;  // two blocs, α = 0.5: exact
+  const Json blocs = query::blocs(graphs, options);
+
+  Json years = Json::array(), year_rows = Json::array();
+  Json membership = Json::array(), membership_rows = Json::array();
+  Json switches = Json::array(), switch_rows = Json::array();
+  for (std::size_t p = 0; p < graphs.size(); ++p) {
+    const int year = c.from + static_cast<int>(p);
+    const auto& b = balance.at("rows").at(p);
+    years.push_back({{"year", year},
+                     {"frustration", b.at("frustration")},
+                     {"lower_bound", b.at("lower_bound")},
+                     {"optimal", b.at("optimal")},
+                     {"edges", b.at("edges")},
+                     {"negative_edges", b.at("negative_edges")},
+                     {"normalised", b.at("normalised_frustration")}});
+    year_rows.push_back({year, b.at("frustration"), b.at("lower_bound"), b.at("optimal"), b.at("edges"),
+                         b.at("negative_edges"), b.at("normalised_frustration")});
+    const auto& period = blocs.at("periods").at(p);
+    std::map<std::string, int> bloc_of;
+    for (const auto& bl : period.at("blocs"))
+      for (const auto& m : bl.at("members")) bloc_of[m.get<std::string>()] = bl.at("bloc").get<int>();
+    for (const auto& node : graphs[p].nodes) {
+      const auto it = bloc_of.find(node);
+      const Json bloc = it == bloc_of.end() ? Json(nullptr) : Json(it->second);
+      membership.push_back({{"year", year}, {"abbrev", node}, {"bloc", bloc}});
+      membership_rows.push_back({year, node, bloc});
+    }
+    for (const auto& s : period.at("switches")) {
+      switches.push_back({{"year", year}, {"abbrev", s.at("state")}, {"from", s.at("from")}, {"to", s.at("to")}});
+      switch_rows.push_back({year, s.at("state"), s.at("from"), s.at("to")});
+    }
+  }
+
+  // The sentences: the year's frustration, the focus's bloc, the switches.
+  const auto& last = years.back();
+  const long long value = last.at("frustration").get<long long>(), bound = last.at("lower_bound").get<long long>();
+  const std::string proof =
+      last.at("optimal").get<bool>() ? "proven optimal" : fmt::format("not proven optimal: lower bound {}", bound);
+  std::string text = fmt::format(
+      "In {} the system's frustration index was {} ({}): of its {} ({} negative), {} must change sign for the states "
+      "to split into two camps.",
+      c.year, value, proof, count_of(last.at("edges").get<long long>(), "tie", "ties"),
+      last.at("negative_edges").get<long long>(), value);
+  const std::string summary = text;
+  const auto& period = blocs.at("periods").back();
+  // Each bloc's members; the focus's bloc named with its partners when short, else the other bloc.
+  constexpr std::size_t kListed = 10;
+  std::vector<std::vector<std::string>> members;
+  std::size_t focus_bloc = 0;  // 1-based; 0 when the focus has no ties
+  for (const auto& bl : period.at("blocs")) {
+    members.push_back(strings(bl.at("members")));
+    if (std::find(members.back().begin(), members.back().end(), c.focus.abbrev) != members.back().end())
+      focus_bloc = members.size();
+  }
+  if (members.size() == 2) {
+    text += fmt::format(" The two blocs had {} and {} states", members[0].size(), members[1].size());
+    const std::string focus_name = in_sentence(c.focus.name);
+    if (focus_bloc > 0) {
+      auto partners = members[focus_bloc - 1];
+      partners.erase(std::find(partners.begin(), partners.end(), c.focus.abbrev));
+      const auto& other = members[2 - focus_bloc];
+      if (partners.empty())
+        text += fmt::format("; {} stood alone in bloc {}", focus_name, focus_bloc);
+      else if (partners.size() <= kListed)
+        text += fmt::format("; {} was in bloc {} with {}", focus_name, focus_bloc, join_and(partners));
+      else if (!other.empty() && other.size() <= kListed)
+        text += fmt::format("; {} was in bloc {}, against {}", focus_name, focus_bloc, join_and(other));
+      else
+        text += fmt::format("; {} was in bloc {}", focus_name, focus_bloc);
+    } else {
+      text += fmt::format("; {} had no ties", focus_name);
+    }
+    text += ".";
+  }
+  if (c.year > c.from) {
+    if (switches.empty()) {
+      text += fmt::format(" No state changed bloc from {} to {}.", c.from, c.year);
+    } else {
+      const auto& s = switches.back();
+      text += fmt::format(" From {} to {} states changed bloc {}, most recently {} in {}.", c.from, c.year,
+                          count_of(static_cast<long long>(switches.size()), "time", "times"),
+                          s.at("abbrev").get<std::string>(), s.at("year").get<int>());
+    }
+  }
+
+  Json tables = Json::array();
+  tables.push_back(
+      make_table("blocs-years", "Frustration index of the stance graph, year by year",
+                 {"year", "frustration", "lower_bound", "optimal", "edges", "negative_edges", "normalised"},
+                 std::move(year_rows)));
+  tables.push_back(make_table("blocs-membership", "Bloc of each state, year by year (empty: no ties)",
+                              {"year", "abbrev", "bloc"}, std::move(membership_rows)));
+  tables.push_back(make_table("blocs-switches", "States that changed bloc", {"year", "abbrev", "from", "to"},
+                              std::move(switch_rows)));
+  Json out{{"id", "blocs"},
+           {"title", fmt::format("Balance and blocs, {}–{}", c.from, c.year)},
+           {"text", text},
+           {"tables", std::move(tables)},
+           {"years", std::move(years)},
+           {"membership", std::move(membership)},
+           {"switches", std::move(switches)}};
+  return {std::move(out), summary};
+}
+
+// ---- landscape ----
+
+namespace {
+
+// The great powers of a year: the COW major powers with evidence (in the store's scope) plus India
+// when it is a member; where the store has no major-power data for the year, a fixed list (the
+// powers of the README's landscape example). Only states with a positive CINC can be sized.
+constexpr std::array<int, 8> kFixedPowers = {2, 200, 220, 255, 365, 710, 740, 750};  // USA UKG FRN GMY RUS CHN JPN IND
+constexpr int kIndia = 750;
+
+struct Powers {
+  std::vector<int> ccodes;
+  std::string basis;  // how they were chosen, in words
+};
+
+Powers great_powers(const world::Source& source, int year) {
+  world::PanelLayers layers;
+  layers.alliances = false;
+  layers.capabilities = true;
+  layers.majors = true;
+  const world::Panel panel(source, year, year, layers);
+  const auto y = panel.year(year);
+  auto sized = [&](std::size_t i) { return std::isfinite(y.cinc[i]) && y.cinc[i] > 0; };
+  Powers out;
+  if (y.majors_covered) {
+    for (std::size_t i = 0; i < y.n(); ++i)
+      if (y.in_scope[i] && sized(i) && (y.major[i] || y.ccodes[i] == kIndia)) out.ccodes.push_back(y.ccodes[i]);
+    out.basis = "the COW major powers of the year, plus India";
+  } else {
+    for (int ccode : kFixedPowers) {
+      const int i = y.index(ccode);
+      if (i >= 0 && y.in_scope[static_cast<std::size_t>(i)] && sized(static_cast<std::size_t>(i)))
+        out.ccodes.push_back(ccode);
+    }
+    std::sort(out.ccodes.begin(), out.ccodes.end());
+    out.basis =
+        "the United States, China, Russia, India, Japan, Germany, France and the United Kingdom (the store "
+        "has no major-power data for the year)";
+  }
+  return out;
+}
+
+}  // namespace
+
+Section landscape_section(const ReportContext& c) {
+  const auto powers = great_powers(c.source, c.year);
+  Json actors = Json::array(), actor_rows = Json::array(), minima = Json::array(), minima_rows = Json::array();
+  std::vector<std::string> abbrevs;
+  std::string text, summary;
+  if (powers.ccodes.size() < 2) {
+    text = fmt::format("Landscape theory needs at least two great powers with capabilities in {}; the store has {}.",
+                       c.year, powers.ccodes.size());
+    summary = text;
+  } else {
+    query::LandscapeRequest request;
+    request.threads = c.options.threads;
+    const Json result = query::landscape(c.source, c.year, powers.ccodes, request);
+    for (const auto& a : result.at("actors")) {
+      const auto abbrev = a.at("name").get<std::string>();
+      abbrevs.push_back(abbrev);
+      const std::string name = name_of(c.source, abbrev);
+      actors.push_back({{"abbrev", abbrev}, {"name", name}, {"size", a.at("size")}});
+      actor_rows.push_back({abbrev, name, a.at("size")});
+    }
+    for (const auto& m : result.at("rows")) {
+      Json sides = Json::object();
+      Json row = Json::array({m.at("rank"), m.at("energy"), m.at("basin_share")});
+      const auto side_b = strings(m.at("side_b"));
+      for (const auto& a : abbrevs) {
+        const int side = std::find(side_b.begin(), side_b.end(), a) != side_b.end() ? 1 : 0;
+        sides[a] = side;
+        row.push_back(side);
+      }
+      minima.push_back({{"rank", m.at("rank")},
+                        {"energy", m.at("energy")},
+                        {"basin_share", m.at("basin_share")},
+                        {"sides", std::move(sides)}});
+      minima_rows.push_back(std::move(row));
+    }
+    const auto& best = result.at("rows").at(0);
+    const auto a = strings(best.at("side_a")), b = strings(best.at("side_b"));
+    const std::string split = b.empty() || a.empty() ? fmt::format("puts all {} on one side", abbrevs.size())
+                                                     : fmt::format("puts {} against {}", join_and(a), join_and(b));
+    const std::size_t count = minima.size();
+    if (count == 1)
+      summary = fmt::format(
+          "Landscape theory predicts a single stable alignment of the {} great powers of {}, which every alignment "
+          "descends to: it {} (energy {}).",
+          abbrevs.size(), c.year, split, number_text(best.at("energy").get<double>()));
+    else
+      summary = fmt::format(
+          "Landscape theory predicts {} stable alignments of the {} great powers of {}; the deepest (energy {}, the "
+          "basin of {} of all alignments) {}.",
+          count, abbrevs.size(), c.year, number_text(best.at("energy").get<double>()),
+          percent_text(best.at("basin_share").get<double>()), split);
+    text = summary + fmt::format(" The great powers are {}, sized by CINC, with propensities from the year's evidence.",
+                                 powers.basis);
+  }
+  std::vector<std::string> minima_columns = {"rank", "energy", "basin_share"};
+  for (const auto& a : abbrevs) minima_columns.push_back("side_" + a);
+  Json tables = Json::array();
+  tables.push_back(make_table("landscape-actors", fmt::format("The great powers of {} and their sizes (CINC)", c.year),
+                              {"abbrev", "name", "size"}, std::move(actor_rows)));
+  tables.push_back(make_table("landscape-minima",
+                              "Every stable alignment (local minimum of energy): basin share and each power's side",
+                              minima_columns, std::move(minima_rows)));
+  Json out{{"id", "landscape"},
+           {"title", fmt::format("Landscape theory, {}", c.year)},
+           {"text", text},
+           {"tables", std::move(tables)},
+           {"actors", std::move(actors)},
+           {"minima", std::move(minima)}};
+  return {std::move(out), summary};
+}
+
+// ---- the report ----
+
+Json report_data(const world::Source& source, int year, const stance::Profile& profile, const ReportOptions& options) {
+  const auto span = report_years(source);
+  if (!span.contains(year))
+    throw std::invalid_argument(
+        fmt::format("no report for {}: the store's data cover {} to {}", year, span.first, span.last));
+  const int from = options.from.value_or(span.first);
+  if (from > year || !span.contains(from))
+    throw std::invalid_argument(
+        fmt::format("the timelines cannot start in {}: the store's data cover {} to {}", from, span.first, year));
+  const auto& focus = source.registry.find(options.focus);
+  ReportContext context{source,
+                        profile,
+                        options,
+                        year,
+                        from,
+                        focus,
+                        query::relations(source, year, {}, profile),
+                        query::balancer(source, year, std::nullopt, profile)};
+
+  // The sections in the report's order (docs/report.md); a new one is one more line.
+  std::vector<Section> sections;
+  sections.push_back(relations_section(context));
+  sections.push_back(triangle_section(context));
+  sections.push_back(balancers_section(context));
+  sections.push_back(blocs_section(context));
+  sections.push_back(landscape_section(context));
+  sections.push_back(scenario_section(context));
+
+  Json summary = Json::array(), sections_json = Json::array();
+  for (auto& s : sections) {
+    if (s.json.is_null()) continue;  // a section the store cannot support (e.g. no Russia or China)
+    if (!s.summary.empty()) summary.push_back(s.summary);
+    sections_json.push_back(std::move(s.json));
+  }
+  return {{"entente_version", ENTENTE_VERSION_STRING},
+          {"source", source.label},
+          {"profile", profile.name},
+          {"year", year},
+          {"from", from},
+          {"focus", {{"abbrev", focus.abbrev}, {"name", focus.name}}},
+          {"summary", std::move(summary)},
+          {"sections", std::move(sections_json)}};
+}
+
+}  // namespace entente::report

@@ -1,0 +1,154 @@
+// The report's last section: the essay's question, "Russia-China: alliance or flexible
+// partnership?", as the scenario of examples/russia-china-alliance.toml run on the report's year,
+// with a small ensemble for how firm the answer is.
+#include <fmt/format.h>
+
+#include "entente/query/scenario.hpp"
+#include "entente/report/report_data.hpp"
+#include "entente/scenario/scenario.hpp"
+
+namespace entente::report {
+
+namespace {
+
+constexpr std::uint64_t kMembers = 200;  // enough for shares to the nearest few percent, well inside the report's 2 s
+
+// The scenario of examples/russia-china-alliance.toml, for the report's year and the triangles
+// whose states are in the world.
+scenario::Scenario essay_scenario(const ReportContext& c) {
+  std::string triangles;
+  for (const char* third : {"USA", "IND", "JPN", "DRV"})
+    triangles += fmt::format("{}[\"RUS\", \"CHN\", \"{}\"]", triangles.empty() ? "" : ", ", third);
+  const std::string text = fmt::format(R"(name = "Russia-China alliance"
+question = "What would a Russia-China defense pact change for Russia, against the flexible partnership it had?"
+[base]
+year = {}
+focus = "RUS"
+triangles = [{}]
+landscape = ["USA", "CHN", "RUS", "IND", "JPN", "DRV", "UKG", "FRN", "GMY"]
+[[shock]]
+kind = "add_treaty"
+between = ["RUS", "CHN"]
+type = "defense"
+[ensemble]
+members = {}
+seed = {}
+)",
+                                       c.year, triangles, kMembers, c.year);
+  return scenario::parse_scenario(text, "report scenario");
+}
+
+}  // namespace
+
+Section scenario_section(const ReportContext& c) {
+  auto sc = essay_scenario(c);
+  // Only the states the world has: a triangle or landscape actor outside it is left out.
+  const auto has = [&](const std::string& abbrev) {
+    for (const auto& row : c.balancer.at("rows"))
+      if (row.at("abbrev") == abbrev) return true;
+    return false;
+  };
+  std::erase_if(sc.triangles, [&](const auto& t) { return !has(t[0]) || !has(t[1]) || !has(t[2]); });
+  std::erase_if(sc.landscape, [&](const std::string& a) { return !has(a); });
+  if (!has("RUS") || !has("CHN")) return {};
+  query::ScenarioRequest request;
+  request.runs = 0;
+  request.threads = c.options.threads;
+  const Json r = query::scenario(c.source, sc, c.profile, request);
+
+  Json triangles = Json::array(), triangle_rows = Json::array();
+  const auto& before = r.at("before").at("triangles");
+  const auto& after = r.at("after").at("triangles");
+  for (std::size_t k = 0; k < before.size(); ++k) {
+    const auto& b = before.at(k);
+    const auto& a = after.at(k);
+    const std::string name = b.at("triangle");
+    triangles.push_back({{"triangle", name},
+                         {"before", {{"type", b.at("type")}, {"role", b.at("roles").at("RUS")}}},
+                         {"after", {{"type", a.at("type")}, {"role", a.at("roles").at("RUS")}}}});
+    triangle_rows.push_back({name, b.at("type"), b.at("roles").at("RUS"), a.at("type"), a.at("roles").at("RUS")});
+  }
+  // The focus's measures that are numbers, before and after.
+  Json measures = Json::array(), measure_rows = Json::array();
+  for (const auto& row : r.at("focus_rows")) {
+    const std::string m = row.at("measure");
+    const auto& b = row.at("before");
+    const auto& a = row.at("after");
+    Json bn = b, an = a;
+    if (m == "balancer rank") {  // "3 of 28" → 3
+      bn = std::stoi(b.get<std::string>());
+      an = std::stoi(a.get<std::string>());
+    }
+    if (!bn.is_number() || !an.is_number()) continue;
+    measures.push_back({{"measure", m}, {"before", bn}, {"after", an}});
+    measure_rows.push_back({m, bn, an});
+  }
+  Json changes = Json::array(), change_rows = Json::array();
+  for (const auto& ch : r.at("rows")) {
+    changes.push_back(ch.at("change"));
+    change_rows.push_back({ch.at("rank"), ch.at("kind"), ch.at("change")});
+  }
+
+  // The plain answer, from the numbers.
+  int roles_changed = 0;
+  for (const auto& t : triangles) roles_changed += t.at("before") != t.at("after");
+  double flex_before = 0, flex_after = 0;
+  long long rank_before = 0, rank_after = 0;
+  for (const auto& m : measures) {
+    if (m.at("measure").get<std::string>().rfind("flexibility", 0) == 0) {
+      flex_before = m.at("before").get<double>();
+      flex_after = m.at("after").get<double>();
+    }
+    if (m.at("measure") == "balancer rank") {
+      rank_before = m.at("before").get<long long>();
+      rank_after = m.at("after").get<long long>();
+    }
+  }
+  const auto& ens = r.at("ensemble");
+  double changed_share = 0;
+  for (const auto& t : ens.at("triangles")) changed_share = std::max(changed_share, t.at("focus_role_changed").get<double>());
+  const std::string rank_text = rank_before == rank_after
+                                    ? fmt::format("keep its balancer rank ({})", ordinal(rank_before))
+                                    : fmt::format("move its balancer rank from {} to {}", ordinal(rank_before), ordinal(rank_after));
+  std::string text = fmt::format(
+      "A defense pact with China in {} would change Russia's role in {} of its {} triangles with China and China's "
+      "rivals, {}, and lower its flexibility from {:.2f} to {:.2f} (one more alliance among its friendly ties). ",
+      c.year, roles_changed, triangles.size(), rank_text, flex_before, flex_after);
+  text += roles_changed == 0 && rank_after >= rank_before
+              ? "The alliance would add commitment without adding influence: the flexible partnership already gives "
+                "Russia the same position. "
+              : "The alliance would change Russia's position in the triangles above. ";
+  text += changed_share == 0
+              ? fmt::format("In none of {} ensemble members with noisy ties, thresholds and capabilities did Russia's "
+                            "role in a triangle change.",
+                            kMembers)
+              : fmt::format("Across {} ensemble members with noisy ties, thresholds and capabilities, Russia's role in "
+                            "a triangle changed in at most {:.0f}% of them.",
+                            kMembers, 100 * changed_share);
+  Json tables = Json::array();
+  if (!triangle_rows.empty())
+    tables.push_back(make_table("scenario-triangles", "Russia's role in each triangle, before and after",
+                                {"triangle", "type_before", "role_before", "type_after", "role_after"}, triangle_rows));
+  tables.push_back(make_table("scenario-measures", "Russia's measures, before and after", {"measure", "before", "after"},
+                              measure_rows));
+  if (!change_rows.empty())
+    tables.push_back(make_table("scenario-changes", "Every change, most important first", {"rank", "kind", "change"},
+                                change_rows));
+  Section s;
+  s.json = {{"id", "scenario"},
+            {"title", "Russia and China: alliance or flexible partnership?"},
+            {"text", text},
+            {"name", r.at("scenario")},
+            {"question", r.at("question")},
+            {"shocks", r.at("shocks")},
+            {"triangles", triangles},
+            {"measures", measures},
+            {"changes", changes},
+            {"tables", tables}};
+  s.summary = fmt::format("A Russia-China alliance would change Russia's role in {} of {} triangles and its "
+                          "flexibility from {:.2f} to {:.2f}.",
+                          roles_changed, triangles.size(), flex_before, flex_after);
+  return s;
+}
+
+}  // namespace entente::report

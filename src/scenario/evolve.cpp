@@ -1,0 +1,140 @@
+#include "entente/scenario/evolve.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <fmt/format.h>
+#include <thread>
+
+#include "entente/dynamics/dynamics.hpp"
+#include "entente/dynamics/random.hpp"
+#include "entente/scenario/analysis.hpp"
+
+namespace entente::scenario {
+
+namespace {
+
+// `count` runs of `run(index)` on `threads` threads, results in index order.
+template <typename Run>
+std::vector<dynamics::Outcome> parallel_runs(std::uint64_t count, unsigned threads, const Run& run) {
+  std::vector<dynamics::Outcome> out(count);
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<std::uint64_t>(threads, std::max<std::uint64_t>(count, 1)));
+  std::atomic<std::uint64_t> next{0};
+  std::exception_ptr error;
+  std::mutex error_mutex;
+  auto work = [&] {
+    try {
+      for (std::uint64_t k = next++; k < count; k = next++) out[k] = run(k);
+    } catch (...) {
+      std::lock_guard lock(error_mutex);
+      if (!error) error = std::current_exception();
+      next = count;
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
+  for (auto& t : pool) t.join();
+  if (error) std::rethrow_exception(error);
+  return out;
+}
+
+// End states with the factions named; the focus's faction first when it is among `names`.
+Json end_states_json(const std::vector<dynamics::Outcome>& runs, const std::vector<std::string>& names,
+                     const std::string& focus) {
+  const auto states = dynamics::end_states(runs);
+  Json rows = Json::array();
+  std::size_t shown = 0;
+  for (const auto& e : states) {
+    if (++shown > 10) break;
+    Json row{{"runs", e.runs},
+             {"share", static_cast<double>(e.runs) / static_cast<double>(runs.size())},
+             {"settled", e.settled},
+             {"mean_time", e.mean_time},
+             {"max_time", e.max_time}};
+    if (e.settled) {
+      std::uint8_t focus_side = 0;
+      for (std::size_t i = 0; i < names.size(); ++i)
+        if (names[i] == focus) focus_side = e.sides[i];
+      Json with = Json::array(), against = Json::array();
+      for (std::size_t i = 0; i < names.size(); ++i) (e.sides[i] == focus_side ? with : against).push_back(names[i]);
+      row["paradise"] = against.empty();
+      row["with_focus"] = std::move(with);
+      row["against_focus"] = std::move(against);
+    }
+    rows.push_back(std::move(row));
+  }
+  double settled = 0, time = 0;
+  for (const auto& r : runs)
+    if (r.settled) {
+      ++settled;
+      time += r.time;
+    }
+  return {{"runs", runs.size()},
+          {"distinct_end_states", states.size()},
+          {"settled_share", runs.empty() ? 0.0 : settled / static_cast<double>(runs.size())},
+          {"mean_time_settled", settled > 0 ? Json(time / settled) : Json(nullptr)},
+          {"end_states", rows}};
+}
+
+}  // namespace
+
+Json evolve(const Worlds& worlds, const stance::Profile& profile, const Scenario& sc, const DynamicsSpec& spec,
+            unsigned threads) {
+  const World& w = worlds.after;
+  const std::size_t n = w.n();
+  const std::string focus = w.names[w.focus];
+  const auto stances = stances_of(w, profile);
+  const auto signs = dynamics::signs_of(stances.weight, n);
+  dynamics::TriadOptions triad;
+  triad.p = spec.p;
+  const auto ltd = parallel_runs(spec.runs, threads, [&](std::uint64_t r) {
+    return dynamics::local_triad_dynamics(signs, triad, dynamics::member_seed(spec.seed, r));
+  });
+  dynamics::ContinuousOptions cont;
+  if (n > 2) cont.dt = std::min(cont.dt, 1.0 / static_cast<double>(n - 2));  // inside the stability limit (docs)
+  const auto continuous = parallel_runs(spec.runs, threads, [&](std::uint64_t r) {
+    return dynamics::continuous_dynamics(stances.weight, n, cont, dynamics::member_seed(spec.seed, r));
+  });
+  Json out{{"seed", spec.seed},
+           {"runs", spec.runs},
+           {"start", "the stance ties of the world after the shocks (weight < 0: enmity, otherwise amity)"},
+           {"local_triad_dynamics",
+            {{"reference", "Antal, Krapivsky & Redner (2005), Phys. Rev. E 72:036121"},
+             {"p", spec.p},
+             {"time_unit", "updates per link"},
+             {"result", end_states_json(ltd, w.names, focus)}}},
+           {"continuous",
+            {{"reference", "Kulakowski, Gawronski & Gronek (2005), Int. J. Mod. Phys. C 16:707"},
+             {"dt", cont.dt},
+             {"t_max", cont.t_max},
+             {"time_unit", "model time when the signs last changed"},
+             {"result", end_states_json(continuous, w.names, focus)}}}};
+  // Myopic moves from the alignment before the shocks: the deepest minimum of the world before,
+  // each actor on its old side (a state new to the landscape starts on side 0).
+  if (w.landscape_at.size() >= 2) {
+    const auto& bw = worlds.before;
+    Settings settings;
+    settings.min_weight = sc.min_weight;
+    const auto before = analyse(bw, stances_of(bw, profile), settings);
+    landscape::Alignment start(w.landscape.names.size(), 0);
+    if (!before.landscape.minima.empty()) {
+      const auto& old = before.landscape.minima.front().sides;
+      for (std::size_t k = 0; k < start.size(); ++k)
+        for (std::size_t b = 0; b < bw.landscape.names.size(); ++b)
+          if (bw.landscape.names[b] == w.landscape.names[k]) start[k] = old[b];
+    }
+    const auto myopic = parallel_runs(spec.runs, threads, [&](std::uint64_t r) {
+      return dynamics::myopic_moves(w.landscape, start, dynamics::member_seed(spec.seed, r));
+    });
+    Json from = Json::array();
+    for (std::size_t k = 0; k < start.size(); ++k)
+      if (start[k] == start[0]) from.push_back(w.landscape.names[k]);
+    out["landscape_myopic_moves"] = {{"reference", "Axelrod & Bennett (1993), Br. J. Polit. Sci. 23:211"},
+                                     {"start_side_of_first_actor", from},
+                                     {"time_unit", "moves"},
+                                     {"result", end_states_json(myopic, w.landscape.names, focus)}};
+  }
+  return out;
+}
+
+}  // namespace entente::scenario

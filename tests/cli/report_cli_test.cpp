@@ -1,0 +1,221 @@
+// End-to-end: `entente report` as a user runs it, against the folder docs/report.md describes.
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "entente/io/csv.hpp"
+#include "entente/report/json.hpp"
+#include "entente/report/report_site.hpp"
+#include "test_support.hpp"
+
+namespace {
+
+using entente::Json;
+using entente::testing::run_cli;
+namespace fs = std::filesystem;
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// A JavaScript file of the form `window.NAME = <JSON>;`: its JSON.
+Json script_json(const std::string& text, const std::string& name) {
+  const std::string prefix = "window." + name + " = ";
+  EXPECT_EQ(text.rfind(prefix, 0), 0u) << text.substr(0, 80);
+  std::string body = text.substr(prefix.size());
+  while (!body.empty() && (body.back() == '\n' || body.back() == ' ')) body.pop_back();
+  EXPECT_FALSE(body.empty());
+  EXPECT_EQ(body.back(), ';');
+  body.pop_back();
+  return Json::parse(body);
+}
+
+std::vector<std::vector<std::string>> read_csv(const fs::path& p, const std::string& text) {
+  entente::io::CsvCursor cursor(p.string(), text);
+  entente::io::CsvRecord record;
+  std::vector<std::vector<std::string>> out;
+  while (cursor.next(record)) {
+    out.emplace_back();
+    for (const auto& f : record.fields) out.back().push_back(f.text);
+  }
+  return out;
+}
+
+#define ENTENTE_REQUIRE_REPORT_ASSETS()                                                               \
+  do {                                                                                                \
+    if (!entente::report::has_report_assets())                                                        \
+      GTEST_SKIP() << "SKIPPED: this build has no report assets (web/report/ and web/node_modules/: " \
+                      "run scripts/install-deps, which runs npm ci in web/, then rebuild)";           \
+  } while (0)
+
+// One report of the default world, written once for the tests that read it.
+class ReportCli : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    if (!entente::report::has_report_assets()) return;
+    dir_ = new entente::testing::TempDir();
+    result_ = new entente::testing::RunResult(run_cli({"report", "--out", (dir_->path() / "r").string()}));
+  }
+  static void TearDownTestSuite() {
+    delete result_;
+    delete dir_;
+    result_ = nullptr;
+    dir_ = nullptr;
+  }
+  static fs::path folder() { return dir_->path() / "r"; }
+  static inline entente::testing::TempDir* dir_ = nullptr;
+  static inline entente::testing::RunResult* result_ = nullptr;
+};
+
+TEST_F(ReportCli, PrintsTheSummaryWhereAndHowBig) {
+  ENTENTE_REQUIRE_REPORT_ASSETS();
+  ASSERT_EQ(result_->exit_code, 0) << result_->err;
+  const auto data = Json::parse(slurp(folder() / "data" / "report.json"));
+  for (const auto& sentence : data.at("summary"))
+    EXPECT_NE(result_->out.find(sentence.get<std::string>() + "\n"), std::string::npos) << sentence;
+  EXPECT_NE(result_->out.find("Report: " + (folder() / "index.html").string() + " ("), std::string::npos)
+      << result_->out;
+  EXPECT_NE(result_->out.find(" files, "), std::string::npos) << result_->out;
+  EXPECT_NE(result_->out.find(" MB)"), std::string::npos) << result_->out;
+}
+
+TEST_F(ReportCli, WritesEveryFileOfTheContract) {
+  ENTENTE_REQUIRE_REPORT_ASSETS();
+  ASSERT_EQ(result_->exit_code, 0) << result_->err;
+  const auto data = Json::parse(slurp(folder() / "data" / "report.json"));
+  std::vector<std::string> files = {
+      "index.html",      "assets/vega.min.js", "assets/vega-lite.min.js", "assets/vega-embed.min.js",
+      "assets/world.js", "assets/report.js",   "assets/report.css",       "data.js",
+      "data/report.json"};
+  for (const auto& s : data.at("sections"))
+    for (const auto& t : s.at("tables")) files.push_back("data/" + t.at("name").get<std::string>() + ".csv");
+  for (const auto& f : files) {
+    ASSERT_TRUE(fs::is_regular_file(folder() / f)) << f;
+    EXPECT_GT(fs::file_size(folder() / f), 0u) << f;
+  }
+  // Nothing else: the folder is exactly the contract's files.
+  std::size_t count = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(folder())) count += entry.is_regular_file();
+  EXPECT_EQ(count, files.size());
+  EXPECT_NE(result_->out.find("(" + std::to_string(files.size()) + " files, "), std::string::npos) << result_->out;
+  // The page loads everything from the folder itself.
+  const auto html = slurp(folder() / "index.html");
+  for (const char* src : {"assets/vega.min.js", "assets/world.js", "data.js", "assets/report.js"})
+    EXPECT_NE(html.find(src), std::string::npos) << src;
+  // The map: world-atlas's TopoJSON as window.ENTENTE_WORLD.
+  const auto world = script_json(slurp(folder() / "assets" / "world.js"), "ENTENTE_WORLD");
+  EXPECT_EQ(world.at("type"), "Topology");
+  EXPECT_TRUE(world.at("objects").contains("countries"));
+}
+
+TEST_F(ReportCli, DataJsIsTheSameDataAsReportJson) {
+  ENTENTE_REQUIRE_REPORT_ASSETS();
+  ASSERT_EQ(result_->exit_code, 0) << result_->err;
+  const auto js = slurp(folder() / "data.js");
+  const auto from_js = script_json(js, "ENTENTE_REPORT");
+  const auto json = Json::parse(slurp(folder() / "data" / "report.json"));
+  EXPECT_EQ(from_js, json);
+  EXPECT_EQ(json.at("year"), 2012);
+  ASSERT_GE(json.at("sections").size(), 5u);
+  const char* ids[] = {"relations", "triangle", "balancers", "blocs", "landscape"};
+  for (std::size_t i = 0; i < 5; ++i) EXPECT_EQ(json.at("sections").at(i).at("id"), ids[i]);
+}
+
+TEST_F(ReportCli, EveryTableIsACsvWithHeaderAndRows) {
+  ENTENTE_REQUIRE_REPORT_ASSETS();
+  ASSERT_EQ(result_->exit_code, 0) << result_->err;
+  const auto data = Json::parse(slurp(folder() / "data" / "report.json"));
+  int tables = 0;
+  for (const auto& s : data.at("sections"))
+    for (const auto& t : s.at("tables")) {
+      const auto file = folder() / "data" / (t.at("name").get<std::string>() + ".csv");
+      const auto records = read_csv(file, slurp(file));
+      ASSERT_EQ(records.size(), t.at("rows").size() + 1) << file;
+      std::vector<std::string> header;
+      for (const auto& c : t.at("columns")) header.push_back(c);
+      EXPECT_EQ(records.front(), header) << file;
+      // Every table of relations, triangle, balancers, blocs and landscape has rows in 2012.
+      if (s.at("id") != "scenario") {
+        EXPECT_GT(t.at("rows").size(), 0u) << file;
+      }
+      for (std::size_t r = 1; r < records.size(); ++r) {
+        ASSERT_EQ(records[r].size(), header.size()) << file << " row " << r;
+        const auto& cell = t.at("rows").at(r - 1).at(0);
+        if (cell.is_string()) {
+          EXPECT_EQ(records[r][0], cell.get<std::string>());
+        } else if (cell.is_number_integer()) {
+          EXPECT_EQ(records[r][0], std::to_string(cell.get<long long>()));
+        }
+      }
+      ++tables;
+    }
+  EXPECT_GE(tables, 9);
+}
+
+TEST(ReportCliRuns, FormatJsonPrintsTheData) {
+  ENTENTE_REQUIRE_REPORT_ASSETS();
+  entente::testing::TempDir dir;
+  const auto r = run_cli({"report", "--year", "1990", "--out", (dir.path() / "r").string(), "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto printed = Json::parse(r.out);
+  EXPECT_EQ(printed.at("year"), 1990);
+  EXPECT_EQ(printed, Json::parse(slurp(dir.path() / "r" / "data" / "report.json")));
+  EXPECT_NE(r.err.find("index.html"), std::string::npos) << r.err;
+}
+
+TEST(ReportCliRuns, DefaultFolderIsInTheCurrentDirectory) {
+  ENTENTE_REQUIRE_REPORT_ASSETS();
+  entente::testing::TempDir dir;
+  const std::string command = "cd '" + dir.path().string() + "' && '" + ENTENTE_TEST_CLI + "' report >'" +
+                              (dir.path() / "out").string() + "' 2>&1 </dev/null";
+  const int status = std::system(command.c_str());
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << slurp(dir.path() / "out");
+  EXPECT_TRUE(fs::is_regular_file(dir.path() / "entente-report" / "index.html"));
+  EXPECT_NE(slurp(dir.path() / "out").find("Report: entente-report/index.html"), std::string::npos)
+      << slurp(dir.path() / "out");
+}
+
+TEST(ReportCliRuns, BadYearIsAUsageError) {  // with or without the assets
+  entente::testing::TempDir dir;
+  const auto out = (dir.path() / "r").string();
+  const auto early = run_cli({"report", "--year", "1800", "--out", out});
+  EXPECT_EQ(early.exit_code, 2);
+  EXPECT_NE(early.err.find("--year 1800: bundled default world covers 1946 to 2016"), std::string::npos) << early.err;
+  EXPECT_FALSE(fs::exists(out));  // nothing written
+  const auto late = run_cli({"report", "--year", "2030", "--out", out});
+  EXPECT_EQ(late.exit_code, 2);
+  EXPECT_NE(late.err.find("1946 to 2016"), std::string::npos) << late.err;
+  const auto word = run_cli({"report", "--year", "soon", "--out", out});
+  EXPECT_EQ(word.exit_code, 2);
+  EXPECT_NE(word.err.find("--year"), std::string::npos) << word.err;
+  EXPECT_EQ(run_cli({"report", "--format", "csv", "--out", out}).exit_code, 2);
+}
+
+TEST(ReportCliRuns, OutIntoAFileIsAnError) {
+  ENTENTE_REQUIRE_REPORT_ASSETS();
+  entente::testing::TempDir dir;
+  const auto file = dir.write("taken", "x");
+  const auto r = run_cli({"report", "--out", file.string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("exists and is not a folder"), std::string::npos) << r.err;
+}
+
+TEST(ReportCliRuns, WithoutAssetsSaysHowToGetThem) {
+  if (entente::report::has_report_assets()) GTEST_SKIP() << "SKIPPED: this build has the report assets";
+  entente::testing::TempDir dir;
+  const auto r = run_cli({"report", "--out", (dir.path() / "r").string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find(std::string(entente::report::kNoReportAssets)), std::string::npos) << r.err;
+}
+
+}  // namespace

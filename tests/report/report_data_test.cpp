@@ -1,0 +1,460 @@
+// The report's data (docs/report.md): sections, keys and tables as the contract says, numbers that
+// agree with the CLI verbs' own JSON, the site's pieces, and the ISO 3166-1 numeric codes the map
+// needs.
+#include "entente/report/report_data.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "entente/actor/iso3.hpp"
+#include "entente/io/csv.hpp"
+#include "entente/report/report_site.hpp"
+#include "entente/world/source.hpp"
+#include "test_support.hpp"
+
+namespace {
+
+using entente::Json;
+using entente::testing::run_cli;
+
+// ---- ISO 3166-1 numeric ----
+
+TEST(IsoNumeric, SpotValues) {
+  using entente::actor::iso_numeric_for_ccode;
+  EXPECT_EQ(iso_numeric_for_ccode(2), 840);    // USA
+  EXPECT_EQ(iso_numeric_for_ccode(365), 643);  // Russia
+  EXPECT_EQ(iso_numeric_for_ccode(710), 156);  // China
+  EXPECT_EQ(iso_numeric_for_ccode(200), 826);  // United Kingdom
+  EXPECT_EQ(iso_numeric_for_ccode(255), 276);  // Germany
+  EXPECT_EQ(iso_numeric_for_ccode(750), 356);  // India
+  EXPECT_EQ(iso_numeric_for_ccode(740), 392);  // Japan
+  EXPECT_EQ(iso_numeric_for_ccode(713), 158);  // Taiwan
+  EXPECT_EQ(iso_numeric_for_ccode(732), 410);  // South Korea
+  EXPECT_EQ(iso_numeric_for_ccode(731), 408);  // North Korea
+  EXPECT_EQ(iso_numeric_for_ccode(816), 704);  // Vietnam
+  EXPECT_EQ(iso_numeric_for_ccode(20), 124);   // Canada
+  EXPECT_EQ(iso_numeric_for_ccode(70), 484);   // Mexico
+  EXPECT_EQ(iso_numeric_for_ccode(700), 4);    // Afghanistan: 004, the smallest
+  EXPECT_EQ(iso_numeric_for_ccode(260), 0);    // German Federal Republic: no current code
+  EXPECT_EQ(iso_numeric_for_ccode(315), 0);    // Czechoslovakia
+  EXPECT_EQ(iso_numeric_for_ccode(347), 0);    // Kosovo: user-assigned
+  EXPECT_EQ(iso_numeric_for_ccode(0), 0);
+  EXPECT_EQ(iso_numeric_for_ccode(-1), 0);
+}
+
+TEST(IsoNumeric, DefinedExactlyWhereIso3IsAndUnique) {
+  std::set<int> seen;
+  for (int ccode = -5; ccode <= 1005; ++ccode) {
+    const int numeric = entente::actor::iso_numeric_for_ccode(ccode);
+    EXPECT_EQ(numeric == 0, entente::actor::iso3_for_ccode(ccode).empty()) << "ccode " << ccode;
+    if (numeric == 0) continue;
+    EXPECT_GT(numeric, 0);
+    EXPECT_LT(numeric, 1000);
+    EXPECT_TRUE(seen.insert(numeric).second) << numeric << " used twice (ccode " << ccode << ")";
+  }
+  EXPECT_EQ(seen.size(), 194u);
+}
+
+// Every code against Debian's iso-codes data, when it is installed (apt-get install iso-codes).
+TEST(IsoNumeric, AgreesWithIsoCodes) {
+  const std::filesystem::path file = "/usr/share/iso-codes/json/iso_3166-1.json";
+  if (!std::filesystem::exists(file))
+    GTEST_SKIP() << "SKIPPED: " << file.string() << " is absent (apt-get install iso-codes to check every code)";
+  std::ifstream in(file);
+  const auto doc = nlohmann::json::parse(in);
+  std::map<std::string, std::pair<int, std::string>> by_alpha3;
+  for (const auto& c : doc.at("3166-1"))
+    by_alpha3[c.at("alpha_3").get<std::string>()] = {std::stoi(c.at("numeric").get<std::string>()),
+                                                     c.at("alpha_2").get<std::string>()};
+  int checked = 0;
+  for (int ccode = 1; ccode <= 999; ++ccode) {
+    const std::string iso3(entente::actor::iso3_for_ccode(ccode));
+    if (iso3.empty()) continue;
+    const auto it = by_alpha3.find(iso3);
+    ASSERT_NE(it, by_alpha3.end()) << iso3 << " (ccode " << ccode << ") is not in iso-codes";
+    EXPECT_EQ(entente::actor::iso_numeric_for_ccode(ccode), it->second.first) << iso3;
+    EXPECT_EQ(entente::actor::iso2_for_ccode(ccode), it->second.second) << iso3;
+    ++checked;
+  }
+  EXPECT_EQ(checked, 194);
+}
+
+// ---- text helpers and tables ----
+
+TEST(ReportText, Ordinals) {
+  using entente::report::ordinal;
+  EXPECT_EQ(ordinal(1), "1st");
+  EXPECT_EQ(ordinal(2), "2nd");
+  EXPECT_EQ(ordinal(3), "3rd");
+  EXPECT_EQ(ordinal(4), "4th");
+  EXPECT_EQ(ordinal(11), "11th");
+  EXPECT_EQ(ordinal(12), "12th");
+  EXPECT_EQ(ordinal(13), "13th");
+  EXPECT_EQ(ordinal(21), "21st");
+  EXPECT_EQ(ordinal(22), "22nd");
+  EXPECT_EQ(ordinal(111), "111th");
+  EXPECT_EQ(entente::report::count_of(1, "state", "states"), "1 state");
+  EXPECT_EQ(entente::report::count_of(0, "state", "states"), "0 states");
+}
+
+TEST(ReportTables, NamesAreFileNamesAndRowsFitTheColumns) {
+  using entente::report::make_table;
+  const auto t = make_table("a-table-2", "A table", {"x", "y"}, Json::array({Json::array({1, "a"})}));
+  EXPECT_EQ(t.at("name"), "a-table-2");
+  EXPECT_EQ(t.at("columns").size(), 2u);
+  EXPECT_THROW(make_table("A table", "", {"x"}, Json::array()), std::invalid_argument);
+  EXPECT_THROW(make_table("../up", "", {"x"}, Json::array()), std::invalid_argument);
+  EXPECT_THROW(make_table("", "", {"x"}, Json::array()), std::invalid_argument);
+  EXPECT_THROW(make_table("t", "", {"x", "y"}, Json::array({Json::array({1})})), std::logic_error);
+}
+
+TEST(ReportSite, CsvQuotesAsRfc4180) {
+  const auto t = entente::report::make_table(
+      "t", "", {"name", "value", "flag"},
+      Json::array({Json::array({"plain", 1.5, true}), Json::array({"a, \"quoted\"\nline", nullptr, false})}));
+  const auto csv = entente::report::table_csv(t);
+  EXPECT_EQ(csv, "name,value,flag\nplain,1.5,TRUE\n\"a, \"\"quoted\"\"\nline\",,FALSE\n");
+  // The project's strict reader reads it back: a header and two rows of three fields.
+  entente::io::CsvCursor cursor("t.csv", csv);
+  entente::io::CsvRecord record;
+  std::vector<std::vector<std::string>> records;
+  while (cursor.next(record)) {
+    records.emplace_back();
+    for (const auto& f : record.fields) records.back().push_back(f.text);
+  }
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_EQ(records[2][0], "a, \"quoted\"\nline");
+  EXPECT_EQ(records[2][1], "");
+}
+
+TEST(ReportSite, DataJsIsAsciiAndParsesBack) {
+  const Json data{{"text", "ménage à trois – 2012"}, {"n", 3}, {"x", nullptr}};
+  const auto js = entente::report::data_js(data);
+  const std::string prefix = "window.ENTENTE_REPORT = ";
+  ASSERT_EQ(js.rfind(prefix, 0), 0u);
+  ASSERT_GE(js.size(), prefix.size() + 2);
+  EXPECT_EQ(js.substr(js.size() - 2), ";\n");
+  for (unsigned char ch : js) EXPECT_LT(ch, 0x80);
+  EXPECT_EQ(Json::parse(js.substr(prefix.size(), js.size() - prefix.size() - 2)), data);
+}
+
+TEST(ReportSite, SizeText) {
+  EXPECT_EQ(entente::report::size_text(512), "512 bytes");
+  EXPECT_EQ(entente::report::size_text(48'000), "48 kB");
+  EXPECT_EQ(entente::report::size_text(1'460'000), "1.5 MB");
+}
+
+// ---- the report of the default world ----
+
+class DefaultWorldReport : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    source_ = new entente::world::Source(entente::world::open_default_world());
+    profile_ = new entente::stance::Profile(entente::stance::default_profile());
+    data_ = new Json(entente::report::report_data(*source_, 2012, *profile_));
+  }
+  static void TearDownTestSuite() {
+    delete data_;
+    delete profile_;
+    delete source_;
+  }
+  static const Json& data() { return *data_; }
+  static const Json& section(const std::string& id) {
+    for (const auto& s : data_->at("sections"))
+      if (s.at("id") == id) return s;
+    throw std::runtime_error("no section " + id);
+  }
+  static Json cli_json(const std::vector<std::string>& args) {
+    auto full = args;
+    full.insert(full.end(), {"--format", "json"});
+    const auto r = run_cli(full);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return Json::parse(r.out);
+  }
+  static std::vector<std::string> keys(const Json& object) {
+    std::vector<std::string> out;
+    for (const auto& [k, v] : object.items()) out.push_back(k);
+    return out;
+  }
+  static inline entente::world::Source* source_ = nullptr;
+  static inline entente::stance::Profile* profile_ = nullptr;
+  static inline Json* data_ = nullptr;
+};
+
+TEST_F(DefaultWorldReport, YearsOfTheDefaultWorld) {
+  const auto span = entente::report::report_years(*source_);
+  EXPECT_EQ(span.first, 1946);
+  EXPECT_EQ(span.last, 2016);
+  EXPECT_EQ(entente::report::default_report_year(*source_), 2012);
+  EXPECT_THROW(entente::report::report_data(*source_, 1945, *profile_), std::invalid_argument);
+  EXPECT_THROW(entente::report::report_data(*source_, 2017, *profile_), std::invalid_argument);
+  entente::report::ReportOptions late;
+  late.from = 2013;
+  EXPECT_THROW(entente::report::report_data(*source_, 2012, *profile_, late), std::invalid_argument);
+}
+
+TEST_F(DefaultWorldReport, TopLevelAsTheContract) {
+  EXPECT_EQ(keys(data()), (std::vector<std::string>{"entente_version", "source", "profile", "year", "from", "focus",
+                                                    "summary", "sections"}));
+  auto version = run_cli({"--version"}).out;
+  while (!version.empty() && std::isspace(static_cast<unsigned char>(version.back()))) version.pop_back();
+  EXPECT_EQ(data().at("entente_version"), version);
+  EXPECT_EQ(data().at("source"), "bundled default world");
+  EXPECT_EQ(data().at("profile"), "default");
+  EXPECT_EQ(data().at("year"), 2012);
+  EXPECT_EQ(data().at("from"), 1946);
+  EXPECT_EQ(data().at("focus"), (Json{{"abbrev", "RUS"}, {"name", "Russia"}}));
+  ASSERT_GE(data().at("summary").size(), 5u);  // one sentence per section
+  for (const auto& s : data().at("summary")) {
+    const auto text = s.get<std::string>();
+    EXPECT_GT(text.size(), 20u);
+    EXPECT_EQ(text.back(), '.') << text;
+  }
+}
+
+TEST_F(DefaultWorldReport, SectionsInOrderWithTheirKeys) {
+  const std::vector<std::pair<std::string, std::vector<std::string>>> expected = {
+      {"relations", {"states", "dyads", "counts"}},
+      {"triangle", {"actors", "years"}},
+      {"balancers", {"focus", "rows"}},
+      {"blocs", {"years", "membership", "switches"}},
+      {"landscape", {"actors", "minima"}}};
+  // These five first, in this order; after them only the contract's last section, scenario (its
+  // own keys are its tests' business).
+  const auto& sections = data().at("sections");
+  ASSERT_GE(sections.size(), expected.size());
+  for (std::size_t i = expected.size(); i < sections.size(); ++i) EXPECT_EQ(sections.at(i).at("id"), "scenario");
+  EXPECT_LE(sections.size(), expected.size() + 1);
+  std::set<std::string> table_names;
+  for (std::size_t i = 0; i < sections.size(); ++i) {
+    const auto& s = sections.at(i);
+    std::vector<std::string> want = {"id", "title", "text", "tables"};
+    if (i < expected.size()) {
+      want.insert(want.end(), expected[i].second.begin(), expected[i].second.end());
+      EXPECT_EQ(keys(s), want) << expected[i].first;
+      EXPECT_EQ(s.at("id"), expected[i].first);
+      for (const auto& key : expected[i].second) {
+        const auto& v = s.at(key);
+        EXPECT_TRUE(v.is_string() || !v.empty()) << s.at("id") << "." << key << " is empty";
+      }
+    } else {
+      for (const auto& key : want) EXPECT_TRUE(s.contains(key)) << s.at("id") << " has no " << key;
+    }
+    EXPECT_FALSE(s.at("title").get<std::string>().empty());
+    EXPECT_GT(s.at("text").get<std::string>().size(), 40u) << s.at("id");
+    ASSERT_FALSE(s.at("tables").empty()) << s.at("id");
+    for (const auto& t : s.at("tables")) {
+      EXPECT_EQ(keys(t), (std::vector<std::string>{"name", "title", "columns", "rows"}));
+      const auto name = t.at("name").get<std::string>();
+      EXPECT_TRUE(table_names.insert(name).second) << "two tables named " << name;
+      EXPECT_EQ(name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-"), std::string::npos) << name;
+      const auto columns = t.at("columns").size();
+      EXPECT_GT(columns, 0u) << name;
+      for (const auto& row : t.at("rows")) ASSERT_EQ(row.size(), columns) << name;
+    }
+  }
+}
+
+TEST_F(DefaultWorldReport, RelationsAgreeWithTheRelationsVerb) {
+  const auto& s = section("relations");
+  const auto verb = cli_json({"relations", "--year", "2012"});
+  std::map<std::pair<std::string, std::string>, std::pair<std::string, double>> expected;
+  for (const auto& r : verb.at("rows"))
+    expected[{r.at("abbrev1"), r.at("abbrev2")}] = {r.at("relation"), r.at("weight")};
+  ASSERT_EQ(s.at("dyads").size(), expected.size());
+  std::map<std::string, long long> counts;
+  std::set<std::pair<std::string, std::string>> seen;
+  for (const auto& d : s.at("dyads")) {
+    EXPECT_EQ(keys(d), (std::vector<std::string>{"a", "b", "relation", "weight"}));
+    const std::pair<std::string, std::string> pair{d.at("a"), d.at("b")};
+    EXPECT_TRUE(seen.insert(pair).second && !seen.count({pair.second, pair.first})) << "pair twice";
+    const auto it = expected.find(pair);
+    ASSERT_NE(it, expected.end());
+    EXPECT_EQ(d.at("relation"), it->second.first);
+    EXPECT_EQ(d.at("weight").get<double>(), it->second.second);
+    ++counts[d.at("relation").get<std::string>()];
+  }
+  for (const char* r : {"alliance", "entente", "aligned", "neutral", "rival", "hostile"})
+    EXPECT_EQ(s.at("counts").at(r).get<long long>(), counts[r]) << r;
+  // The states: the 28 of the world, each pair among them once.
+  const auto& states = s.at("states");
+  ASSERT_EQ(states.size(), 28u);
+  EXPECT_EQ(s.at("dyads").size(), 28u * 27u / 2u);
+  int focus = 0;
+  for (const auto& st : states) {
+    EXPECT_EQ(keys(st),
+              (std::vector<std::string>{"abbrev", "name", "ccode", "iso_numeric", "cinc", "relation_to_focus"}));
+    if (st.at("abbrev") == "RUS") {
+      ++focus;
+      EXPECT_TRUE(st.at("relation_to_focus").is_null());
+      EXPECT_EQ(st.at("iso_numeric"), 643);
+    } else {
+      const auto rel = st.at("relation_to_focus").get<std::string>();
+      const auto key = st.at("ccode").get<int>() < 365 ? std::pair<std::string, std::string>{st.at("abbrev"), "RUS"}
+                                                       : std::pair<std::string, std::string>{"RUS", st.at("abbrev")};
+      EXPECT_EQ(rel, expected.at(key).first) << st.at("abbrev");
+    }
+    EXPECT_TRUE(st.at("iso_numeric").is_number_integer()) << st.at("abbrev");  // all 28 have ISO codes
+    EXPECT_TRUE(st.at("cinc").is_number()) << st.at("abbrev");
+  }
+  EXPECT_EQ(focus, 1);
+  // The text's counts are the focus's.
+  long long allied = 0;
+  for (const auto& st : states) allied += st.at("relation_to_focus") == "alliance";
+  EXPECT_NE(s.at("text").get<std::string>().find("In 2012 Russia was allied with " + std::to_string(allied) + " state"),
+            std::string::npos)
+      << s.at("text");
+}
+
+TEST_F(DefaultWorldReport, TriangleAgreesWithTheTriangleVerb) {
+  const auto& s = section("triangle");
+  EXPECT_EQ(s.at("actors"), (Json{"USA", "CHN", "RUS"}));
+  const auto verb = cli_json({"triangle", "USA", "CHN", "RUS", "--from", "1946", "--to", "2012"});
+  const auto& years = s.at("years");
+  ASSERT_EQ(years.size(), verb.at("rows").size());
+  ASSERT_EQ(years.size(), 67u);
+  long long menage = 0;
+  for (std::size_t i = 0; i < years.size(); ++i) {
+    const auto& y = years.at(i);
+    const auto& v = verb.at("rows").at(i);
+    EXPECT_EQ(keys(y), (std::vector<std::string>{"year", "type", "roles", "ties"}));
+    EXPECT_EQ(y.at("year"), v.at("year"));
+    EXPECT_EQ(y.at("type"), v.at("type"));
+    for (const char* a : {"USA", "CHN", "RUS"}) EXPECT_EQ(y.at("roles").at(a), v.at("roles").at(a).at("role"));
+    ASSERT_EQ(y.at("ties").size(), 3u);
+    for (const auto& t : y.at("ties")) {
+      const auto& vt = v.at("ties").at(t.at("pair").get<std::string>());
+      EXPECT_EQ(t.at("relation"), vt.at("relation"));
+      EXPECT_EQ(t.at("weight"), vt.at("weight"));
+    }
+    menage += y.at("type") == "menage_a_trois";
+  }
+  const auto text = s.at("text").get<std::string>();
+  EXPECT_NE(text.find(std::to_string(menage) + " of 67 years"), std::string::npos) << text;
+  const auto& last_change = verb.at("changes").back();
+  EXPECT_NE(text.find("last changed in " + std::to_string(last_change.at("year").get<int>())), std::string::npos)
+      << text;
+}
+
+TEST_F(DefaultWorldReport, BalancersAgreeWithTheBalancerVerb) {
+  const auto& s = section("balancers");
+  EXPECT_EQ(s.at("focus"), "RUS");
+  const auto verb = cli_json({"balancer", "--year", "2012"});
+  ASSERT_EQ(s.at("rows").size(), verb.at("rows").size());
+  ASSERT_EQ(s.at("rows").size(), 28u);
+  long long focus_rank = 0;
+  for (std::size_t i = 0; i < s.at("rows").size(); ++i) {
+    const auto& r = s.at("rows").at(i);
+    const auto& v = verb.at("rows").at(i);
+    EXPECT_EQ(keys(r),
+              (std::vector<std::string>{"rank", "abbrev", "name", "weighted_index", "pivot", "flexibility", "cinc"}));
+    EXPECT_EQ(r.at("rank"), v.at("rank"));
+    EXPECT_EQ(r.at("abbrev"), v.at("abbrev"));
+    EXPECT_EQ(r.at("weighted_index"), v.at("weighted_index"));
+    EXPECT_EQ(r.at("pivot"), v.at("pivot"));
+    EXPECT_EQ(r.at("flexibility"), v.at("flexibility"));
+    if (r.at("abbrev") == "RUS") focus_rank = r.at("rank").get<long long>();
+  }
+  ASSERT_GT(focus_rank, 0);
+  EXPECT_EQ(s.at("text").get<std::string>().rfind("Russia ranks " + entente::report::ordinal(focus_rank) + " of 28", 0),
+            0u)
+      << s.at("text");
+}
+
+TEST_F(DefaultWorldReport, BlocsAgreeWithTheBalanceAndBlocsVerbs) {
+  const auto& s = section("blocs");
+  const auto& years = s.at("years");
+  ASSERT_EQ(years.size(), 67u);
+  const auto balance = cli_json({"balance", "--year", "2012"});
+  const auto& last = years.back();
+  EXPECT_EQ(last.at("year"), 2012);
+  EXPECT_EQ(last.at("frustration"), balance.at("rows").at(0).at("frustration"));
+  EXPECT_EQ(last.at("lower_bound"), balance.at("rows").at(0).at("lower_bound"));
+  EXPECT_EQ(last.at("edges"), balance.at("rows").at(0).at("edges"));
+  EXPECT_EQ(last.at("negative_edges"), balance.at("rows").at(0).at("negative_edges"));
+  EXPECT_EQ(last.at("optimal"), true);
+  EXPECT_NE(
+      s.at("text").get<std::string>().find(
+          "frustration index was " + std::to_string(last.at("frustration").get<long long>()) + " (proven optimal)"),
+      std::string::npos)
+      << s.at("text");
+  for (const auto& y : years)
+    EXPECT_EQ(keys(y), (std::vector<std::string>{"year", "frustration", "lower_bound", "optimal", "edges",
+                                                 "negative_edges", "normalised"}));
+
+  const auto blocs = cli_json({"blocs", "--from", "1946", "--to", "2012"});
+  ASSERT_EQ(blocs.at("periods").size(), 67u);
+  // Membership: every state of each year's graph once, bloc 1 or 2 as the verb has it, null without ties.
+  std::map<std::pair<int, std::string>, Json> bloc_of;
+  for (const auto& m : s.at("membership")) {
+    EXPECT_EQ(keys(m), (std::vector<std::string>{"year", "abbrev", "bloc"}));
+    EXPECT_TRUE(bloc_of.emplace(std::pair<int, std::string>{m.at("year"), m.at("abbrev")}, m.at("bloc")).second);
+    EXPECT_TRUE(m.at("bloc").is_null() || m.at("bloc") == 1 || m.at("bloc") == 2);
+  }
+  for (std::size_t p = 0; p < 67; ++p) {
+    const int year = 1946 + static_cast<int>(p);
+    for (const auto& b : blocs.at("periods").at(p).at("blocs"))
+      for (const auto& m : b.at("members")) EXPECT_EQ(bloc_of.at({year, m.get<std::string>()}), b.at("bloc"));
+  }
+  std::vector<Json> switches;
+  for (std::size_t p = 0; p < 67; ++p)
+    for (const auto& sw : blocs.at("periods").at(p).at("switches"))
+      switches.push_back({{"year", 1946 + static_cast<int>(p)},
+                          {"abbrev", sw.at("state")},
+                          {"from", sw.at("from")},
+                          {"to", sw.at("to")}});
+  ASSERT_EQ(s.at("switches").size(), switches.size());
+  for (std::size_t i = 0; i < switches.size(); ++i) EXPECT_EQ(s.at("switches").at(i), switches[i]);
+}
+
+TEST_F(DefaultWorldReport, LandscapeOfTheGreatPowersAgreesWithTheLandscapeVerb) {
+  const auto& s = section("landscape");
+  std::vector<std::string> actors;
+  for (const auto& a : s.at("actors")) {
+    EXPECT_EQ(keys(a), (std::vector<std::string>{"abbrev", "name", "size"}));
+    actors.push_back(a.at("abbrev"));
+  }
+  // The COW major powers of 2012 plus India, in COW code order.
+  EXPECT_EQ(actors, (std::vector<std::string>{"USA", "UKG", "FRN", "GMY", "RUS", "CHN", "JPN", "IND"}));
+  const auto verb = cli_json({"landscape", "--year", "2012", "--actors", "USA,UKG,FRN,GMY,RUS,CHN,JPN,IND"});
+  ASSERT_EQ(s.at("minima").size(), verb.at("rows").size());
+  double shares = 0;
+  for (std::size_t i = 0; i < s.at("minima").size(); ++i) {
+    const auto& m = s.at("minima").at(i);
+    const auto& v = verb.at("rows").at(i);
+    EXPECT_EQ(keys(m), (std::vector<std::string>{"rank", "energy", "basin_share", "sides"}));
+    EXPECT_EQ(m.at("energy"), v.at("energy"));
+    EXPECT_EQ(m.at("basin_share"), v.at("basin_share"));
+    ASSERT_EQ(m.at("sides").size(), actors.size());
+    for (const auto& a : v.at("side_a")) EXPECT_EQ(m.at("sides").at(a.get<std::string>()), 0);
+    for (const auto& b : v.at("side_b")) EXPECT_EQ(m.at("sides").at(b.get<std::string>()), 1);
+    shares += m.at("basin_share").get<double>();
+  }
+  EXPECT_NEAR(shares, 1.0, 1e-9);
+  EXPECT_EQ(s.at("text").get<std::string>().rfind("Landscape theory predicts", 0), 0u);
+}
+
+TEST_F(DefaultWorldReport, AnotherYearAndFocus) {
+  entente::report::ReportOptions options;
+  options.focus = "CHN";
+  options.from = 1960;
+  const auto d = entente::report::report_data(*source_, 1962, *profile_, options);
+  EXPECT_EQ(d.at("year"), 1962);
+  EXPECT_EQ(d.at("from"), 1960);
+  EXPECT_EQ(d.at("focus").at("abbrev"), "CHN");
+  EXPECT_EQ(d.at("sections").at(1).at("years").size(), 3u);
+  EXPECT_EQ(d.at("sections").at(2).at("focus"), "CHN");
+  // 1962: no Germany (GMY) nor Japan among the COW major powers.
+  std::vector<std::string> powers;
+  for (const auto& a : d.at("sections").at(4).at("actors")) powers.push_back(a.at("abbrev"));
+  EXPECT_EQ(powers, (std::vector<std::string>{"USA", "UKG", "FRN", "RUS", "CHN", "IND"}));
+}
+
+}  // namespace
