@@ -54,9 +54,9 @@ int main(int argc, char** argv) {
   scn->add_option("FILE", file, "the scenario (TOML)")->required()->check(CLI::ExistingFile);
   scn->add_option("--db", db, "store file (default: the scenario's, else the bundled default world)")->envname("ENTENTE_DB");
   scn->add_option("--profile", profile_path, "stance profile (TOML)");
-  scn->add_option("--members", members, "ensemble members");
+  scn->add_option("--members", members, "ensemble members")->check(CLI::Range(0, 10'000'000));
   scn->add_option("--seed", seed, "seed of the ensemble and the dynamics");
-  scn->add_option("--runs", runs, "runs of each dynamics");
+  scn->add_option("--runs", runs, "runs of each dynamics")->check(CLI::Range(0, 10'000'000));
   scn->add_option("--threads", threads, "threads per rank (default: all cores)");
   scn->add_option("--format", format, "output: json")->check(CLI::IsMember({"json"}));
   int code = 0;
@@ -77,7 +77,9 @@ int main(int argc, char** argv) {
     const int c = rank == 0 ? app.exit(e) : e.get_exit_code();  // one rank prints the help or the error
     code = c == 0 ? 0 : 2;
   } catch (const std::exception& e) {
-    if (rank == 0) std::cerr << "entente-mpi: " << e.what() << '\n';
+    std::cerr << "entente-mpi: " << (ranks > 1 ? fmt::format("rank {}: ", rank) : "") << e.what() << '\n';
+    // The other ranks may be waiting in the gather: stop them all rather than hang.
+    if (ranks > 1) MPI_Abort(MPI_COMM_WORLD, 1);
     code = 1;
   }
   MPI_Finalize();

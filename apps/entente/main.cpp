@@ -417,9 +417,11 @@ int main(int argc, char** argv) {
   unsigned scn_threads = 0;
   bool scn_quiet = false;
   scn->add_option("FILE", scn_file, "the scenario (TOML)")->required()->check(CLI::ExistingFile);
-  scn->add_option("--members", scn_members, "ensemble members (overrides [ensemble] members; 0: none)");
+  scn->add_option("--members", scn_members, "ensemble members (overrides [ensemble] members; 0: none)")
+      ->check(CLI::Range(0, 10'000'000));
   scn->add_option("--seed", scn_seed, "seed of the ensemble and the dynamics (overrides the file's)");
-  scn->add_option("--runs", scn_runs, "runs of each dynamics (overrides [dynamics] runs; 0: none)");
+  scn->add_option("--runs", scn_runs, "runs of each dynamics (overrides [dynamics] runs; 0: none)")
+      ->check(CLI::Range(0, 10'000'000));
   scn->add_option("--threads", scn_threads, "worker threads (default: all cores; results do not depend on it)");
   scn->add_flag("--quiet", scn_quiet, "no progress bar");
   scn->footer("The store is --db, else the scenario's [base] store, else the bundled default world.\n"

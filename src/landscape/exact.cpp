@@ -22,7 +22,6 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
-#include <memory>
 #include <vector>
 
 #include "entente/landscape/fields.hpp"

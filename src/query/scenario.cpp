@@ -125,7 +125,7 @@ Json scenario(const world::Source& source, const scenario::Scenario& sc, const s
   }
   if (request.gather) {
     rows = request.gather(std::move(rows));
-    if (rows.empty() && members > 0) return nullptr;  // not the reporting rank
+    if (request.rank != 0) return nullptr;  // only rank 0 reports (and runs the rest)
   }
   Json out = counterfactual_of(source, worlds, sc, profile);
   if (runs > 0) {

@@ -83,7 +83,8 @@ Json focus_rows(const World& bw, const Analysis& b, const World& aw, const Analy
   }
   const auto& fb = b.census.actors[bw.focus];
   const auto& fa = a.census.actors[aw.focus];
-  row("balancer rank", fmt::format("{} of {}", b.rank[bw.focus], bw.n()), fmt::format("{} of {}", a.rank[aw.focus], aw.n()));
+  row("balancer rank", b.rank[bw.focus], a.rank[aw.focus]);
+  row("states modelled", bw.n(), aw.n());
   row("weighted pivot index", fb.weighted_pivot, fa.weighted_pivot);
   row("pivot of romantic triangles", fb.pivot, fa.pivot);
   row("flexibility (share of friendly ties that are not alliances)", number_json(fb.flexibility), number_json(fa.flexibility));

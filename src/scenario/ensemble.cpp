@@ -35,10 +35,13 @@ struct Draw {
 Draw draw_rules(std::uint64_t member, const stance::Profile& base, const Scenario& sc, const Noise& noise) {
   dynamics::Rng rng(dynamics::member_seed(member, kProfile));
   Draw d{base, sc.min_weight};
-  d.profile.aligned_agreement = std::clamp(base.aligned_agreement + noise.thresholds * rng.normal(), 0.5, 1.0);
-  d.min_weight = std::clamp(sc.min_weight + noise.thresholds * rng.normal(), 0.05, 1.0);
+  if (noise.thresholds == 0) return d;  // no noise: exactly the counterfactual's rules
+  // Within the ranges the profile and scenario readers accept.
+  d.profile.aligned_agreement = std::clamp(base.aligned_agreement + noise.thresholds * rng.normal(), 0.0, 1.0);
+  d.min_weight = std::clamp(sc.min_weight + noise.thresholds * rng.normal(), 0.01, 1.0);
   return d;
 }
+double profile_weight(const Draw& d, stance::Relation r) { return d.profile.weight[static_cast<std::size_t>(r)]; }
 
 Analysis run_side(const World& w, std::uint64_t member, const Draw& d, const Noise& noise, const std::vector<int>* prior) {
   auto stances = stances_of(w, d.profile);
@@ -50,6 +53,10 @@ Analysis run_side(const World& w, std::uint64_t member, const Draw& d, const Noi
         if (x == 0) continue;  // a neutral tie is the absence of evidence, not a weak measurement
         x = std::clamp(x + noise.weights * normal_for(member, kTie, w.year.ccodes[i], w.year.ccodes[j]), -1.0, 1.0);
         stances.weight[j * n + i] = x;
+        // A tie pushed across zero changes kind (as a shocked weight does), so the relation-based
+        // measures (flexibility, alliance ties) agree with the sign-based ones (triangles).
+        if ((x > 0) != (profile_weight(d, stances.relation[i * n + j]) > 0))
+          stances.relation[i * n + j] = stances.relation[j * n + i] = nearest_relation(x, d.profile);
       }
   // Only the census reads the year (its capabilities): a light copy is enough.
   world::Year light;
@@ -120,13 +127,12 @@ void write_side(const Layout& L, const World& w, const World& before, const Worl
   for (std::size_t s = 0; s < w.landscape_at.size(); ++s)
     if (w.landscape_at[s] == w.focus) focus_slot = static_cast<int>(s);
   for (std::size_t s = 0; s < L.landscape; ++s) {
-    if (a.landscape.minima.empty() || slots[s] < 0) {
+    if (a.landscape.minima.empty() || slots[s] < 0 || focus_slot < 0) {  // "with the focus" needs the focus
       out[L.with_focus + s] = kNone;
       continue;
     }
     const auto& sides = a.landscape.minima.front().sides;
-    const int ref = focus_slot >= 0 ? focus_slot : 0;
-    out[L.with_focus + s] = sides[static_cast<std::size_t>(slots[s])] == sides[static_cast<std::size_t>(ref)] ? 1 : 0;
+    out[L.with_focus + s] = sides[static_cast<std::size_t>(slots[s])] == sides[static_cast<std::size_t>(focus_slot)] ? 1 : 0;
   }
   out[L.minima] = static_cast<double>(a.landscape.minima.size());
 }
@@ -216,6 +222,8 @@ std::vector<double> run_members(const Worlds& worlds, const stance::Profile& pro
                                 const std::function<void(std::uint64_t, std::uint64_t)>& progress) {
   const Layout L = layout_of(worlds);
   const std::uint64_t count = last > first ? last - first : 0;
+  if (L.row() > 0 && count > std::vector<double>().max_size() / L.row())
+    throw std::invalid_argument(fmt::format("{} ensemble members are too many to keep", count));
   std::vector<double> rows(count * L.row());
   // Every member breaks bloc ties toward the unperturbed blocs of the world before.
   Settings settings;

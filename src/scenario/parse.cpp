@@ -224,7 +224,11 @@ Scenario parse_scenario(std::string_view text, const std::string& file_name) {
         else if (b == "profile") sc.profile = r.text(bn, "a profile file");
         else if (b == "actors") sc.actors = r.names(bn, "actors");
         else if (b == "focus") sc.focus = r.text(bn, "a state");
-        else if (b == "landscape") sc.landscape = r.names(bn, "landscape");
+        else if (b == "landscape") {
+          sc.landscape = r.names(bn, "landscape");
+          if (sc.landscape.size() < 2 || sc.landscape.size() > 30)
+            r.fail(bn, fmt::format("{} states", sc.landscape.size()), "2 to 30 states (exact landscape analysis)");
+        }
         else if (b == "min_weight") sc.min_weight = r.number(bn, "a weight", 0.01, 1);
         else if (b == "triangles") {
           const auto* list = bn.as_array();

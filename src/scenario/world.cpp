@@ -154,6 +154,8 @@ struct Builder {
       }
       case ShockKind::remove_actor: {
         const std::size_t gone = position(y, s.a, &s);
+        if (y.ccodes[gone] == ccode_of(sc.focus, nullptr))
+          shock_error(sc, s, fmt::format("{} is the focus; choose another focus to remove it", s.a));
         std::vector<long> from;
         std::vector<int> codes;
         for (std::size_t k = 0; k < n; ++k)
@@ -174,6 +176,7 @@ struct Builder {
       default: break;
     }
     const std::size_t i = position(y, s.a, &s), j = position(y, s.b, &s);
+    if (i == j) shock_error(sc, s, fmt::format("{} and {} are the same state", s.a, s.b));
     switch (s.kind) {
       case ShockKind::add_treaty:
       case ShockKind::end_treaty: {
@@ -222,7 +225,10 @@ struct Builder {
     StanceShock r;
     r.kind = s.kind;
     r.a = position(y, s.a, &s);
-    if (s.kind != ShockKind::weaken_ties) r.b = position(y, s.b, &s);
+    if (s.kind != ShockKind::weaken_ties) {
+      r.b = position(y, s.b, &s);
+      if (r.a == r.b) shock_error(sc, s, fmt::format("{} and {} are the same state", s.a, s.b));
+    }
     r.relation = s.relation;
     r.weight = s.weight;
     r.by = s.by;
@@ -283,7 +289,9 @@ struct Builder {
       codes.push_back(c);
       names.push_back(abbrev_of(c));
     }
-    if (w.landscape_at.size() >= 2) {
+    if (w.landscape_at.size() < 2) {
+      w.landscape_at.clear();  // a landscape needs two actors; with fewer there is none
+    } else {
       const landscape::PropensityWeights weights;
       const auto past = war_memory(panel, codes, weights);
       w.landscape = landscape::from_year(y, w.landscape_at, names, weights, &past).instance;
@@ -397,6 +405,19 @@ Worlds build_worlds(const world::Source& source, const Scenario& sc, const stanc
     }
   }
   const world::Year base = reindex(full, from, codes);
+  // The same state under two spellings ("RUS", "Russia") would make a triangle of two states or
+  // a landscape actor its own partner.
+  auto distinct = [&](const std::vector<std::string>& names, const std::string& what) {
+    std::vector<int> seen;
+    for (const auto& name : names) {
+      const int c = b.ccode_of(name, nullptr);
+      if (std::find(seen.begin(), seen.end(), c) != seen.end())
+        throw std::invalid_argument(fmt::format("{}: {} names {} twice", sc.file, what, name));
+      seen.push_back(c);
+    }
+  };
+  for (const auto& t : sc.triangles) distinct({t[0], t[1], t[2]}, "a triangle");
+  distinct(sc.landscape, "landscape");
 
   Worlds out;
   world::Year after = base;

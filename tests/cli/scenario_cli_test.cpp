@@ -65,6 +65,8 @@ TEST(ScenarioCli, BadFilesSayWhere) {
   EXPECT_EQ(u.exit_code, 1);
   EXPECT_NE(u.err.find("unknown.toml:5"), std::string::npos) << u.err;
   EXPECT_EQ(run_cli({"scenario"}).exit_code, 2);
+  EXPECT_EQ(run_cli({"scenario", example("china-india-war.toml"), "--members", "4611686018427387904"}).exit_code, 2);
+  EXPECT_EQ(run_cli({"scenario", example("china-india-war.toml"), "--runs", "-1"}).exit_code, 2);
   EXPECT_EQ(run_cli({"scenario", (dir / "absent.toml").string()}).exit_code, 2);
 }
 

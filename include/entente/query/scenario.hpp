@@ -21,7 +21,7 @@ struct ScenarioRequest {
   std::function<void(std::uint64_t done, std::uint64_t total)> progress;  // ensemble progress, may be empty
   // Several processes (MPI ranks): this one computes members [members·rank/ranks,
   // members·(rank+1)/ranks); `gather` receives its rows and returns every rank's, in rank order,
-  // on the process that reports (empty elsewhere, and then the result is null).
+  // on rank 0, which reports; the other ranks return null after the gather.
   std::uint64_t rank = 0, ranks = 1;
   std::function<std::vector<double>(std::vector<double>)> gather;
 };

@@ -46,7 +46,8 @@ struct Stance {
 // The layers a panel must load for stances.
 world::PanelLayers stance_layers();
 
-// What the layers say about a dyad, before any rule is applied (both directions merged). The
+// What the layers say about a dyad, before any rule is applied (treaty obligations of both
+// directions merged; rivalries, wars and disputes are symmetric in the panel). The
 // rules (decide) then only read these, so a model that re-decides many times under varied
 // profiles (an ensemble) reads the evidence once.
 struct Facts {
