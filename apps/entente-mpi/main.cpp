@@ -9,6 +9,8 @@
 
 #include <filesystem>
 #include <iostream>
+#include <limits>
+#include <stdexcept>
 
 #include "entente/query/scenario.hpp"
 #include "entente/scenario/scenario.hpp"
@@ -20,17 +22,21 @@ std::vector<double> gather_rows(std::vector<double> mine) {
   int rank = 0, ranks = 1;
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);
   MPI_Comm_size(MPI_COMM_WORLD, &ranks);
+  // MPI counts are ints: refuse, rather than wrap, a gather beyond them.
+  constexpr auto kMaxCount = static_cast<std::size_t>(std::numeric_limits<int>::max());
+  if (mine.size() > kMaxCount) throw std::invalid_argument("too many ensemble rows for one MPI gather; use fewer members");
   const int count = static_cast<int>(mine.size());
   std::vector<int> counts(static_cast<std::size_t>(ranks)), offsets(static_cast<std::size_t>(ranks));
   MPI_Gather(&count, 1, MPI_INT, counts.data(), 1, MPI_INT, 0, MPI_COMM_WORLD);
   std::vector<double> all;
   if (rank == 0) {
-    int total = 0;
+    std::size_t total = 0;
     for (int r = 0; r < ranks; ++r) {
-      offsets[static_cast<std::size_t>(r)] = total;
-      total += counts[static_cast<std::size_t>(r)];
+      if (total > kMaxCount) throw std::invalid_argument("too many ensemble rows for one MPI gather; use fewer members");
+      offsets[static_cast<std::size_t>(r)] = static_cast<int>(total);
+      total += static_cast<std::size_t>(counts[static_cast<std::size_t>(r)]);
     }
-    all.resize(static_cast<std::size_t>(total));
+    all.resize(total);
   }
   MPI_Gatherv(mine.data(), count, MPI_DOUBLE, all.data(), counts.data(), offsets.data(), MPI_DOUBLE, 0, MPI_COMM_WORLD);
   return all;
