@@ -298,7 +298,8 @@ TEST(ScenarioCompare, TheWorldBeforeIsWhatTheVerbsSay) {
   EXPECT_EQ(compared, w.before.n() * (w.before.n() - 1) / 2);
   sc::Settings settings;
   const auto a = sc::analyse(w.before, s, settings);
-  for (const auto& row : entente::query::balancer(default_world(), 2012, std::nullopt, profile).at("rows"))
+  const auto ranked = entente::query::balancer(default_world(), 2012, std::nullopt, profile);
+  for (const auto& row : ranked.at("rows"))
     EXPECT_EQ(a.rank[static_cast<std::size_t>(w.before.index(row.at("abbrev")))], row.at("rank").get<int>()) << row.at("abbrev");
 }
 
