@@ -101,7 +101,7 @@ Json evolve(const Worlds& worlds, const stance::Profile& profile, const Scenario
            {"local_triad_dynamics",
             {{"reference", "Antal, Krapivsky & Redner (2005), Phys. Rev. E 72:036121"},
              {"p", spec.p},
-             {"time_unit", "updates per link"},
+             {"time_unit", "Antal et al.'s time: L triad draws (L links) per unit, among all triads"},
              {"result", end_states_json(ltd, w.names, focus)}}},
            {"continuous",
             {{"reference", "Kulakowski, Gawronski & Gronek (2005), Int. J. Mod. Phys. C 16:707"},
