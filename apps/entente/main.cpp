@@ -290,7 +290,8 @@ int main(int argc, char** argv) {
   // The stance model and strategic triangles.
   std::optional<std::string> profile_path;
   auto add_profile = [&](CLI::App* cmd) {
-    cmd->add_option("--profile", profile_path, "stance profile (TOML; default: data/profiles/default.toml's rules)")
+    cmd->add_option("--profile", profile_path,
+                    "stance profile: default (v2, data/profiles/default.toml), v1 (data/profiles/v1.toml), or a TOML file")
         ->check(CLI::ExistingFile);
   };
   auto* xpl = app.add_subcommand("explain", "which evidence and which rule decide a relationship");
@@ -717,7 +718,7 @@ int main(int argc, char** argv) {
       for (const auto& m : missing) std::cerr << "entente: note: the store has no " << m << " data; its columns are empty\n";
       return 0;
     }
-    const auto profile = profile_path ? entente::stance::load_profile(*profile_path) : entente::stance::default_profile();
+    const auto profile = profile_path ? entente::stance::resolve_profile(*profile_path) : entente::stance::default_profile();
     if (rep->parsed()) {
       const auto span = entente::report::report_years(source);
       const int report_year = rep_year.value_or(entente::report::default_report_year(source));

@@ -14,6 +14,15 @@ constexpr std::array kAtopCoded = {Obligation::defense, Obligation::offense, Obl
 constexpr std::array kCowCoded = {Obligation::defense, Obligation::neutrality,
                                   Obligation::nonaggression, Obligation::entente};
 
+constexpr std::string_view kAtopCitation =
+    "Leeds, Brett Ashley, Jeffrey M. Ritter, Sara McLaughlin Mitchell, and Andrew G. Long. "
+    "2002. Alliance Treaty Obligations and Provisions, 1815-1944. International Interactions "
+    "28: 237-260. Data: ATOP v5.1.";
+constexpr std::string_view kAtopBibtex =
+    "@article{leeds2002atop,\n  author = {Leeds, Brett Ashley and Ritter, Jeffrey M. and "
+    "Mitchell, Sara McLaughlin and Long, Andrew G.},\n  title = {Alliance Treaty Obligations "
+    "and Provisions, 1815--1944},\n  journal = {International Interactions},\n"
+    "  volume = {28},\n  pages = {237--260},\n  year = {2002}\n}";
 constexpr std::string_view kVoetenPublisher = "Voeten, Harvard Dataverse, hdl:1902.1/12379";
 constexpr std::string_view kUnvotesPublisher = "the unvotes R package (2021 release of the Voeten data)";
 constexpr std::string_view kVoetenCitation =
@@ -66,15 +75,21 @@ const std::array kDatasets = {
         {}},
     DatasetInfo{
         "atop", "Alliance Treaty Obligations and Provisions (ATOP)",
-        "ATOP project, atopdata.org (directed dyad-year file)",
-        "Leeds, Brett Ashley, Jeffrey M. Ritter, Sara McLaughlin Mitchell, and Andrew G. Long. "
-        "2002. Alliance Treaty Obligations and Provisions, 1815-1944. International Interactions "
-        "28: 237-260. Data: ATOP v5.1.",
-        "@article{leeds2002atop,\n  author = {Leeds, Brett Ashley and Ritter, Jeffrey M. and "
-        "Mitchell, Sara McLaughlin and Long, Andrew G.},\n  title = {Alliance Treaty Obligations "
-        "and Provisions, 1815--1944},\n  journal = {International Interactions},\n"
-        "  volume = {28},\n  pages = {237--260},\n  year = {2002}\n}",
-        kAtopCoded},
+        "ATOP project, atopdata.org (directed dyad-year file)", kAtopCitation, kAtopBibtex, kAtopCoded},
+    // The treaty-level files: which treaty an obligation comes from and how many states it binds.
+    DatasetInfo{"atop_members", "ATOP, member level (treaty identity and size)",
+                "ATOP project, atopdata.org (member-level file)", kAtopCitation, kAtopBibtex, {}},
+    DatasetInfo{"atop_alliances", "ATOP, alliance level", "ATOP project, atopdata.org (alliance-level file)",
+                kAtopCitation, kAtopBibtex, {}},
+    DatasetInfo{
+        "atop_institutions", "ATOP alliance institutionalisation (Leeds and Anac)",
+        "ATOP project, atopdata.org (institutionalisation file)",
+        "Leeds, Brett Ashley, and Sezi Anac. 2005. Alliance Institutionalization and Alliance Performance. "
+        "International Interactions 31(3): 183-202.",
+        "@article{leeds2005institutionalization,\n  author = {Leeds, Brett Ashley and Anac, Sezi},\n"
+        "  title = {Alliance Institutionalization and Alliance Performance},\n  journal = {International "
+        "Interactions},\n  volume = {31},\n  number = {3},\n  pages = {183--202},\n  year = {2005}\n}",
+        {}},
     DatasetInfo{
         "cow_alliance", "COW Formal Alliances (v4.1)",
         "Correlates of War Project, correlatesofwar.org (Formal Alliances v4.1)",

@@ -61,6 +61,14 @@ double read_number(const CsvTable& t, std::size_t col, const ColumnSpec& c) {
       else t.fail(col, "yes, abstain or no");
       break;
     }
+    case Transform::atop_phase: {
+      double id = 0;
+      auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
+      if (ec != std::errc() || end != s.data() + s.size() || !(id >= 1) || id >= 1e5)
+        t.fail(col, "an ATOP treaty phase id such as 4810 or 4810.2");
+      v = std::round((id - std::floor(id)) * 10);
+      break;
+    }
     case Transform::none: {
       auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
       if (ec != std::errc() || end != s.data() + s.size() || !std::isfinite(v)) {

@@ -150,9 +150,62 @@ constexpr std::array kQss = {year("year", "Year"), text("abbrev", "CountryAbb", 
                              score("idealpoint", "idealpoint"), score("pct_agree_us", "PctAgreeUS", 0, 1),
                              score("pct_agree_russia", "PctAgreeRUSSIA", 0, 1)};
 
+// ATOP v5.1 treaty-level files (Leeds et al. 2002; codebook of 9 August 2022). Exit dates of 0
+// mean "still in effect when the data end" and are stored as NULL, never as year 0. Member codes are
+// COW codes, with a few that are not (8152), so they are not checked against the state system.
+constexpr std::array<double, 1> kZero = {0};
+constexpr C atop_id(std::string_view name) { return {name, name, T::integer, true, 1000, 99999}; }
+constexpr C atop_year(std::string_view name, bool exit) {
+  return {name, name, T::integer, !exit, 1800, 2100, exit ? std::span<const double>(kZero) : std::span<const double>()};
+}
+constexpr C atop_part(std::string_view name, bool exit, double hi) {
+  return {name, name, T::integer, false, 1, hi, exit ? std::span<const double>(kZero) : std::span<const double>()};
+}
+constexpr C atop_level(std::string_view name, double hi) { return {name, name, T::integer, false, 0, hi}; }
+
+constexpr std::array kAtopMembers = {
+    atop_id("atopid"), C{"member", "member", T::integer, true, 1, 9999},
+    atop_year("yrent", false), atop_part("moent", false, 12), atop_part("dayent", false, 31),
+    atop_year("yrexit", true), atop_part("moexit", true, 12), atop_part("dayexit", true, 31),
+    atop_level("phase", 9), atop_level("maxphase", 9), flag("bilat", "bilat"), flag("ineffect", "ineffect"),
+    flag("defense", "defense"), flag("offense", "offense"), flag("neutral", "neutral"), flag("nonagg", "nonagg"),
+    flag("consul", "consul"), flag("active", "active"), flag("conditio", "conditio"),
+    C{"cowid", "cowid", T::integer, false, 1, 9999}, C{"cow4id", "cow4id", T::integer, false, 1, 9999}};
+// A member can leave a treaty and join it again within one phase (Egypt and 3015): its entry date
+// is part of the key.
+constexpr std::array<std::string_view, 5> kAtopMemberKey = {"atopid", "member", "phase", "yrent", "moent"};
+
+constexpr std::array kAtopAlliances = {
+    atop_id("atopid"), atop_year("begyr", false), atop_part("begmo", false, 12), atop_part("begday", false, 31),
+    atop_year("endyr", true), atop_part("endmo", true, 12), atop_part("endday", true, 31),
+    flag("ineffect", "ineffect"), flag("bilat", "bilat"), atop_level("maxphase", 9), flag("wartime", "wartime"),
+    flag("defense", "defense"), flag("offense", "offense"), flag("neutral", "neutral"), flag("nonagg", "nonagg"),
+    flag("consul", "consul"), flag("active", "active"), flag("conditio", "conditio"), flag("asymm", "asymm"),
+    atop_level("milcon", 3), atop_level("milaid", 4), flag("intcom", "intcom"), atop_level("organ1", 3),
+    atop_level("base", 3), C{"cowid", "cowid", T::integer, false, 1, 9999},
+    C{"cow4id", "cow4id", T::integer, false, 1, 9999}};
+constexpr std::array<std::string_view, 1> kAtopIdKey = {"atopid"};
+
+// Leeds & Anac (2005): one row per treaty phase. `atopidphase` is the provider's id ("4810.2002"),
+// `phase` the phase it names (0 for a treaty of one phase), as in the member-level file.
+constexpr std::array kAtopInstitutions = {
+    atop_id("atopid"), text("atopidphase", "atopidphase", true),
+    C{"phase", "atopidphase", T::integer, true, 0, 9, {}, Transform::atop_phase}, atop_level("milinst", 2),
+    atop_level("formal", 2)};
+constexpr std::array<std::string_view, 2> kAtopPhaseKey = {"atopid", "phase"};
+
 constexpr std::array<std::string_view, 0> kNoKey = {};
 
 const std::array kSpecs = {
+    TableSpec{"atop-members", "atop_members", "atop_member", "atop5_1m.csv",
+              "ATOP v5.1 member level: atopid,member,yrent,...,yrexit,phase,bilat,defense,...,consul",
+              kAtopMembers, kAtopMemberKey, "yrent", "yrexit", "5.1"},
+    TableSpec{"atop-alliances", "atop_alliances", "atop_alliance", "atop5_1a.csv",
+              "ATOP v5.1 alliance level: atopid,begyr,...,endyr,bilat,defense,...,milcon,organ1,...",
+              kAtopAlliances, kAtopIdKey, "begyr", "endyr", "5.1"},
+    TableSpec{"atop-institutions", "atop_institutions", "atop_institution", "atopinst5_1.csv",
+              "ATOP alliance institutionalisation (Leeds & Anac 2005): atopid,atopidphase,milinst,formal",
+              kAtopInstitutions, kAtopPhaseKey, "", "", "5.1"},
     TableSpec{"cow-contiguity", "cow_contiguity", "contiguity", "cow_contdir_v3.2_directed_periods.csv",
               "COW Direct Contiguity v3.2, directed periods: ccode1,ccode2,conttype,stdate,enddate", kContiguity,
               kContiguityKey, "start_year", "end_year", "3.2"},

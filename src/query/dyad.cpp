@@ -7,6 +7,8 @@
 #include <stdexcept>
 
 #include "entente/catalogue/dataset.hpp"
+#include "entente/query/evidence_json.hpp"
+#include "entente/world/panel.hpp"
 
 namespace entente::query {
 
@@ -87,7 +89,7 @@ json dyad(const world::Source& source, const DyadRequest& request) {
 
   json datasets = json::object();
   json missing = json::array();
-  for (const char* id : {"atop", "cow_alliance", "cow_nmc"}) {
+  for (const char* id : {"atop", "atop_members", "cow_alliance", "cow_nmc"}) {
     auto it = coverage.find(id);
     if (it == coverage.end()) {
       missing.push_back(id);
@@ -96,6 +98,15 @@ json dyad(const world::Source& source, const DyadRequest& request) {
     datasets[id] = {{"version", it->second.version},
                     {"first_year", it->second.first_year},
                     {"last_year", it->second.last_year}};
+  }
+
+  // Treaty identity from the member-level file: which treaties bind both states each year.
+  std::optional<world::Panel> identity;
+  if (datasets.contains("atop_members")) {
+    world::PanelLayers layers;
+    layers.alliances = layers.capabilities = layers.majors = false;
+    layers.treaties = true;
+    identity.emplace(source, first, last, layers);
   }
 
   json years = json::array();
@@ -122,6 +133,18 @@ json dyad(const world::Source& source, const DyadRequest& request) {
         layer["treaties"] = covered ? json(treaties) : json(nullptr);
       }
       row[id] = std::move(layer);
+    }
+    if (identity) {
+      const auto year = identity->year(y);
+      const int i = year.index(a.ccode), j = year.index(b.ccode);
+      json list = nullptr;
+      if (year.treaties_covered && in_scope && i >= 0 && j >= 0) {
+        std::vector<world::Treaty> shared;
+        for (const auto t : year.shared_treaties(static_cast<std::size_t>(i), static_cast<std::size_t>(j)))
+          shared.push_back(year.treaties[t]);
+        list = treaties_json(shared);
+      }
+      row["treaties"] = std::move(list);
     }
     row["cinc_a"] = cinc(cinc_a, a.ccode, y);
     row["cinc_b"] = cinc(cinc_b, b.ccode, y);
@@ -156,6 +179,13 @@ json dyad_table_rows(const json& result) {
       row[label + " " + a + "→" + b] = covered ? terms(layer.at("a_to_b")) : "n/a";
       row[label + " " + b + "→" + a] = covered ? terms(layer.at("b_to_a")) : "n/a";
       if (std::string(id) == "cow_alliance") row["COW treaties"] = covered ? layer.at("treaties") : json("n/a");
+    }
+    if (r.contains("treaties")) {
+      // "4980 (2)" per treaty: its ATOP id and how many states it binds that year.
+      std::vector<std::string> shown;
+      if (!r.at("treaties").is_null())
+        for (const auto& t : r.at("treaties")) shown.push_back(fmt::format("{} ({})", t.at("atopid").get<int>(), t.at("members").get<int>()));
+      row["ATOP treaties (members)"] = r.at("treaties").is_null() ? json("n/a") : json(fmt::format("{}", fmt::join(shown, " ")));
     }
     auto cinc = [](const json& v) { return v.is_null() ? json("n/a") : json(v); };
     row["CINC " + a] = cinc(r.at("cinc_a"));

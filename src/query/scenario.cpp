@@ -98,8 +98,9 @@ ScenarioInputs load_scenario_inputs(const std::string& file, const std::optional
   if (db) store = *db;
   else if (sc.store) store = here / *sc.store;
   auto source = world::open_source(store);
-  auto rules = profile      ? stance::load_profile(*profile)
-               : sc.profile ? stance::load_profile(here / *sc.profile)
+  auto named = [](const std::string& p) { return p == "default" || p == "v1" || p == "v2"; };
+  auto rules = profile      ? stance::resolve_profile(*profile)
+               : sc.profile ? stance::resolve_profile(named(sc.profile->string()) ? sc.profile->string() : (here / *sc.profile).string())
                             : stance::default_profile();
   return {std::move(sc), std::move(source), std::move(rules)};
 }

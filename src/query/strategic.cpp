@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <stdexcept>
 
+#include "entente/query/evidence_json.hpp"
 #include "entente/triangle/triangle.hpp"
 #include "entente/world/panel.hpp"
 
@@ -25,7 +26,8 @@ Json stance_json(const stance::Stance& s) {
           {"weight", s.weight},
           {"rule", s.rule},
           {"evidence", s.evidence},
-          {"missing_layers", s.missing}};
+          {"missing_layers", s.missing},
+          {"treaties", treaties_json(s.treaties)}};
 }
 
 }  // namespace

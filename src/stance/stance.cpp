@@ -1,6 +1,9 @@
 #include "entente/stance/stance.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <toml++/toml.h>
 
@@ -32,6 +35,23 @@ std::string obligations_text(std::uint8_t bits) {
 std::string_view to_string(Relation r) { return kRelationNames[static_cast<std::size_t>(r)]; }
 
 Profile default_profile() { return Profile{}; }
+
+Profile profile_v1() {
+  Profile p;
+  p.name = "v1";
+  p.treaties = Source::either;
+  p.max_treaty_members = 0;
+  p.general_dca_is_entente = false;
+  p.security_organisations = 0;
+  p.aligned_idealpoint_distance = 0;
+  return p;
+}
+
+Profile resolve_profile(const std::string& name_or_path) {
+  if (name_or_path == "default" || name_or_path == "v2") return default_profile();
+  if (name_or_path == "v1") return profile_v1();
+  return load_profile(name_or_path);
+}
 
 Profile parse_profile(std::string_view text, const std::string& file_name) {
   const toml::table doc = io::parse_toml(text, file_name);
@@ -76,6 +96,28 @@ Profile parse_profile(std::string_view text, const std::string& file_name) {
         } else if (name == "hostile_needs_reciprocation_or_deaths") {
           if (!rn.is_boolean()) fail(rn, name, "true or false");
           p.hostile_needs_reciprocation_or_deaths = *rn.value<bool>();
+        } else if (name == "max_treaty_members") {
+          const auto v = rn.value<int64_t>();
+          if (!v || *v < 0 || *v > 1000) fail(rn, name, "a number of treaty members from 0 (any size) to 1000");
+          p.max_treaty_members = static_cast<int>(*v);
+        } else if (name == "defense_any_size" || name == "general_dca_is_entente") {
+          if (!rn.is_boolean()) fail(rn, name, "true or false");
+          (name == "defense_any_size" ? p.defense_any_size : p.general_dca_is_entente) = *rn.value<bool>();
+        } else if (name == "security_organisations") {
+          if (!rn.is_array()) fail(rn, name, "a list of COW IGO abbreviations in quotes, e.g. [\"nato\", \"sco\"]");
+          p.security_organisations = 0;
+          for (const auto& item : *rn.as_array()) {
+            const auto v = item.value<std::string>();
+            auto it = v ? std::find(kSecurityOrganisations.begin(), kSecurityOrganisations.end(), *v)
+                        : kSecurityOrganisations.end();
+            if (it == kSecurityOrganisations.end())
+              fail(item, v.value_or("?"), fmt::format("one of {}", fmt::join(kSecurityOrganisations, ", ")));
+            p.security_organisations |= 1u << (it - kSecurityOrganisations.begin());
+          }
+        } else if (name == "aligned_idealpoint_distance") {
+          const auto v = rn.value<double>();
+          if (!v || *v < 0 || *v > 10) fail(rn, name, "a distance in standard deviations from 0 (off) to 10");
+          p.aligned_idealpoint_distance = *v;
         } else if (name == "aligned_agreement") {
           const auto v = rn.value<double>();
           if (!v || *v < 0 || *v > 1) fail(rn, name, "a share between 0 and 1");
@@ -86,7 +128,8 @@ Profile parse_profile(std::string_view text, const std::string& file_name) {
           p.aligned_min_votes = static_cast<int>(*v);
         } else {
           fail(rn, name, "a known rule: treaties, rivalries, hostile_hostility, hostile_needs_reciprocation_or_deaths, "
-                         "aligned_agreement, aligned_min_votes");
+                         "max_treaty_members, defense_any_size, general_dca_is_entente, security_organisations, "
+                         "aligned_idealpoint_distance, aligned_agreement, aligned_min_votes");
         }
       }
     } else {
@@ -104,6 +147,7 @@ world::PanelLayers stance_layers() {
   world::PanelLayers l;
   l.alliances = l.capabilities = l.majors = true;
   l.disputes = l.rivalries = l.votes = l.wars = true;
+  l.treaties = true;
   return l;
 }
 
@@ -126,6 +170,17 @@ Facts facts(const world::Year& y, std::size_t i, std::size_t j) {
     f.reciprocated = y.mid_recip[ij] != 0;
     f.fatality = y.mid_fatality[ij] == world::kUnknownFatality ? -1 : y.mid_fatality[ij];
   }
+  f.treaties_covered = y.treaties_covered;
+  if (f.treaties_covered)
+    for (const auto t : y.shared_treaties(i, j)) {
+      const auto& treaty = y.treaties[t];
+      for (std::size_t k = 0; k < f.smallest_treaty.size(); ++k)
+        if (treaty.obligations & (1u << k)) {
+          auto& smallest = f.smallest_treaty[k];
+          const auto members = static_cast<std::uint16_t>(std::min(treaty.members, 65535));
+          smallest = smallest == 0 ? members : std::min(smallest, members);
+        }
+    }
   f.votes_covered = y.votes_covered;
   if (f.votes_covered) {
     similarity::PairTable t;
@@ -147,12 +202,31 @@ Facts facts(const world::Year& y, std::size_t i, std::size_t j) {
 
 Relation decide(const Facts& f, const Profile& p, std::string* rule) {
   auto trusted = [](Source wanted, Source which) { return wanted == Source::either || wanted == which; };
-  std::uint8_t treaty = 0;
-  if (f.atop_covered && trusted(p.treaties, Source::atop)) treaty = static_cast<std::uint8_t>(treaty | f.atop);
-  if (f.cow_covered && trusted(p.treaties, Source::cow)) treaty = static_cast<std::uint8_t>(treaty | f.cow);
+  const bool use_atop = f.atop_covered && trusted(p.treaties, Source::atop);
+  const std::uint8_t atop = use_atop ? f.atop : 0;
+  const std::uint8_t cow = f.cow_covered && trusted(p.treaties, Source::cow) ? f.cow : 0;
+  // Treaty identity splits ATOP's obligations into those a small treaty carries (a partnership)
+  // and those only a large multilateral framework carries (context). An obligation of the
+  // dyad-year file that no shared treaty of the member-level file carries stays unidentified and
+  // counts, as it did before treaty identity. COW's obligations have no size and always count.
+  std::uint8_t small = atop, large_members_bits = 0;
+  int smallest_large = 0;
+  if (p.max_treaty_members > 0 && f.treaties_covered)
+    for (std::size_t k = 0; k < f.smallest_treaty.size(); ++k)
+      if ((atop & (1u << k)) && f.smallest_treaty[k] > p.max_treaty_members) {
+        small = static_cast<std::uint8_t>(small & ~(1u << k));
+        large_members_bits = static_cast<std::uint8_t>(large_members_bits | (1u << k));
+        smallest_large = smallest_large == 0 ? f.smallest_treaty[k] : std::min<int>(smallest_large, f.smallest_treaty[k]);
+      }
+  const std::uint8_t defense = static_cast<std::uint8_t>((p.defense_any_size ? atop : small) & kAllianceBits) |
+                               static_cast<std::uint8_t>(cow & kAllianceBits);
+  const std::uint8_t partnership = static_cast<std::uint8_t>((small | cow) & kEntenteBits);
+  const bool treaty = (atop | cow) != 0;
   const bool rival = (f.tss && trusted(p.rivalries, Source::atop)) || (f.td && trusted(p.rivalries, Source::cow));
   const bool hostile_dispute = f.disputes_covered && f.hostility >= p.hostile_hostility &&
                                (!p.hostile_needs_reciprocation_or_deaths || f.reciprocated || f.fatality >= 1);
+  const bool general_dca = p.general_dca_is_entente && f.dca_covered && f.dca_general > 0;
+  const std::uint32_t organisations = f.igos_covered ? f.security_organisations & p.security_organisations : 0;
   auto say = [&]<typename... A>(fmt::format_string<A...> words, A&&... args) {
     if (rule) *rule = fmt::format(words, std::forward<A>(args)...);
   };
@@ -171,19 +245,43 @@ Relation decide(const Facts& f, const Profile& p, std::string* rule) {
     say("{}", treaty ? "a strategic rivalry outweighs the treaty obligations on paper" : "a strategic rivalry");
     return Relation::rival;
   }
-  if (treaty & kAllianceBits) {
+  if (defense) {
     say("a defense or offense obligation");
     return Relation::alliance;
   }
-  if (treaty & kEntenteBits) {
-    say("a treaty commitment short of defense");
+  if (partnership) {
+    if (p.max_treaty_members > 0 && f.treaties_covered)
+      say("a treaty commitment short of defense, in a treaty of at most {} members", p.max_treaty_members);
+    else
+      say("a treaty commitment short of defense");
     return Relation::entente;
   }
-  if (f.agreement >= p.aligned_agreement && f.joint_votes >= p.aligned_min_votes) {
-    say("no treaty, but UN votes identical at least {:.0f}% of the time", 100 * p.aligned_agreement);
+  if (general_dca) {
+    say("a general defense cooperation agreement in force (DCAD)");
+    return Relation::entente;
+  }
+  if (organisations) {
+    std::string names;
+    for (std::size_t k = 0; k < kSecurityOrganisations.size(); ++k)
+      if (organisations & (1u << k)) names += fmt::format("{}{}", names.empty() ? "" : ", ", kSecurityOrganisations[k]);
+    say("both full members of a security organisation ({})", names);
+    return Relation::entente;
+  }
+  const bool ideal = p.aligned_idealpoint_distance > 0 && !std::isnan(f.idealpoint_distance);
+  if (ideal ? f.idealpoint_distance <= p.aligned_idealpoint_distance
+            : f.agreement >= p.aligned_agreement && f.joint_votes >= p.aligned_min_votes) {
+    if (ideal)
+      say("no partnership, but UN ideal points {:.2f} standard deviations apart, within {:.2f}", f.idealpoint_distance,
+          p.aligned_idealpoint_distance);
+    else
+      say("no treaty, but UN votes identical at least {:.0f}% of the time", 100 * p.aligned_agreement);
     return Relation::aligned;
   }
-  say("no treaty, rivalry, conflict or close UN voting");
+  if (large_members_bits)
+    say("no partnership: the only treaty commitments come from multilateral treaties of {} or more members, "
+        "above the profile's {}", smallest_large, p.max_treaty_members);
+  else
+    say("no treaty, rivalry, conflict or close UN voting");
   return Relation::neutral;
 }
 
@@ -195,6 +293,20 @@ Stance classify(const world::Year& y, std::size_t i, std::size_t j, const Profil
   else s.missing.emplace_back("ATOP obligations");
   if (f.cow_covered) ev.push_back(fmt::format("COW alliance obligations: {}", obligations_text(f.cow)));
   else s.missing.emplace_back("COW alliance obligations");
+  if (f.treaties_covered) {
+    std::string list;
+    for (const auto t : y.shared_treaties(i, j)) {
+      const auto& treaty = y.treaties[t];
+      s.treaties.push_back(treaty);
+      list += fmt::format("{}{} (signed {}, {}: {}{})", list.empty() ? "" : "; ", treaty.atopid, treaty.signed_year,
+                          treaty.bilateral() ? std::string("bilateral") : fmt::format("{} members", treaty.members),
+                          obligations_text(treaty.obligations),
+                          treaty.milinst < 0 ? "" : fmt::format(", military institutionalisation {}", treaty.milinst));
+    }
+    ev.push_back(fmt::format("ATOP treaties binding both: {}", list.empty() ? "none" : list));
+  } else {
+    s.missing.emplace_back("ATOP treaty identity");
+  }
   if (f.tss_covered) ev.push_back(fmt::format("strategic rivalry (Thompson-Sakuwa-Suhas): {}", f.tss ? "ongoing" : "none"));
   else s.missing.emplace_back("strategic rivalry (Thompson-Sakuwa-Suhas)");
   if (f.td_covered) ev.push_back(fmt::format("strategic rivalry (Thompson-Dreyer): {}", f.td ? "ongoing" : "none"));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
+#include <iterator>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -32,6 +33,10 @@ struct VoteRecord {
   int roll;  // position of the roll call within its year
   int ccode;
   std::int8_t vote;
+};
+struct TreatyMembership {
+  int atopid, member, phase, first, last;  // last: 9999 while still in effect when ATOP ends
+  std::uint8_t obligations;
 };
 struct YearRange {
   int first = 1, last = 0;  // empty when first > last
@@ -64,12 +69,23 @@ struct Panel::Data {
   std::unordered_map<int, std::vector<TradeRecord>> trade;
   std::unordered_map<int, int> rollcalls_in_year;
   std::unordered_map<int, std::vector<VoteRecord>> votes;
+  std::vector<TreatyMembership> treaty_members;         // ordered by atopid
+  std::map<std::pair<int, int>, int> treaty_milinst;    // (atopid, phase) -> milinst
+  std::unordered_map<int, int> treaty_signed;           // atopid -> first entry year
 
   bool covers(const std::string& dataset, int y) const {
     auto it = coverage.find(dataset);
     return it != coverage.end() && it->second.covers(y);
   }
 };
+
+std::vector<std::uint32_t> Year::shared_treaties(std::size_t i, std::size_t j) const {
+  std::vector<std::uint32_t> out;
+  if (i >= treaties_of.size() || j >= treaties_of.size()) return out;
+  std::set_intersection(treaties_of[i].begin(), treaties_of[i].end(), treaties_of[j].begin(), treaties_of[j].end(),
+                        std::back_inserter(out));
+  return out;
+}
 
 int Year::index(int ccode) const {
   auto it = std::lower_bound(ccodes.begin(), ccodes.end(), ccode);
@@ -102,6 +118,32 @@ Panel::Panel(const Source& source, int from, int to, const PanelLayers& layers) 
                 {static_cast<int>(r.integer(1)), static_cast<int>(r.integer(2)), obligation_bits(r, 4), 0, 0, 0, 0});
           },
           {from, to});
+  }
+  if (layers.treaties && need("atop_members")) {
+    store.for_each_row(
+        "SELECT atopid, member, phase, yrent, yrexit, defense, offense, neutral, nonagg, consul FROM atop_member"
+        " WHERE yrent <= ?2 AND (yrexit IS NULL OR yrexit >= ?1) ORDER BY atopid, member",
+        [&](const store::Row& r) {
+          // Member-level obligations in the order of evidence::kObligations (ATOP codes no entente).
+          std::uint8_t bits = 0;
+          const int cols[] = {5, 6, 7, 8, -1, 9};
+          for (std::size_t k = 0; k < evidence::kObligations.size(); ++k)
+            if (cols[k] >= 0 && !r.is_null(cols[k]) && r.integer(cols[k]) != 0) bits = static_cast<std::uint8_t>(bits | (1u << k));
+          d.treaty_members.push_back({static_cast<int>(r.integer(0)), static_cast<int>(r.integer(1)),
+                                      static_cast<int>(r.integer(2)), static_cast<int>(r.integer(3)),
+                                      r.is_null(4) ? 9999 : static_cast<int>(r.integer(4)), bits});
+        },
+        {from, to});
+    // Signature years need every phase of a treaty, including phases that ended before `from`.
+    store.for_each_row("SELECT atopid, MIN(yrent) FROM atop_member GROUP BY atopid", [&](const store::Row& r) {
+      d.treaty_signed[static_cast<int>(r.integer(0))] = static_cast<int>(r.integer(1));
+    });
+    if (d.coverage.count("atop_institutions"))
+      store.for_each_row("SELECT atopid, phase, milinst FROM atop_institution WHERE milinst IS NOT NULL",
+                         [&](const store::Row& r) {
+                           d.treaty_milinst[{static_cast<int>(r.integer(0)), static_cast<int>(r.integer(1))}] =
+                               static_cast<int>(r.integer(2));
+                         });
   }
   if (layers.capabilities && need("cow_nmc"))
     store.for_each_row("SELECT year, ccode, cinc FROM capability WHERE year BETWEEN ?1 AND ?2",
@@ -250,6 +292,37 @@ Year Panel::year(int y) const {
   out.atop_covered = d.covers("atop", y);
   if (out.cow_covered) fill_obligations(d.cow, out.cow);
   if (out.atop_covered) fill_obligations(d.atop, out.atop);
+
+  out.treaties_covered = d.covers("atop_members", y);
+  if (out.treaties_covered) {
+    out.treaties_of.assign(n, {});
+    // Rows are ordered by treaty: gather each treaty's members in effect this year, count them
+    // (a member with two phases in one year counts once), then hand the treaty to the members.
+    std::vector<int> members;
+    for (std::size_t k = 0; k < d.treaty_members.size();) {
+      const int id = d.treaty_members[k].atopid;
+      Treaty t;
+      t.atopid = id;
+      t.signed_year = d.treaty_signed.count(id) ? d.treaty_signed.at(id) : 0;
+      int phase = -1;
+      members.clear();
+      for (; k < d.treaty_members.size() && d.treaty_members[k].atopid == id; ++k) {
+        const auto& m = d.treaty_members[k];
+        if (m.first > y || y > m.last) continue;
+        if (members.empty() || members.back() != m.member) members.push_back(m.member);
+        t.obligations = static_cast<std::uint8_t>(t.obligations | m.obligations);
+        phase = std::max(phase, m.phase);
+      }
+      if (members.empty()) continue;
+      t.members = static_cast<int>(members.size());
+      if (auto it = d.treaty_milinst.find({id, phase}); it != d.treaty_milinst.end()) t.milinst = it->second;
+      const auto at_index = static_cast<std::uint32_t>(out.treaties.size());
+      out.treaties.push_back(t);
+      for (int c : members)
+        if (int i = out.index(c); i >= 0 && out.in_scope[static_cast<std::size_t>(i)])
+          out.treaties_of[static_cast<std::size_t>(i)].push_back(at_index);
+    }
+  }
 
   out.cinc.assign(n, kMissing);
   if (auto it = d.cinc.find(y); it != d.cinc.end())

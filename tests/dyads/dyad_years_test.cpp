@@ -16,8 +16,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <fstream>
 #include <functional>
 #include <iomanip>
+#include <iterator>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -669,4 +671,149 @@ TEST(ReferenceModels, BalanceOfTheFullSystemIsProven) {
     EXPECT_TRUE(f.optimal()) << "min weight " << min_weight;
     EXPECT_LE(entente::balance::cycle_packing_bound(g), f.value);
   }
+}
+
+// ---- Treaty identity (ATOP member-level file) ----
+
+namespace {
+
+// ATOP's member-level file read here directly, not through entente's readers: for each treaty, its
+// member rows (member, entry year, exit year or 9999 while in effect).
+struct RawMembership {
+  int atopid, member, first, last;
+};
+std::vector<RawMembership> raw_atop_members() {
+  std::ifstream in(shared_data() / "atop" / "atop5_1m.csv");
+  std::string line;
+  std::getline(in, line);
+  std::vector<std::string> header;
+  {
+    std::stringstream ss(line);
+    for (std::string cell; std::getline(ss, cell, ',');) header.push_back(cell);
+  }
+  auto col = [&](const std::string& name) {
+    return static_cast<std::size_t>(std::find(header.begin(), header.end(), name) - header.begin());
+  };
+  const std::size_t id = col("atopid"), member = col("member"), yrent = col("yrent"), yrexit = col("yrexit");
+  std::vector<RawMembership> out;
+  while (std::getline(in, line)) {
+    std::vector<std::string> cells;
+    std::stringstream ss(line);
+    for (std::string cell; std::getline(ss, cell, ',');) cells.push_back(cell);
+    const int exit = std::stoi(cells.at(yrexit));
+    out.push_back({std::stoi(cells.at(id)), std::stoi(cells.at(member)), std::stoi(cells.at(yrent)), exit == 0 ? 9999 : exit});
+  }
+  return out;
+}
+
+std::set<int> raw_treaties_of(const std::vector<RawMembership>& rows, int ccode, int year) {
+  std::set<int> out;
+  for (const auto& r : rows)
+    if (r.member == ccode && r.first <= year && year <= r.last) out.insert(r.atopid);
+  return out;
+}
+
+world::PanelLayers treaty_layers() {
+  world::PanelLayers l;
+  l.alliances = l.capabilities = l.majors = false;
+  l.treaties = true;
+  return l;
+}
+
+const world::Treaty* find_treaty(const world::Year& y, int atopid) {
+  for (const auto& t : y.treaties)
+    if (t.atopid == atopid) return &t;
+  return nullptr;
+}
+
+std::vector<int> shared_ids(const world::Year& y, int a, int b) {
+  std::vector<int> out;
+  for (const auto t : y.shared_treaties(static_cast<std::size_t>(y.index(a)), static_cast<std::size_t>(y.index(b))))
+    out.push_back(y.treaties[t].atopid);
+  return out;
+}
+
+}  // namespace
+
+TEST(TreatyIdentity, AseanTreatyOfAmityCountsItsMembers) {
+  ENTENTE_REQUIRE_SHARED_DATA();
+  const world::Panel panel(reference_source(), 2012, 2018, treaty_layers());
+  const auto y2012 = panel.year(2012), y2018 = panel.year(2018);  // find_treaty points into them
+  const auto* in2012 = find_treaty(y2012, 3755);
+  const auto* in2018 = find_treaty(y2018, 3755);
+  ASSERT_NE(in2012, nullptr);
+  ASSERT_NE(in2018, nullptr);
+  EXPECT_EQ(in2012->members, 30);
+  EXPECT_EQ(in2018->members, 34);
+  EXPECT_EQ(in2012->signed_year, 1976);
+  EXPECT_FALSE(in2012->bilateral());
+}
+
+TEST(TreatyIdentity, RussiaChinaTreatiesIn2005And2012) {
+  ENTENTE_REQUIRE_SHARED_DATA();
+  const world::Panel panel(reference_source(), 2005, 2012, treaty_layers());
+  const auto y2005 = panel.year(2005), y2012 = panel.year(2012);
+  const auto in2005 = shared_ids(y2005, kRUS, kCHN), in2012 = shared_ids(y2012, kRUS, kCHN);
+  auto has = [](const std::vector<int>& ids, int id) { return std::find(ids.begin(), ids.end(), id) != ids.end(); };
+  EXPECT_TRUE(has(in2005, 4980)) << ::testing::PrintToString(in2005);
+  EXPECT_TRUE(has(in2005, 4810)) << ::testing::PrintToString(in2005);
+  EXPECT_FALSE(has(in2005, 6020));  // the SCO treaty is of 2007
+  EXPECT_TRUE(find_treaty(y2005, 4980)->bilateral());
+  EXPECT_TRUE(has(in2012, 4980)) << ::testing::PrintToString(in2012);
+  EXPECT_TRUE(has(in2012, 6020)) << ::testing::PrintToString(in2012);
+  EXPECT_EQ(find_treaty(y2012, 6020)->members, 6);
+  // UK-China 2012: only the ASEAN Treaty of Amity.
+  EXPECT_EQ(shared_ids(y2012, kUKG, kCHN), std::vector<int>{3755});
+}
+
+TEST(TreatyIdentity, CountsMatchTheMemberFileReadDirectly) {
+  ENTENTE_REQUIRE_SHARED_DATA();
+  const auto raw = raw_atop_members();
+  const world::Panel panel(reference_source(), 1946, 2018, treaty_layers());
+  const std::vector<int> states = {kUSA, kUKG, kFRN, kGMY, kRUS, kIRN, kCHN, kPRK, kIND, 640, 740, 770, 816, 705};
+  long long compared = 0;
+  for (int year : {1946, 1955, 1962, 1969, 1972, 1989, 1995, 2001, 2008, 2012, 2018}) {
+    const auto y = panel.year(year);
+    ASSERT_TRUE(y.treaties_covered) << year;
+    for (std::size_t a = 0; a < states.size(); ++a)
+      for (std::size_t b = a + 1; b < states.size(); ++b) {
+        if (y.index(states[a]) < 0 || y.index(states[b]) < 0) continue;
+        const auto ta = raw_treaties_of(raw, states[a], year), tb = raw_treaties_of(raw, states[b], year);
+        std::vector<int> expected;
+        std::set_intersection(ta.begin(), ta.end(), tb.begin(), tb.end(), std::back_inserter(expected));
+        auto got = shared_ids(y, states[a], states[b]);
+        std::sort(got.begin(), got.end());
+        EXPECT_EQ(got, expected) << states[a] << "-" << states[b] << " " << year;
+        ++compared;
+      }
+    // Each treaty's size that year: its distinct members in effect.
+    for (const auto& t : y.treaties) {
+      std::set<int> members;
+      for (const auto& r : raw)
+        if (r.atopid == t.atopid && r.first <= year && year <= r.last) members.insert(r.member);
+      EXPECT_EQ(t.members, static_cast<int>(members.size())) << t.atopid << " " << year;
+    }
+  }
+  EXPECT_GT(compared, 700);
+}
+
+TEST(TreatyIdentity, V2TellsAPartnershipFromASignature) {
+  ENTENTE_REQUIRE_SHARED_DATA();
+  const auto& source = reference_source();
+  const auto& ukg = source.registry.find("UKG");
+  const auto& chn = source.registry.find("CHN");
+  const auto& rus = source.registry.find("RUS");
+  const auto v2 = entente::query::explain(source, ukg, chn, 2012, entente::stance::default_profile());
+  EXPECT_NE(v2.at("relation"), "entente") << v2.dump(2);
+  ASSERT_EQ(v2.at("treaties").size(), 1u) << v2.dump(2);
+  EXPECT_EQ(v2.at("treaties")[0].at("atopid"), 3755);
+  EXPECT_EQ(v2.at("treaties")[0].at("members"), 30);
+  EXPECT_NE(v2.at("rule").get<std::string>().find("30 or more members"), std::string::npos) << v2.at("rule");
+  // The v1 rules counted the signature as a partnership.
+  const auto v1 = entente::query::explain(source, ukg, chn, 2012, entente::stance::profile_v1());
+  EXPECT_EQ(v1.at("relation"), "entente") << v1.dump(2);
+  // Russia and China's bilateral treaty of 2001 is one.
+  const auto rc = entente::query::explain(source, rus, chn, 2012, entente::stance::default_profile());
+  EXPECT_EQ(rc.at("relation"), "entente") << rc.dump(2);
+  EXPECT_NE(rc.at("rule").get<std::string>().find("at most 10 members"), std::string::npos) << rc.at("rule");
 }

@@ -22,6 +22,8 @@ enum class Transform {
   year_of_date,  // "1946-01-01" or "1946-01" -> 1946 (integer)
   iso2_ccode,    // ISO 3166-1 alpha-2 -> COW code (UN votes 2016-2019)
   vote_word,     // "yes"/"abstain"/"no" -> 1/2/3, the Voeten codes
+  atop_phase,    // ATOP's atopidphase "4810.2002" -> 2 (the tenths digit, rounded: the file has
+                 // float noise such as ".1001" and ".2998"); "4810" -> 0 (a treaty of one phase)
 };
 
 struct ColumnSpec {

@@ -3,7 +3,9 @@
 // rules of a named profile (TOML; data/profiles/default.toml, explained in
 // docs/models/stance.md). Every stance carries the evidence it saw and the rule that decided,
 // so `entente explain` can show why.
+#include <array>
 #include <cstdint>
+#include <limits>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -18,19 +20,45 @@ std::string_view to_string(Relation r);
 
 enum class Source { atop, cow, either };  // which dataset decides (treaties or rivalries)
 
+// The security organisations (COW IGO abbreviations) a profile may count as evidence of
+// partnership: alliances' own organisations and small regional security bodies. Large
+// frameworks (the OSCE, the UN) are left out on purpose, for the reason large treaties are.
+inline constexpr std::array<std::string_view, 9> kSecurityOrganisations = {
+    "nato", "wpact", "seato", "cento", "anzus", "weu", "sco", "csto", "gcc"};
+
 struct Profile {
   std::string name = "default";
   double weight[6] = {0.9, 0.5, 0.3, 0.0, -0.6, -1.0};  // indexed by Relation
-  Source treaties = Source::either;
+  Source treaties = Source::atop;
   Source rivalries = Source::either;  // atop = TSS, cow = Thompson-Dreyer (see docs)
   int hostile_hostility = 4;
   bool hostile_needs_reciprocation_or_deaths = true;
+  // Treaty identity (v2). A treaty obligation short of defense makes an entente only when a
+  // treaty carrying it binds at most this many states that year; above, it is context (the ASEAN
+  // Treaty of Amity, the Helsinki Final Act). 0: any size, as in v1.
+  int max_treaty_members = 10;
+  // A defense or offense promise makes an alliance whatever the treaty's size (NATO, the Rio Pact).
+  bool defense_any_size = true;
+  // Defense cooperation (DCAD): a general agreement in force makes an entente.
+  bool general_dca_is_entente = true;
+  // Shared full membership of one of these security organisations makes an entente (bits of
+  // kSecurityOrganisations).
+  std::uint32_t security_organisations = (1u << kSecurityOrganisations.size()) - 1;
+  // Alignment: UN ideal points closer than this (in the year's standard deviations) make a dyad
+  // aligned; 0 turns it off and the identical-vote share decides, as in v1.
+  double aligned_idealpoint_distance = 0.5;
   double aligned_agreement = 0.8;
   int aligned_min_votes = 10;
 };
 
-// The profile compiled from data/profiles/default.toml's values.
+// The profile compiled from data/profiles/default.toml's values (v2: treaty identity, defense
+// cooperation, security organisations, ideal points).
 Profile default_profile();
+// The v1 rules (data/profiles/v1.toml): every treaty obligation counts whatever the treaty,
+// alignment from the identical-vote share.
+Profile profile_v1();
+// A profile by name ("default", "v2" or "v1") or else from a TOML file at that path.
+Profile resolve_profile(const std::string& name_or_path);
 // Reads a profile file; unknown keys and bad values are errors naming file:line:column.
 Profile load_profile(const std::filesystem::path& path);
 Profile parse_profile(std::string_view text, const std::string& file_name);
@@ -41,6 +69,7 @@ struct Stance {
   std::string rule;                   // the rule that decided, in words
   std::vector<std::string> evidence;  // what the layers said, one line each
   std::vector<std::string> missing;   // layers that did not cover the year
+  std::vector<world::Treaty> treaties;  // the ATOP treaties binding both that year
 };
 
 // The layers a panel must load for stances.
@@ -63,6 +92,19 @@ struct Facts {
   bool votes_covered = false;
   double agreement = -1;           // share of identical votes on joint roll calls, −1 without any
   long long joint_votes = 0;
+  // Treaty identity: for each obligation (evidence::kObligations order), the members that year of
+  // the smallest shared ATOP treaty carrying it; 0 when no shared treaty of the member-level file
+  // carries it (then the dyad-year file's obligation stands unidentified).
+  bool treaties_covered = false;
+  std::array<std::uint16_t, 6> smallest_treaty{};
+  // Defense cooperation agreements in force (DCAD).
+  bool dca_covered = false;
+  int dca_general = 0, dca_sector = 0;
+  // Shared full memberships of kSecurityOrganisations (bits), COW IGO.
+  bool igos_covered = false;
+  std::uint32_t security_organisations = 0;
+  // |difference| of the two UN ideal points (standard deviations of the year), NaN when missing.
+  double idealpoint_distance = std::numeric_limits<double>::quiet_NaN();
 };
 Facts facts(const world::Year& year, std::size_t i, std::size_t j);
 // The profile's rules on a dyad's facts; `rule`, when given, receives the deciding rule in words.

@@ -29,6 +29,20 @@ struct PanelLayers {
   bool democracy = false;
   bool majors = true;
   bool wars = false;  // COW inter-state wars
+  bool treaties = false;  // ATOP treaty identity and size (member-level file, institutionalisation)
+};
+
+// An ATOP treaty in effect in a year, from the member-level file: which treaty, how many states it
+// binds that year and what they promised. The directed dyad-year file says who owes what to whom;
+// this says which treaty it comes from and whether it is a bilateral partnership or a signature
+// on a large multilateral framework.
+struct Treaty {
+  int atopid = 0;
+  int signed_year = 0;           // the first year any state entered it
+  int members = 0;               // states bound by it this year, system members or not (ATOP codes)
+  std::uint8_t obligations = 0;  // bits of evidence::kObligations that its members undertook this year
+  int milinst = -1;              // Leeds & Anac military institutionalisation (0-2) of the phase in effect; -1 unknown
+  bool bilateral() const { return members == 2; }
 };
 
 // One year's evidence over the system members of that year (COW states), in ccode order.
@@ -47,6 +61,14 @@ struct Year {
   // dataset covers the year. Bits of obligations a dataset does not code stay 0.
   bool cow_covered = false, atop_covered = false;
   std::vector<std::uint8_t> cow, atop;
+  // ATOP treaties in effect this year (`treaties_covered`: the member-level file covers the year),
+  // and for each state the indices of the treaties it is bound by, ascending. Only states in the
+  // evidence scope have treaties; the members count every state a treaty binds.
+  bool treaties_covered = false;
+  std::vector<Treaty> treaties;
+  std::vector<std::vector<std::uint32_t>> treaties_of;
+  // The treaties that bind both i and j this year (indices into `treaties`, ascending).
+  std::vector<std::uint32_t> shared_treaties(std::size_t i, std::size_t j) const;
   // Capabilities (NaN missing) and COW major-power status.
   std::vector<double> cinc;
   bool majors_covered = false;
