@@ -408,6 +408,7 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   lan->footer("Give either --year Y --actors A,B,... (sizes from CINC, propensities from the evidence; see\n"
               "docs/models/landscape.md) or --sizes FILE --propensities FILE [--offset X].");
+  add_profile(lan);
   add_common(lan, common);
 
   // Counterfactual scenarios, their dynamics and ensembles (docs/scenarios.md).
@@ -619,6 +620,7 @@ int main(int argc, char** argv) {
       std::vector<int> codes;
       for (const auto& name : lan_actors) codes.push_back(source.registry.find(name).ccode);
       lan_request.heuristic = lan_method == "heuristic";
+      if (profile_path) lan_request.profile = entente::stance::resolve_profile(*profile_path);
       const auto result = entente::query::landscape(source, *lan_year, codes, lan_request);
       if (common.format == "table") {
         std::cout << source.label << ", " << *lan_year << ": " << landscape_summary(result) << '\n';

@@ -7,13 +7,11 @@
 
 #include "entente/evidence/records.hpp"
 #include "entente/landscape/landscape.hpp"
+#include "entente/stance/stance.hpp"
 
 namespace entente::landscape {
 namespace {
 
-using Obligation = evidence::Obligation;
-constexpr std::uint8_t bit(Obligation o) { return static_cast<std::uint8_t>(1u << static_cast<unsigned>(o)); }
-constexpr std::uint8_t kDefenseOrOffense = bit(Obligation::defense) | bit(Obligation::offense);
 constexpr std::array<const char*, kComponents> kNames = {"alliance",  "un_agreement", "disputes", "rivalry",
                                                          "democracy", "contiguity",   "past_wars"};
 
@@ -38,13 +36,14 @@ world::PanelLayers world_layers() {
   world::PanelLayers l;
   l.alliances = l.capabilities = true;
   l.contiguity = l.disputes = l.rivalries = l.votes = l.democracy = l.wars = true;
+  l.treaties = true;  // and whatever else the stance evidence reads (stance::stance_layers)
   l.majors = false;
   return l;
 }
 
 WorldInstance from_year(const world::Year& y, const std::vector<std::size_t>& positions,
-                        const std::vector<std::string>& names, const PropensityWeights& weights,
-                        const WarMemory* past) {
+                        const std::vector<std::string>& names, const stance::Profile& profile,
+                        const PropensityWeights& weights, const WarMemory* past) {
   const std::size_t n = positions.size(), ny = y.n();
   if (names.size() != n) throw std::invalid_argument(fmt::format("{} names for {} actors", names.size(), n));
   WorldInstance out;
@@ -61,7 +60,7 @@ WorldInstance from_year(const world::Year& y, const std::vector<std::size_t>& po
   in.propensity.assign(n * n, 0.0);
   for (std::size_t a = 0; a < n; ++a)
     for (std::size_t b = a + 1; b < n; ++b) {
-      const std::size_t i = positions[a], j = positions[b], ij = i * ny + j, ji = j * ny + i;
+      const std::size_t i = positions[a], j = positions[b], ij = i * ny + j;
       PairEvidence pe;
       pe.a = a;
       pe.b = b;
@@ -74,41 +73,32 @@ WorldInstance from_year(const world::Year& y, const std::vector<std::size_t>& po
         for (std::size_t c = 0; c < kComponents; ++c)
           missing(static_cast<Component>(c), fmt::format("{} is outside the store's evidence scope", who));
       } else {
-        if (y.atop_covered || y.cow_covered) {
-          std::uint8_t bits = 0;
-          if (y.atop_covered) bits = static_cast<std::uint8_t>(bits | y.atop[ij] | y.atop[ji]);
-          if (y.cow_covered) bits = static_cast<std::uint8_t>(bits | y.cow[ij] | y.cow[ji]);
-          set(Component::alliance, (bits & kDefenseOrOffense) ? 1.0 : bits ? 0.5 : 0.0);
+        // The evidence the stance model reads (stance::facts), under the same profile: one source
+        // for the stance graph and the landscape.
+        const stance::Facts f = stance::facts(y, i, j);
+        if (f.atop_covered || f.cow_covered) {
+          const auto partners = stance::partnership(f, profile);
+          set(Component::alliance, partners == stance::Relation::alliance ? 1.0 : partners == stance::Relation::entente ? 0.5 : 0.0);
         } else {
           missing(Component::alliance, fmt::format("no ATOP or COW alliance data for {}", y.year));
         }
-        if (y.votes_covered) {
-          long long joint = 0, same = 0;
-          for (std::size_t r = 0; r < y.rollcalls; ++r) {
-            const auto u = y.votes[i * y.rollcalls + r], v = y.votes[j * y.rollcalls + r];
-            if (u < 1 || u > 3 || v < 1 || v > 3) continue;  // yes, abstain, no: absent and non-members left out
-            ++joint;
-            same += u == v;
-          }
-          if (joint >= weights.min_joint_votes)
-            set(Component::un_agreement, 2.0 * static_cast<double>(same) / static_cast<double>(joint) - 1.0);
+        if (f.votes_covered) {
+          if (f.joint_votes >= weights.min_joint_votes)
+            set(Component::un_agreement, 2.0 * f.agreement - 1.0);
           else
-            missing(Component::un_agreement, fmt::format("{} joint UN roll calls in {}, fewer than {}", joint, y.year,
-                                                          weights.min_joint_votes));
+            missing(Component::un_agreement, fmt::format("{} joint UN roll calls in {}, fewer than {}", f.joint_votes,
+                                                          y.year, weights.min_joint_votes));
         } else {
           missing(Component::un_agreement, fmt::format("no UN votes for {}", y.year));
         }
-        if (y.disputes_covered || y.wars_covered) {
-          const bool war = y.wars_covered && y.war[ij];
-          const int hostility = y.disputes_covered ? y.mid_hostlev[ij] : 0;
-          set(Component::disputes, war || hostility >= 4 ? -1.0 : hostility >= 1 ? -0.5 : 0.0);
-          if (!y.disputes_covered) missing(Component::disputes, fmt::format("no MID data for {} (wars only)", y.year));
+        if (f.disputes_covered || f.wars_covered) {
+          set(Component::disputes, f.war || f.hostility >= 4 ? -1.0 : f.hostility >= 1 ? -0.5 : 0.0);
+          if (!f.disputes_covered) missing(Component::disputes, fmt::format("no MID data for {} (wars only)", y.year));
         } else {
           missing(Component::disputes, fmt::format("no MID or war data for {}", y.year));
         }
-        if (y.tss_covered || y.td_covered) {
-          const bool rival = (y.tss_covered && y.rival_tss[ij]) || (y.td_covered && y.rival_td[ij]);
-          set(Component::rivalry, rival ? -1.0 : 0.0);
+        if (f.tss_covered || f.td_covered) {
+          set(Component::rivalry, f.tss || f.td ? -1.0 : 0.0);
         } else {
           missing(Component::rivalry, fmt::format("no strategic-rivalry data for {}", y.year));
         }

@@ -125,7 +125,8 @@ Json landscape(const world::Source& source, int year, const std::vector<int>& ac
           past.fought[a * actors.size() + b] = 1;
       }
   }
-  const auto built = landscape::from_year(y, positions, names, request.weights, year > first ? &past : nullptr);
+  const auto built =
+      landscape::from_year(y, positions, names, request.profile, request.weights, year > first ? &past : nullptr);
   const auto& w = request.weights;
   Json weights = Json::object();
   for (std::size_t c = 0; c < landscape::kComponents; ++c) {
@@ -149,6 +150,7 @@ Json landscape(const world::Source& source, int year, const std::vector<int>& ac
   Json out{{"model", "landscape"},
            {"reference", kReference},
            {"source", source.label},
+           {"profile", request.profile.name},
            {"year", year},
            {"input",
             {{"sizes", "CINC (COW National Material Capabilities)"},

@@ -590,6 +590,7 @@ Section landscape_section(const ReportContext& c) {
   } else {
     query::LandscapeRequest request;
     request.threads = c.options.threads;
+    request.profile = c.profile;
     const Json result = query::landscape(c.source, c.year, powers.ccodes, request);
     for (const auto& a : result.at("actors")) {
       const auto abbrev = a.at("name").get<std::string>();

@@ -53,6 +53,7 @@ world::Year reindex(const world::Year& y, std::vector<long> from, std::vector<in
   out.in_scope.assign(m, 1);
   out.cow = per_dyad(y.cow, std::uint8_t{0});
   out.atop = per_dyad(y.atop, std::uint8_t{0});
+  out.treaties_of = per_state(y.treaties_of, std::vector<std::uint32_t>{});  // treaties keep their sizes
   out.cinc = per_state(y.cinc, world::kMissing);
   out.major = per_state(y.major, std::uint8_t{0});
   out.conttype = per_dyad(y.conttype, std::uint8_t{0});
@@ -190,6 +191,16 @@ struct Builder {
                                               : static_cast<std::uint8_t>(old & ~kAllBits);
           set_pair(*m, n, i, j, now);
         }
+        // A treaty the scenario signs is a bilateral one, so treaty identity counts it even where
+        // the two already share a large multilateral framework with the same obligation.
+        if (s.kind == ShockKind::add_treaty) {
+          if (y.treaties_of.size() != n) y.treaties_of.assign(n, {});
+          y.treaties_covered = true;
+          y.treaties.push_back({0, sc.year, 2, bit(*s.treaty), -1});
+          const auto added = static_cast<std::uint32_t>(y.treaties.size() - 1);  // the largest index: lists stay ascending
+          y.treaties_of[i].push_back(added);
+          y.treaties_of[j].push_back(added);
+        }
         return;
       }
       case ShockKind::start_rivalry:
@@ -294,7 +305,7 @@ struct Builder {
     } else {
       const landscape::PropensityWeights weights;
       const auto past = war_memory(panel, codes, weights);
-      w.landscape = landscape::from_year(y, w.landscape_at, names, weights, &past).instance;
+      w.landscape = landscape::from_year(y, w.landscape_at, names, profile, weights, &past).instance;
     }
     w.year = std::move(y);
     // Stance shocks move the landscape's propensities by as much as they move the tie's weight,

@@ -200,33 +200,65 @@ Facts facts(const world::Year& y, std::size_t i, std::size_t j) {
   return f;
 }
 
-Relation decide(const Facts& f, const Profile& p, std::string* rule) {
+Relation partnership(const Facts& f, const Profile& p, std::string* rule) {
   auto trusted = [](Source wanted, Source which) { return wanted == Source::either || wanted == which; };
-  const bool use_atop = f.atop_covered && trusted(p.treaties, Source::atop);
-  const std::uint8_t atop = use_atop ? f.atop : 0;
+  const std::uint8_t atop = f.atop_covered && trusted(p.treaties, Source::atop) ? f.atop : 0;
   const std::uint8_t cow = f.cow_covered && trusted(p.treaties, Source::cow) ? f.cow : 0;
   // Treaty identity splits ATOP's obligations into those a small treaty carries (a partnership)
   // and those only a large multilateral framework carries (context). An obligation of the
   // dyad-year file that no shared treaty of the member-level file carries stays unidentified and
   // counts, as it did before treaty identity. COW's obligations have no size and always count.
-  std::uint8_t small = atop, large_members_bits = 0;
+  std::uint8_t small = atop;
   int smallest_large = 0;
   if (p.max_treaty_members > 0 && f.treaties_covered)
     for (std::size_t k = 0; k < f.smallest_treaty.size(); ++k)
       if ((atop & (1u << k)) && f.smallest_treaty[k] > p.max_treaty_members) {
         small = static_cast<std::uint8_t>(small & ~(1u << k));
-        large_members_bits = static_cast<std::uint8_t>(large_members_bits | (1u << k));
         smallest_large = smallest_large == 0 ? f.smallest_treaty[k] : std::min<int>(smallest_large, f.smallest_treaty[k]);
       }
-  const std::uint8_t defense = static_cast<std::uint8_t>((p.defense_any_size ? atop : small) & kAllianceBits) |
-                               static_cast<std::uint8_t>(cow & kAllianceBits);
-  const std::uint8_t partnership = static_cast<std::uint8_t>((small | cow) & kEntenteBits);
-  const bool treaty = (atop | cow) != 0;
+  const std::uint8_t defense = static_cast<std::uint8_t>(((p.defense_any_size ? atop : small) | cow) & kAllianceBits);
+  const std::uint8_t commitment = static_cast<std::uint8_t>((small | cow) & kEntenteBits);
+  const std::uint32_t organisations = f.igos_covered ? f.security_organisations & p.security_organisations : 0;
+  auto say = [&]<typename... A>(fmt::format_string<A...> words, A&&... args) {
+    if (rule) *rule = fmt::format(words, std::forward<A>(args)...);
+  };
+  if (defense) {
+    say("a defense or offense obligation");
+    return Relation::alliance;
+  }
+  if (commitment) {
+    if (p.max_treaty_members > 0 && f.treaties_covered)
+      say("a treaty commitment short of defense, in a treaty of at most {} members", p.max_treaty_members);
+    else
+      say("a treaty commitment short of defense");
+    return Relation::entente;
+  }
+  if (p.general_dca_is_entente && f.dca_covered && f.dca_general > 0) {
+    say("a general defense cooperation agreement in force (DCAD)");
+    return Relation::entente;
+  }
+  if (organisations) {
+    std::string names;
+    for (std::size_t k = 0; k < kSecurityOrganisations.size(); ++k)
+      if (organisations & (1u << k)) names += fmt::format("{}{}", names.empty() ? "" : ", ", kSecurityOrganisations[k]);
+    say("both full members of a security organisation ({})", names);
+    return Relation::entente;
+  }
+  if (smallest_large > 0)
+    say("no partnership: the only treaty commitments come from multilateral treaties of {} or more members, "
+        "above the profile's {}", smallest_large, p.max_treaty_members);
+  else
+    say("no treaty, rivalry, conflict or close UN voting");
+  return Relation::neutral;
+}
+
+Relation decide(const Facts& f, const Profile& p, std::string* rule) {
+  auto trusted = [](Source wanted, Source which) { return wanted == Source::either || wanted == which; };
+  const bool treaty = (f.atop_covered && trusted(p.treaties, Source::atop) && f.atop) ||
+                      (f.cow_covered && trusted(p.treaties, Source::cow) && f.cow);
   const bool rival = (f.tss && trusted(p.rivalries, Source::atop)) || (f.td && trusted(p.rivalries, Source::cow));
   const bool hostile_dispute = f.disputes_covered && f.hostility >= p.hostile_hostility &&
                                (!p.hostile_needs_reciprocation_or_deaths || f.reciprocated || f.fatality >= 1);
-  const bool general_dca = p.general_dca_is_entente && f.dca_covered && f.dca_general > 0;
-  const std::uint32_t organisations = f.igos_covered ? f.security_organisations & p.security_organisations : 0;
   auto say = [&]<typename... A>(fmt::format_string<A...> words, A&&... args) {
     if (rule) *rule = fmt::format(words, std::forward<A>(args)...);
   };
@@ -245,27 +277,11 @@ Relation decide(const Facts& f, const Profile& p, std::string* rule) {
     say("{}", treaty ? "a strategic rivalry outweighs the treaty obligations on paper" : "a strategic rivalry");
     return Relation::rival;
   }
-  if (defense) {
-    say("a defense or offense obligation");
-    return Relation::alliance;
-  }
-  if (partnership) {
-    if (p.max_treaty_members > 0 && f.treaties_covered)
-      say("a treaty commitment short of defense, in a treaty of at most {} members", p.max_treaty_members);
-    else
-      say("a treaty commitment short of defense");
-    return Relation::entente;
-  }
-  if (general_dca) {
-    say("a general defense cooperation agreement in force (DCAD)");
-    return Relation::entente;
-  }
-  if (organisations) {
-    std::string names;
-    for (std::size_t k = 0; k < kSecurityOrganisations.size(); ++k)
-      if (organisations & (1u << k)) names += fmt::format("{}{}", names.empty() ? "" : ", ", kSecurityOrganisations[k]);
-    say("both full members of a security organisation ({})", names);
-    return Relation::entente;
+  std::string why;
+  const Relation partners = partnership(f, p, &why);
+  if (partners != Relation::neutral) {
+    if (rule) *rule = std::move(why);
+    return partners;
   }
   const bool ideal = p.aligned_idealpoint_distance > 0 && !std::isnan(f.idealpoint_distance);
   if (ideal ? f.idealpoint_distance <= p.aligned_idealpoint_distance
@@ -277,11 +293,7 @@ Relation decide(const Facts& f, const Profile& p, std::string* rule) {
       say("no treaty, but UN votes identical at least {:.0f}% of the time", 100 * p.aligned_agreement);
     return Relation::aligned;
   }
-  if (large_members_bits)
-    say("no partnership: the only treaty commitments come from multilateral treaties of {} or more members, "
-        "above the profile's {}", smallest_large, p.max_treaty_members);
-  else
-    say("no treaty, rivalry, conflict or close UN voting");
+  if (rule) *rule = std::move(why);  // what the partnership rules found short of a partnership
   return Relation::neutral;
 }
 

@@ -423,7 +423,7 @@ TEST(LandscapeWorld, PropensitiesAddWeightedEvidenceAndNameWhatIsMissing) {
   y.atop[0 * n + 1] = 1;  // defense, one direction only
   y.atop[2 * n + 1] = 8;  // non-aggression (bit 3)
   y.disputes_covered = true;
-  y.mid_hostlev = matrix();
+  y.mid_hostlev = y.mid_recip = y.mid_fatality = y.mid_onset = y.mid_ongoing = matrix();
   y.mid_hostlev[0 * n + 2] = y.mid_hostlev[2 * n + 0] = 3;
   y.tss_covered = true;
   y.rival_tss = matrix();
@@ -442,7 +442,7 @@ TEST(LandscapeWorld, PropensitiesAddWeightedEvidenceAndNameWhatIsMissing) {
   past.last_year = 1999;
   past.fought.assign(n * n, 0);
   past.fought[0 * n + 2] = 1;
-  const auto built = ls::from_year(y, {0, 1, 2, 3}, {"A", "B", "C", "D"}, {}, &past);
+  const auto built = ls::from_year(y, {0, 1, 2, 3}, {"A", "B", "C", "D"}, entente::stance::default_profile(), {}, &past);
   const auto& in = built.instance;
   EXPECT_EQ(in.sizes, (std::vector<double>{0.4, 0.1, 0.2, 0.3}));
   // A–B: defense (+1), agreement 10/10 (+1), no dispute, no rivalry, democracy 1 − 2/10 = 0.8 × 0.5.
@@ -464,9 +464,9 @@ TEST(LandscapeWorld, PropensitiesAddWeightedEvidenceAndNameWhatIsMissing) {
   // Weights come from the one struct; without a war memory, past wars are missing, not 0.
   ls::PropensityWeights w;
   w.alliance = 2;
-  const auto plain = ls::from_year(y, {0, 1}, {"A", "B"}, w);
+  const auto plain = ls::from_year(y, {0, 1}, {"A", "B"}, entente::stance::default_profile(), w);
   EXPECT_NEAR(plain.instance.p(0, 1), 2 + 1 + 0.4, 1e-12);
   EXPECT_FALSE(plain.pairs[0].value[static_cast<std::size_t>(ls::Component::past_wars)].has_value());
   y.cinc[1] = std::nan("");
-  EXPECT_THROW(ls::from_year(y, {0, 1}, {"A", "B"}), std::invalid_argument);
+  EXPECT_THROW(ls::from_year(y, {0, 1}, {"A", "B"}, entente::stance::default_profile()), std::invalid_argument);
 }

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "entente/stance/stance.hpp"
 #include "entente/world/panel.hpp"
 
 namespace entente::landscape {
@@ -130,7 +131,7 @@ enum class Component { alliance, un_agreement, disputes, rivalry, democracy, con
 inline constexpr std::size_t kComponents = 7;
 std::string_view to_string(Component c);
 struct PropensityWeights {
-  double alliance = 1.0;      // +1 defense or offense obligation, +0.5 any other obligation, 0 none
+  double alliance = 1.0;      // +1 alliance, +0.5 entente, 0 none: the profile's partnership rules
   double un_agreement = 1.0;  // 2 × agreement − 1 on joint UN roll calls (at least min_joint_votes)
   double disputes = 1.0;      // −1 war or MID with force (hostility 4–5), −0.5 lesser MID, 0 none
   double rivalry = 1.0;       // −1 strategic rivalry (either dataset), 0 none
@@ -160,9 +161,12 @@ struct WarMemory {
   int first_year = 0, last_year = 0;
 };
 // Sizes are CINC scores (an actor without a positive CINC is an error); `positions` index `year`'s
-// members and `names` name them. Without `past`, the past_wars component is missing.
+// members and `names` name them. The alliance, UN-agreement, dispute and rivalry components read
+// the stance model's evidence (stance::facts) and the alliance component its partnership rules
+// under `profile`, so the landscape and the stance graph never disagree about a treaty. Without
+// `past`, the past_wars component is missing.
 WorldInstance from_year(const world::Year& year, const std::vector<std::size_t>& positions,
-                        const std::vector<std::string>& names, const PropensityWeights& weights = {},
-                        const WarMemory* past = nullptr);
+                        const std::vector<std::string>& names, const stance::Profile& profile,
+                        const PropensityWeights& weights = {}, const WarMemory* past = nullptr);
 
 }  // namespace entente::landscape

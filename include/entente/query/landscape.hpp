@@ -17,6 +17,7 @@ struct LandscapeRequest {
   std::uint64_t seed = 1;
   std::uint64_t starts = 100000;
   landscape::PropensityWeights weights;  // for instances built from evidence
+  stance::Profile profile = stance::default_profile();  // whose partnership rules the alliance component reads
 };
 
 // From files: `input` as landscape::match made it; the file names and offset are echoed.

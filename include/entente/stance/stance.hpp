@@ -107,6 +107,10 @@ struct Facts {
   double idealpoint_distance = std::numeric_limits<double>::quiet_NaN();
 };
 Facts facts(const world::Year& year, std::size_t i, std::size_t j);
+// The partnership rules alone — treaties, defense cooperation, security organisations — without
+// conflict, rivalry or voting: alliance, entente or neutral. decide() applies them after the
+// conflict rules; the landscape's alliance component reads them too.
+Relation partnership(const Facts& facts, const Profile& profile, std::string* rule = nullptr);
 // The profile's rules on a dyad's facts; `rule`, when given, receives the deciding rule in words.
 Relation decide(const Facts& facts, const Profile& profile, std::string* rule = nullptr);
 
