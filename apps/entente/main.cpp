@@ -292,7 +292,7 @@ int main(int argc, char** argv) {
   auto add_profile = [&](CLI::App* cmd) {
     cmd->add_option("--profile", profile_path,
                     "stance profile: default (v2, data/profiles/default.toml), v1 (data/profiles/v1.toml), or a TOML file")
-        ->check(CLI::ExistingFile);
+        ->check(CLI::IsMember({"default", "v1", "v2"}) | CLI::ExistingFile);
   };
   auto* xpl = app.add_subcommand("explain", "which evidence and which rule decide a relationship");
   std::string xa, xb;
