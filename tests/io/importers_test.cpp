@@ -1,9 +1,11 @@
 // Importers on the reference files: row counts and spot facts from ../shared/data/README.md,
 // and strict errors on bad input.
 #include "entente/io/importers.hpp"
+#include "entente/io/table_spec.hpp"
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -223,4 +225,60 @@ TEST(Importers, DuplicateStateYearIsAnError) {
                                         "ccode,year,milex,milper,irst,pec,tpop,upop,cinc\n"
                                         "2,1816,1,1,1,1,1,1,0.1\n2,1816,1,1,1,1,1,1,0.1\n"),
                ParseError);
+}
+
+namespace {
+
+// The numbers of a store column of a table batch, by name.
+const std::vector<double>& column(const ImportBatch& b, std::string_view name) {
+  for (std::size_t i = 0; i < b.table.spec->columns.size(); ++i)
+    if (b.table.spec->columns[i].name == name) return b.table.numbers[i];
+  throw std::out_of_range(std::string(name));
+}
+
+}  // namespace
+
+TEST(AtopTreaties, MemberLevelExitZeroIsStillInEffectNotYearZero) {
+  const std::string text =
+      "atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit,phase,maxphase,bilat,ineffect,defense,offense,neutral,"
+      "nonagg,consul,active,conditio,cowid,cow4id\n"
+      "4980,365,2001,7,16,0,0,0,0,0,1,1,0,0,0,1,1,0,0,,\n"
+      "3015,8152,1945,3,22,1979,3,31,0,0,0,0,1,0,0,1,1,0,1,2048,\n";
+  EXPECT_EQ(entente::io::detect_reader("m.csv", text), "atop-members");
+  const auto b = entente::io::parse_with("atop-members", "m.csv", text);
+  ASSERT_EQ(b.table.rows, 2u);
+  EXPECT_TRUE(std::isnan(column(b, "yrexit")[0]));
+  EXPECT_EQ(column(b, "yrexit")[1], 1979);
+  EXPECT_EQ(column(b, "member")[1], 8152);  // ATOP codes outside the COW system are kept
+  EXPECT_EQ(b.coverage.first_year, 1945);
+  EXPECT_EQ(b.coverage.last_year, 1979);
+}
+
+TEST(AtopTreaties, InstitutionPhasesReadThroughTheFloatNoise) {
+  const std::string text = "atopid,atopidphase,milinst,formal,version\n4810,4810.1001,0,0,5.0999999\n"
+                           "4810,4810.2002,0,1,5.0999999\n2145,2145.2998,1,1,5.0999999\n4980,4980,,1,5.0999999\n";
+  EXPECT_EQ(entente::io::detect_reader("i.csv", text), "atop-institutions");
+  const auto b = entente::io::parse_with("atop-institutions", "i.csv", text);
+  EXPECT_EQ(column(b, "phase"), (std::vector<double>{1, 2, 3, 0}));
+  EXPECT_TRUE(std::isnan(column(b, "milinst")[3]));
+  try {
+    (void)entente::io::parse_with("atop-institutions", "i.csv", "atopid,atopidphase,milinst,formal\n4810,phase two,0,0\n");
+    FAIL() << "expected a ParseError";
+  } catch (const ParseError& e) {
+    EXPECT_EQ(e.where().line, 2u);
+    EXPECT_EQ(e.where().column, 6u);  // the character where the bad cell starts
+    EXPECT_NE(std::string(e.what()).find("an ATOP treaty phase id"), std::string::npos) << e.what();
+  }
+}
+
+TEST(AtopTreaties, ReferenceFilesReadWhole) {
+  ENTENTE_REQUIRE_SHARED_DATA();
+  const auto members = read_provider_file(shared_data() / "atop" / "atop5_1m.csv");
+  EXPECT_EQ(members.provenance.dataset, "atop_members");
+  EXPECT_EQ(members.provenance.version, "5.1");
+  EXPECT_EQ(members.table.rows, 2510u);
+  const auto alliances = read_provider_file(shared_data() / "atop" / "atop5_1a.csv");
+  EXPECT_EQ(alliances.table.rows, 789u);
+  const auto institutions = read_provider_file(shared_data() / "atop" / "atopinst5_1.csv");
+  EXPECT_EQ(institutions.table.rows, 849u);
 }
