@@ -1,6 +1,7 @@
 // A landscape instance built from a year's evidence: sizes from CINC, propensities as a weighted sum
 // of simple evidence components, each in [−1, 1]. Missing evidence adds nothing and is named, so a
 // reader can tell a propensity of 0 from one the data could not support.
+#include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
 #include <stdexcept>
@@ -12,7 +13,7 @@
 namespace entente::landscape {
 namespace {
 
-constexpr std::array<const char*, kComponents> kNames = {"alliance",  "un_agreement", "disputes", "rivalry",
+constexpr std::array<const char*, kComponents> kNames = {"alliance",  "un_alignment", "disputes", "rivalry",
                                                          "democracy", "contiguity",   "past_wars"};
 
 }  // namespace
@@ -22,7 +23,7 @@ std::string_view to_string(Component c) { return kNames[static_cast<std::size_t>
 double PropensityWeights::weight(Component c) const {
   switch (c) {
     case Component::alliance: return alliance;
-    case Component::un_agreement: return un_agreement;
+    case Component::un_alignment: return un_alignment;
     case Component::disputes: return disputes;
     case Component::rivalry: return rivalry;
     case Component::democracy: return democracy;
@@ -82,14 +83,20 @@ WorldInstance from_year(const world::Year& y, const std::vector<std::size_t>& po
         } else {
           missing(Component::alliance, fmt::format("no ATOP or COW alliance data for {}", y.year));
         }
-        if (f.votes_covered) {
+        // UN alignment as the stance model reads it: the ideal-point distance d (standard
+        // deviations) as 1 − d, clipped to [−1, 1], when the profile aligns by ideal points and
+        // both states have one; otherwise 2 × agreement − 1 on the joint roll calls.
+        const bool ideal = profile.aligned_idealpoint_distance > 0 && !std::isnan(f.idealpoint_distance);
+        if (ideal) {
+          set(Component::un_alignment, std::clamp(1.0 - f.idealpoint_distance, -1.0, 1.0));
+        } else if (f.votes_covered) {
           if (f.joint_votes >= weights.min_joint_votes)
-            set(Component::un_agreement, 2.0 * f.agreement - 1.0);
+            set(Component::un_alignment, 2.0 * f.agreement - 1.0);
           else
-            missing(Component::un_agreement, fmt::format("{} joint UN roll calls in {}, fewer than {}", f.joint_votes,
+            missing(Component::un_alignment, fmt::format("{} joint UN roll calls in {}, fewer than {}", f.joint_votes,
                                                           y.year, weights.min_joint_votes));
         } else {
-          missing(Component::un_agreement, fmt::format("no UN votes for {}", y.year));
+          missing(Component::un_alignment, fmt::format("no UN votes for {}", y.year));
         }
         if (f.disputes_covered || f.wars_covered) {
           set(Component::disputes, f.war || f.hostility >= 4 ? -1.0 : f.hostility >= 1 ? -0.5 : 0.0);

@@ -166,7 +166,7 @@ TEST(LandscapeCli, BuiltFromTheBundledWorld) {
   // Taiwan casts no UN votes: that component is missing for its pairs, adds 0, and is reported.
   const auto taiwan = run_cli({"landscape", "--year", "2012", "--actors", "USA,RUS,CHN,TAW"});
   EXPECT_EQ(taiwan.exit_code, 0) << taiwan.err;
-  EXPECT_NE(taiwan.out.find("Note: un_agreement is missing for 3 of 6 pairs"), std::string::npos) << taiwan.out;
+  EXPECT_NE(taiwan.out.find("Note: un_alignment is missing for 3 of 6 pairs"), std::string::npos) << taiwan.out;
   // Canada is outside the bundled world's evidence: without a CINC score it has no size.
   const auto canada = run_cli({"landscape", "--year", "2012", "--actors", "USA,RUS,CAN"});
   EXPECT_EQ(canada.exit_code, 1);

@@ -127,12 +127,13 @@ Matched match(const Sizes& sizes, const PropensityMatrix& matrix, const std::str
 // Each evidence component is a value in [−1, 1] times a weight; a pair's propensity is their sum.
 // Missing evidence contributes 0 and is reported. The defaults, explained in
 // docs/models/landscape.md.
-enum class Component { alliance, un_agreement, disputes, rivalry, democracy, contiguity, past_wars };
+enum class Component { alliance, un_alignment, disputes, rivalry, democracy, contiguity, past_wars };
 inline constexpr std::size_t kComponents = 7;
 std::string_view to_string(Component c);
 struct PropensityWeights {
   double alliance = 1.0;      // +1 alliance, +0.5 entente, 0 none: the profile's partnership rules
-  double un_agreement = 1.0;  // 2 × agreement − 1 on joint UN roll calls (at least min_joint_votes)
+  double un_alignment = 1.0;  // 1 − ideal-point distance (SDs), or 2 × agreement − 1 on joint UN roll calls
+                              // (at least min_joint_votes): whichever the profile's alignment rule reads
   double disputes = 1.0;      // −1 war or MID with force (hostility 4–5), −0.5 lesser MID, 0 none
   double rivalry = 1.0;       // −1 strategic rivalry (either dataset), 0 none
   double democracy = 0.5;     // 1 − |polity2_i − polity2_j| / 10
