@@ -115,3 +115,9 @@ TEST(CsvTable, OptionalFlagAcceptsBlankAsMissing) {
   ASSERT_TRUE(t.next());
   EXPECT_THROW((void)t.optional_flag(0), ParseError);
 }
+
+TEST(ParseErrorMessage, ControlBytesAndNulAreEscaped) {
+  const ParseError e({"t.csv", 2, 3}, std::string("a\0b\x1b[2Jc\td", 10), "a number");
+  EXPECT_EQ(std::string(e.what()), "t.csv:2:3: found \"a\\x00b\\x1B[2Jc\\x09d\", expected a number");
+  EXPECT_EQ(e.value(), std::string("a\0b\x1b[2Jc\td", 10));  // the value itself is kept as it was
+}
