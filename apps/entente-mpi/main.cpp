@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <charconv>
 #include <filesystem>
 #include <iostream>
 #include <limits>
@@ -61,7 +62,17 @@ int main(int argc, char** argv) {
   scn->add_option("--db", db, "store file (default: the scenario's, else the bundled default world)")->envname("ENTENTE_DB");
   scn->add_option("--profile", profile_path, "stance profile (TOML)");
   scn->add_option("--members", members, "ensemble members")->check(CLI::Range(0, 10'000'000));
-  scn->add_option("--seed", seed, "seed of the ensemble and the dynamics");
+  // Digits only, at most 2^64-1: CLI11 would wrap "-3" around and saturate a longer number.
+  scn->add_option("--seed", seed, "seed of the ensemble and the dynamics")
+      ->check(CLI::Validator(
+          [](std::string& text) {
+            std::uint64_t value = 0;
+            const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+            if (!text.empty() && ec == std::errc() && end == text.data() + text.size()) return std::string();
+            return fmt::format("\"{}\" is not a seed: expected a whole number from 0 to {}", text,
+                               std::numeric_limits<std::uint64_t>::max());
+          },
+          "SEED"));
   scn->add_option("--runs", runs, "runs of each dynamics")->check(CLI::Range(0, 10'000'000));
   scn->add_option("--threads", threads, "threads per rank (default: all cores)");
   scn->add_option("--format", format, "output: json")->check(CLI::IsMember({"json"}));

@@ -5,10 +5,12 @@
 #include <malloc.h>
 #include <unistd.h>
 
+#include <charconv>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <thread>
@@ -61,6 +63,28 @@ void add_common(CLI::App* cmd, Common& common, bool with_format = true) {
 std::optional<std::filesystem::path> db_path(const Common& c) {
   if (!c.db) return std::nullopt;
   return std::filesystem::path(*c.db);
+}
+
+// --seed: digits only, at most 2^64-1. CLI11 would turn "-3" into 2^64-3 and a longer number
+// into the largest seed, and either would silently run another seed than the one asked for.
+CLI::Validator seed_check() {
+  return CLI::Validator(
+      [](std::string& text) {
+        std::uint64_t seed = 0;
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), seed);
+        if (!text.empty() && ec == std::errc() && end == text.data() + text.size()) return std::string();
+        return fmt::format("\"{}\" is not a seed: expected a whole number from 0 to {}", text,
+                           std::numeric_limits<std::uint64_t>::max());
+      },
+      "SEED");
+}
+
+// A year outside the data gives empty results that read like "no relations"; say instead what the
+// data cover, in the report's words: the years of the store's evidence.
+void require_evidence_years(const entente::world::Source& source, const std::string& asked, int first, int last) {
+  const auto span = entente::report::report_years(source);
+  if (last < span.first || first > span.last)
+    throw std::runtime_error(fmt::format("{}: {} covers {} to {}", asked, source.label, span.first, span.last));
 }
 
 // JSON prints the whole result; CSV and tables print its rows.
@@ -185,6 +209,63 @@ void print_scenario(const Json& r) {
   }
 }
 
+// The first line of every rejects file entente writes (an empty one too).
+constexpr std::string_view kRejectsHeader = "file,line,error,row";
+
+// --rejects is checked before the store is opened: it may be neither the store nor an input, and
+// an existing file is overwritten only when entente wrote it (or --force says so), because a
+// mistyped path would otherwise destroy the very data being imported.
+void check_rejects_path(const std::filesystem::path& rejects, const std::filesystem::path& store,
+                        const std::vector<entente::io::PlannedFile>& plan, bool force) {
+  namespace fs = std::filesystem;
+  const auto same = [&](const fs::path& other) {
+    std::error_code ec;
+    if (fs::exists(rejects, ec) && fs::exists(other, ec)) return fs::equivalent(rejects, other, ec);
+    return fs::weakly_canonical(rejects, ec) == fs::weakly_canonical(other, ec);
+  };
+  const auto refuse = [&](const std::string& why) {
+    return std::runtime_error(fmt::format("--rejects {}: {}", rejects.string(), why));
+  };
+  if (same(store) || same(store.string() + ".importing")) throw refuse("this is the store; name another file");
+  for (const auto& f : plan)
+    if (same(f.path)) throw refuse(fmt::format("this is the input file {}; name another file", f.path.string()));
+  std::error_code ec;
+  if (fs::is_directory(rejects, ec)) throw refuse("is a folder, expected a file name");
+  const fs::path parent = rejects.parent_path().empty() ? fs::path(".") : rejects.parent_path();
+  if (!fs::is_directory(parent, ec)) throw refuse(fmt::format("the folder {} does not exist", parent.string()));
+  if (fs::exists(rejects, ec) && !force) {
+    std::ifstream in(rejects, std::ios::binary);
+    std::string first;
+    std::getline(in, first);
+    if (!first.empty() && first.back() == '\r') first.pop_back();
+    if (first != kRejectsHeader)
+      throw refuse(fmt::format("exists and is not a rejects file of entente (its first line is not \"{}\"); "
+                               "name another file, or add --force to overwrite it",
+                               kRejectsHeader));
+  }
+}
+
+// The rejects file under a temporary name beside it: every row left out, with the error a strict
+// import would have given. The import renames it into place once the store is committed.
+std::filesystem::path write_rejects(const std::filesystem::path& rejects,
+                                    const std::vector<entente::evidence::ImportBatch>& batches) {
+  Json reject_rows = Json::array();
+  for (const auto& b : batches)
+    for (const auto& r : b.rejected)
+      reject_rows.push_back({{"file", b.provenance.file_name}, {"line", r.line}, {"error", r.error}, {"row", r.text}});
+  const std::filesystem::path temporary = rejects.string() + ".entente-tmp";
+  std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+  out << (reject_rows.empty() ? std::string(kRejectsHeader) + "\n"
+                              : entente::report::to_csv(entente::report::flatten(reject_rows)));
+  out.close();
+  if (!out) {
+    std::error_code ec;
+    std::filesystem::remove(temporary, ec);
+    throw std::runtime_error(rejects.string() + ": cannot write");
+  }
+  return temporary;
+}
+
 std::string import_help() {
   std::string text =
       "Imports provider files into a store, all in one transaction: a bad row anywhere leaves the\n"
@@ -230,6 +311,8 @@ int main(int argc, char** argv) {
                 "import the good rows of a file with bad ones, and write the bad ones to --rejects");
   imp->add_option("--rejects", rejects_path, "where --skip-bad-rows writes the rows it left out (CSV)")
       ->capture_default_str();
+  bool rejects_force = false;
+  imp->add_flag("--force", rejects_force, "let --rejects overwrite an existing file that entente did not write");
   add_common(imp, common);
 
   auto* act = app.add_subcommand("actors", "list the states (of one year)");
@@ -366,7 +449,8 @@ int main(int argc, char** argv) {
       ->capture_default_str()->check(CLI::Range(0.001, 0.999));
   blc->add_option("--restarts", blc_options.restarts, "random starts of the relocation search (k > 2)")
       ->capture_default_str()->check(CLI::Range(0, 1000000));
-  blc->add_option("--seed", blc_options.seed, "seed of the random starts")->capture_default_str();
+  blc->add_option("--seed", blc_options.seed, "seed of the random starts")->capture_default_str()
+      ->check(seed_check());
   blc->add_option("--time-limit", blc_options.time_limit_seconds, "seconds per period for the exact two-bloc search")
       ->check(CLI::Range(0.0, 1e7));
   blc->add_option("--min-weight", min_weight, "the weakest stance weight that makes an edge (0.3 adds UN alignment)")
@@ -402,7 +486,8 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"exact", "heuristic"}))
       ->capture_default_str();
   lan->add_option("--threads", lan_request.threads, "worker threads (default: all cores)");
-  lan->add_option("--seed", lan_request.seed, "heuristic: seed of the random starts")->capture_default_str();
+  lan->add_option("--seed", lan_request.seed, "heuristic: seed of the random starts")->capture_default_str()
+      ->check(seed_check());
   lan->add_option("--starts", lan_request.starts, "heuristic: number of random starts")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
@@ -421,7 +506,8 @@ int main(int argc, char** argv) {
   scn->add_option("FILE", scn_file, "the scenario (TOML)")->required()->check(CLI::ExistingFile);
   scn->add_option("--members", scn_members, "ensemble members (overrides [ensemble] members; 0: none)")
       ->check(CLI::Range(0, 10'000'000));
-  scn->add_option("--seed", scn_seed, "seed of the ensemble and the dynamics (overrides the file's)");
+  scn->add_option("--seed", scn_seed, "seed of the ensemble and the dynamics (overrides the file's)")
+      ->check(seed_check());
   scn->add_option("--runs", scn_runs, "runs of each dynamics (overrides [dynamics] runs; 0: none)")
       ->check(CLI::Range(0, 10'000'000));
   scn->add_option("--threads", scn_threads, "worker threads (default: all cores; results do not depend on it)");
@@ -451,6 +537,8 @@ int main(int argc, char** argv) {
   rep->add_option("--year", rep_year, "the report's year (default 2012, or the store's last year)");
   rep->add_option("--out", rep_out, "the folder to write")->capture_default_str();
   rep->add_flag("--open", rep_open, "open index.html in a browser (xdg-open)");
+  bool rep_force = false;
+  rep->add_flag("--force", rep_force, "replace --out even if it is not an earlier report (deleting what it holds)");
   rep->add_option("--format", common.format, "table: a summary; json: the report's data")
       ->check(CLI::IsMember({"table", "json"}));
   add_profile(rep);
@@ -475,6 +563,15 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
+    // CLI11 calls an unknown verb "A subcommand is required"; name the word and the verbs instead.
+    if (app.get_subcommands().empty() && argc > 1 && argv[1][0] != '-') {
+      std::vector<std::string> verbs;
+      for (const auto* cmd : app.get_subcommands([](const CLI::App*) { return true; }))
+        verbs.push_back(cmd->get_name());
+      std::cerr << fmt::format("entente: unknown command \"{}\"; the commands are: {}\n", argv[1],
+                               fmt::join(verbs, ", "));
+      return kUsage;
+    }
     app.exit(e);
     return kUsage;
   }
@@ -497,12 +594,20 @@ int main(int argc, char** argv) {
       if (terminal && total > 0) std::cerr << "\r" << std::string(80, ' ') << "\r";
       for (const auto& f : plan)
         if (f.reader.empty()) std::cerr << "entente: left out " << f.path.string() << ": " << f.note << '\n';
+      if (total == 0)  // an empty store would look like a successful import
+        throw std::runtime_error(fmt::format("no provider files to import in {} (see 'entente import --help' for the "
+                                             "files entente reads); no store was written",
+                                             fmt::join(files, ", ")));
       const std::string path = common.db.value_or("entente.db");
+      if (skip_bad_rows) check_rejects_path(rejects_path, path, plan, rejects_force);
       // A new store is built under a temporary name and renamed into place when complete, so a
       // failed import leaves no store behind and the build can skip per-commit disk flushes.
       const bool existed = std::filesystem::exists(path);
       const std::string building = existed ? path : path + ".importing";
       std::vector<entente::store::FileOutcome> outcomes;
+      // The rejects file is written before the store is touched, so that either both the import
+      // and the list of its left-out rows are in place or neither is.
+      const auto rejects_written = skip_bad_rows ? write_rejects(rejects_path, batches) : std::filesystem::path();
       try {
         if (!existed) std::filesystem::remove(building);
         auto store = entente::store::Store::open(building);
@@ -510,9 +615,12 @@ int main(int argc, char** argv) {
         outcomes = store.apply(batches);
       } catch (...) {
         if (!existed) std::filesystem::remove(building);
+        std::error_code ignored;
+        if (skip_bad_rows) std::filesystem::remove(rejects_written, ignored);
         throw;
       }
       if (!existed) std::filesystem::rename(building, path);
+      if (skip_bad_rows) std::filesystem::rename(rejects_written, rejects_path);
       Json rows = Json::array();
       std::size_t rejected = 0;
       for (std::size_t i = 0; i < outcomes.size(); ++i) {
@@ -526,14 +634,6 @@ int main(int argc, char** argv) {
         rejected += batches[i].rejected.size();
       }
       if (skip_bad_rows) {
-        // The rejects file: every row left out, with the error a strict import would have given.
-        Json reject_rows = Json::array();
-        for (const auto& b : batches)
-          for (const auto& r : b.rejected)
-            reject_rows.push_back({{"file", b.provenance.file_name}, {"line", r.line}, {"error", r.error}, {"row", r.text}});
-        std::ofstream rejects(rejects_path);
-        rejects << (reject_rows.empty() ? "file,line,error,row\n" : entente::report::to_csv(entente::report::flatten(reject_rows)));
-        if (!rejects) throw std::runtime_error(rejects_path + ": cannot write");
         std::cerr << fmt::format("entente: skipped {} bad row{}; they are listed in {}\n", rejected,
                                  rejected == 1 ? "" : "s", rejects_path);
       }
@@ -561,6 +661,8 @@ int main(int argc, char** argv) {
 
     if (scn->parsed()) {
       const auto in = entente::query::load_scenario_inputs(scn_file, common.db, profile_path);
+      require_evidence_years(in.source, fmt::format("{}: year {}", scn_file, in.scenario.year), in.scenario.year,
+                             in.scenario.year);
       entente::query::ScenarioRequest request;
       request.members = scn_members;
       request.seed = scn_seed;
@@ -657,7 +759,8 @@ int main(int argc, char** argv) {
           text.reserve(rows.ccode1.size() * (16 + 10 * ncol));
           for (std::size_t r = 0; r < rows.ccode1.size(); ++r) {
             const long long keys[] = {rows.ccode1[r], rows.ccode2[r], rows.year};
-            writer->append_row(text, keys, &rows.values[r * ncol]);
+            // data(), not &values[...]: without value columns the vector is empty.
+            writer->append_row(text, keys, rows.values.data() + r * ncol);
           }
           return text;
         };
@@ -672,13 +775,13 @@ int main(int argc, char** argv) {
           const std::size_t ncol = columns.size();
           for (std::size_t r = 0; r < rows.ccode1.size(); ++r) {
             const long long keys[] = {rows.ccode1[r], rows.ccode2[r], rows.year};
-            kept->add(keys, &rows.values[r * ncol]);
+            kept->add(keys, rows.values.data() + r * ncol);
           }
         }
         if (!writer->streams()) {
           const std::size_t ncol = columns.size();
           for (std::size_t r = 0; r < rows.ccode1.size(); ++r)
-            writer->row({rows.ccode1[r], rows.ccode2[r], rows.year}, &rows.values[r * ncol]);
+            writer->row({rows.ccode1[r], rows.ccode2[r], rows.year}, rows.values.data() + r * ncol);
         } else {
           writer->write_block(rows.text);
         }
@@ -731,7 +834,7 @@ int main(int argc, char** argv) {
       }
       if (!entente::report::has_report_assets()) throw std::runtime_error(std::string(entente::report::kNoReportAssets));
       const auto data = entente::report::report_data(source, report_year, profile);
-      const auto site = entente::report::write_report_site(data, rep_out);
+      const auto site = entente::report::write_report_site(data, rep_out, rep_force);
       const auto where = fmt::format("Report: {} ({} files, {})\n", site.index.string(), site.files.size(),
                                      entente::report::size_text(site.bytes));
       if (common.format == "json") {
@@ -764,6 +867,7 @@ int main(int argc, char** argv) {
     if (rel->parsed()) {
       std::vector<int> codes;
       for (const auto& name : rel_actors) codes.push_back(source.registry.find(name).ccode);
+      require_evidence_years(source, fmt::format("--year {}", rel_year), rel_year, rel_year);
       const auto result = entente::query::relations(source, rel_year, codes, profile);
       print(result, common, result.at("rows"));
       return 0;
@@ -771,6 +875,8 @@ int main(int argc, char** argv) {
     if (tri->parsed()) {
       const int first = tfrom.value_or(tyear.value_or(2012));
       const int last = tto.value_or(tfrom ? 2012 : tyear.value_or(2012));
+      const auto asked = tyear ? fmt::format("--year {}", *tyear) : fmt::format("--from {} --to {}", first, last);
+      require_evidence_years(source, asked, first, last);
       const auto result = entente::query::triangle(source, source.registry.find(ta), source.registry.find(tb),
                                                    source.registry.find(tc), first, last, profile);
       Json table = Json::array();
@@ -788,6 +894,7 @@ int main(int argc, char** argv) {
       entente::balance::FrustrationOptions options;
       options.time_limit_seconds = bln_limit;
       const int window = bln_window ? window_years(*bln_window) : 1;
+      require_evidence_years(source, fmt::format("--year {}", *bln_year), *bln_year, *bln_year);
       print_balance(entente::query::balance({entente::query::stance_graph(source, *bln_year, profile, min_weight, window)}, options),
                     common);
       return 0;
@@ -800,11 +907,23 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (bal->parsed()) {
+      require_evidence_years(source, fmt::format("--year {}", bal_year), bal_year, bal_year);
       const auto result = entente::query::balancer(source, bal_year, bal_top, profile);
       print(result, common, result.at("rows"));
       return 0;
     }
     if (act->parsed()) {
+      if (year) {  // the state system's years: actors needs no other evidence
+        int first = 0, last = 0;
+        for (const auto& a : source.registry.all())
+          for (const auto& spell : a.spells) {
+            first = first == 0 ? spell.start_year() : std::min(first, spell.start_year());
+            last = std::max(last, spell.end_year());
+          }
+        if (*year < first || *year > last)
+          throw std::runtime_error(fmt::format("--year {}: the state system of {} covers {} to {}", *year,
+                                               source.label, first, last));
+      }
       const auto result = entente::query::actors(source, year);
       print(result, common, entente::query::actors_table_rows(result));
     } else if (dy->parsed()) {

@@ -14,6 +14,16 @@ CsvCursor::CsvCursor(std::string file, std::string_view text, char delimiter)
   if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = line_start_ = 3;
 }
 
+namespace {
+
+// A line ends at \n or \r\n (or at the end of the input); a \r alone does not end it.
+bool line_ends_at(std::string_view text, std::size_t pos) {
+  return pos >= text.size() || text[pos] == '\n' ||
+         (text[pos] == '\r' && (pos + 1 == text.size() || text[pos + 1] == '\n'));
+}
+
+}  // namespace
+
 bool CsvCursor::next(CsvRecord& out) {
   // Skip blank lines (including a final newline) between records.
   while (pos_ < text_.size() && (text_[pos_] == '\n' || text_[pos_] == '\r')) {
@@ -26,7 +36,8 @@ bool CsvCursor::next(CsvRecord& out) {
   if (pos_ >= text_.size()) return false;
 
   out.line = line_;
-  const std::size_t record_start = pos_;
+  out.lone_cr_column = 0;
+  record_start_ = pos_;
   std::size_t used = 0;
   while (true) {
     if (used == out.fields.size()) out.fields.emplace_back();
@@ -56,8 +67,7 @@ bool CsvCursor::next(CsvRecord& out) {
           field.text.push_back(c);
         }
       }
-      if (pos_ < text_.size() && text_[pos_] != delimiter_ && text_[pos_] != '\n' &&
-          text_[pos_] != '\r') {
+      if (pos_ < text_.size() && text_[pos_] != delimiter_ && !line_ends_at(text_, pos_)) {
         const std::size_t stop = std::min(text_.find_first_of("\r\n", pos_), text_.size());
         throw ParseError({file_, line_, pos_ - line_start_ + 1},
                          std::string(text_.substr(pos_, stop - pos_)),
@@ -65,8 +75,8 @@ bool CsvCursor::next(CsvRecord& out) {
       }
     } else {
       const std::size_t start = pos_;
-      while (pos_ < text_.size() && text_[pos_] != delimiter_ && text_[pos_] != '\n' &&
-             text_[pos_] != '\r') {
+      while (!line_ends_at(text_, pos_) && text_[pos_] != delimiter_) {
+        if (text_[pos_] == '\r' && out.lone_cr_column == 0) out.lone_cr_column = pos_ - line_start_ + 1;
         if (text_[pos_] == '"')
           throw ParseError({file_, line_, pos_ - line_start_ + 1},
                            std::string(text_.substr(start, pos_ - start + 1)),
@@ -82,8 +92,14 @@ bool CsvCursor::next(CsvRecord& out) {
     break;  // end of line or of input
   }
   out.fields.resize(used);
-  out.raw = text_.substr(record_start, pos_ - record_start);
+  out.raw = text_.substr(record_start_, pos_ - record_start_);
   return true;
+}
+
+void CsvCursor::abandon(CsvRecord& out) {
+  pos_ = std::min(text_.find('\n', pos_), text_.size());
+  out.raw = text_.substr(record_start_, pos_ - record_start_);
+  if (!out.raw.empty() && out.raw.back() == '\r') out.raw.remove_suffix(1);
 }
 
 CsvTable::CsvTable(std::string file, std::string_view text, char delimiter)
@@ -108,7 +124,12 @@ std::size_t CsvTable::column(std::string_view name) const {
 }
 
 bool CsvTable::next() {
-  if (!cursor_.next(record_)) return false;
+  try {
+    if (!cursor_.next(record_)) return false;
+  } catch (const ParseError&) {
+    cursor_.abandon(record_);
+    throw;
+  }
   ++rows_;
   if (record_.fields.size() != header_.size()) {
     const auto& last = record_.fields.back();
@@ -116,6 +137,9 @@ bool CsvTable::next() {
                      fmt::format("{} fields", record_.fields.size()),
                      fmt::format("{} fields, as in the header", header_.size()));
   }
+  if (record_.lone_cr_column != 0)
+    throw ParseError({cursor_.file(), record_.line, record_.lone_cr_column}, "\r",
+                     "a line ending \\n or \\r\\n, not a carriage return alone");
   return true;
 }
 

@@ -11,7 +11,15 @@ std::string describe(const SourceLocation& where, const std::string& value,
   if (where.line > 0) place += fmt::format(":{}", where.line);
   if (where.column > 0) place += fmt::format(":{}", where.column);
   // Long values (a whole garbled line) are cut so the message stays readable.
-  std::string shown = value.size() > 60 ? value.substr(0, 57) + "..." : value;
+  const std::string cut = value.size() > 60 ? value.substr(0, 57) + "..." : value;
+  // The value comes from the file: a control byte would act on the user's terminal, and a NUL
+  // would end what() there, so they are shown as \xNN.
+  std::string shown;
+  for (const char c : cut) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7F) shown += fmt::format("\\x{:02X}", byte);
+    else shown += c;
+  }
   return fmt::format("{}: found \"{}\", expected {}", place, shown, expected);
 }
 

@@ -42,6 +42,28 @@ void make_folder(const fs::path& folder) {
   if (ec) throw std::runtime_error(fmt::format("{}: cannot create the folder: {}", folder.string(), ec.message()));
 }
 
+// A report replaces its folder whole, so the folder must be one entente may replace: not the
+// current folder or one holding it, and, unless `replace_any`, empty or an earlier report.
+void check_replaceable(const fs::path& shown, const fs::path& target, bool replace_any) {
+  std::error_code ec;
+  const fs::path here = fs::weakly_canonical(fs::current_path(), ec);
+  const fs::path resolved = fs::weakly_canonical(target, ec);
+  for (fs::path p = here;; p = p.parent_path()) {
+    if (p == resolved)
+      throw std::runtime_error(fmt::format("{}: is the current folder or holds it; a report replaces its folder "
+                                           "whole, so name a new folder (e.g. entente-report)",
+                                           shown.string()));
+    if (p == p.parent_path()) break;
+  }
+  if (!fs::exists(target, ec)) return;
+  if (!fs::is_directory(target, ec))
+    throw std::runtime_error(fmt::format("{}: exists and is not a folder", shown.string()));
+  if (replace_any || fs::is_empty(target, ec) || fs::is_regular_file(target / kReportMarker, ec)) return;
+  throw std::runtime_error(fmt::format("{}: is not empty and is not an earlier report (it has no {} file); "
+                                       "name a new folder, or add --force to replace it and everything in it",
+                                       shown.string(), kReportMarker));
+}
+
 // An executable named `name` on the PATH, or empty.
 fs::path on_path(const std::string& name) {
   const char* path = std::getenv("PATH");
@@ -83,7 +105,7 @@ std::string size_text(std::uintmax_t bytes) {
   return fmt::format("{:.1f} MB", b / 1e6);
 }
 
-Site write_report_site(const Json& data, const fs::path& folder) {
+Site write_report_site(const Json& data, const fs::path& folder, bool replace_any) {
   const auto assets = report_assets();
   if (assets.empty()) throw std::runtime_error(std::string(kNoReportAssets));
   // Every table's name is a file name; check them all before writing anything.
@@ -98,16 +120,49 @@ Site write_report_site(const Json& data, const fs::path& folder) {
       tables.push_back(&table);
     }
 
+  fs::path target = fs::absolute(folder).lexically_normal();
+  if (!target.has_filename()) target = target.parent_path();  // "out/"
+  check_replaceable(folder, target, replace_any);
+  // The parent folders that do not exist yet, so that a failure can remove what it created.
+  fs::path created;
+  for (fs::path p = target.parent_path(); !fs::exists(p); p = p.parent_path()) created = p;
+  const std::string tag = target.filename().string() + fmt::format(".entente-{}", ::getpid());
+  const fs::path building = target.parent_path() / ("." + tag + "-new");
+  const fs::path previous = target.parent_path() / ("." + tag + "-old");
   Site site;
+  site.folder = building;
+  try {
+    make_folder(building);
+    make_folder(building / "assets");
+    make_folder(building / "data");
+    for (const auto& a : assets) write_file(site, std::string(a.path), {a.prefix, a.bytes, a.suffix});
+    write_file(site, "data.js", {data_js(data)});
+    write_file(site, "data/report.json", {data.dump(), "\n"});
+    for (const Json* t : tables) write_file(site, "data/" + t->at("name").get<std::string>() + ".csv", {table_csv(*t)});
+    write_file(site, std::string(kReportMarker),
+               {"Written by entente report. Writing a report here again replaces this folder whole.\n"});
+    // The earlier folder is moved aside, not deleted, until the new one is in its place.
+    const bool replacing = fs::exists(target);
+    if (replacing) fs::rename(target, previous);
+    try {
+      fs::rename(building, target);
+    } catch (...) {
+      if (replacing) fs::rename(previous, target);
+      throw;
+    }
+    if (replacing) fs::remove_all(previous);
+  } catch (const std::exception& e) {
+    std::error_code ec;
+    fs::remove_all(building, ec);
+    if (!created.empty()) fs::remove_all(created, ec);
+    // Name the user's folder, not the temporary one.
+    std::string message = e.what();
+    for (auto at = message.find(building.string()); at != std::string::npos; at = message.find(building.string()))
+      message.replace(at, building.string().size(), folder.string());
+    throw std::runtime_error(message);
+  }
   site.folder = folder;
   site.index = folder / "index.html";
-  make_folder(folder);
-  make_folder(folder / "assets");
-  make_folder(folder / "data");
-  for (const auto& a : assets) write_file(site, std::string(a.path), {a.prefix, a.bytes, a.suffix});
-  write_file(site, "data.js", {data_js(data)});
-  write_file(site, "data/report.json", {data.dump(), "\n"});
-  for (const Json* t : tables) write_file(site, "data/" + t->at("name").get<std::string>() + ".csv", {table_csv(*t)});
   return site;
 }
 

@@ -96,7 +96,7 @@ TEST_F(ReportCli, WritesEveryFileOfTheContract) {
   std::vector<std::string> files = {
       "index.html",      "assets/vega.min.js", "assets/vega-lite.min.js", "assets/vega-embed.min.js",
       "assets/world.js", "assets/report.js",   "assets/report.css",       "data.js",
-      "data/report.json"};
+      "data/report.json", ".entente-report"};
   for (const auto& s : data.at("sections"))
     for (const auto& t : s.at("tables")) files.push_back("data/" + t.at("name").get<std::string>() + ".csv");
   for (const auto& f : files) {

@@ -115,3 +115,39 @@ TEST(CsvTable, OptionalFlagAcceptsBlankAsMissing) {
   ASSERT_TRUE(t.next());
   EXPECT_THROW((void)t.optional_flag(0), ParseError);
 }
+
+// A carriage return without a line feed used to end the record, so a row with one extra field
+// was read as two rows: the first with the header's count (imported by --skip-bad-rows) and the
+// rest reported as "2 fields".
+TEST(CsvTable, RowWithMoreFieldsThanTheHeaderReportsItsRealFieldCount) {
+  CsvTable strict("t.csv", "a,b,c\n1,2,3\n4,5\r6,7,8\n");
+  ASSERT_TRUE(strict.next());
+  try {
+    strict.next();
+    FAIL() << "expected a ParseError";
+  } catch (const ParseError& e) {
+    EXPECT_NE(std::string(e.what()).find("t.csv:3:9: found \"4 fields\", expected 3 fields"), std::string::npos)
+        << e.what();
+  }
+  std::vector<entente::evidence::RejectedRow> rejects;
+  CsvTable lenient("t.csv", "a,b,c\n1,2,3\n4,5\r6,7,8\n9,\"x\"y,z\n10,1\r1,12\n13,14,15\r\n");
+  lenient.skip_bad_rows_into(&rejects);
+  std::vector<std::string> kept;
+  lenient.each_row([&] { kept.emplace_back(lenient.text(0)); });
+  EXPECT_EQ(kept, (std::vector<std::string>{"1", "13"}));  // no part of a bad row is read as a row
+  ASSERT_EQ(rejects.size(), 3u);
+  EXPECT_EQ(rejects[0].line, 3u);
+  EXPECT_EQ(rejects[0].text, "4,5\r6,7,8");
+  EXPECT_EQ(rejects[1].line, 4u);
+  EXPECT_EQ(rejects[1].text, "9,\"x\"y,z");  // the whole row, not the previous one
+  EXPECT_EQ(rejects[2].line, 5u);
+  EXPECT_NE(rejects[2].error.find("t.csv:5:5: found \"\\x0D\", expected a line ending \\n or \\r\\n"),
+            std::string::npos)
+      << rejects[2].error;
+}
+
+TEST(ParseErrorMessage, ControlBytesAndNulAreEscaped) {
+  const ParseError e({"t.csv", 2, 3}, std::string("a\0b\x1b[2Jc\td", 10), "a number");
+  EXPECT_EQ(std::string(e.what()), "t.csv:2:3: found \"a\\x00b\\x1B[2Jc\\x09d\", expected a number");
+  EXPECT_EQ(e.value(), std::string("a\0b\x1b[2Jc\td", 10));  // the value itself is kept as it was
+}

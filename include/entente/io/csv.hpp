@@ -22,6 +22,10 @@ struct CsvRecord {
   std::size_t line = 0;  // 1-based line where the record starts
   std::vector<CsvField> fields;
   std::string_view raw;  // the record's text in the input, without the line ending
+  // A carriage return without a line feed after it, outside quotes, is kept in its field rather
+  // than ending the record (which would split the row in two): the 1-based column of the first
+  // one, or 0. CsvTable refuses such a row.
+  std::size_t lone_cr_column = 0;
 };
 
 class CsvCursor {
@@ -31,6 +35,9 @@ class CsvCursor {
 
   // Reads the next record into `out`; false at the end of the input. Blank lines are skipped.
   bool next(CsvRecord& out);
+  // After next() threw: moves to the end of the line where it stopped, so that the rest of a bad
+  // record is never read as a record of its own, and sets `out.raw` to the bad record's text.
+  void abandon(CsvRecord& out);
 
   const std::string& file() const noexcept { return file_; }
 
@@ -41,6 +48,7 @@ class CsvCursor {
   std::size_t pos_ = 0;
   std::size_t line_ = 1;
   std::size_t line_start_ = 0;
+  std::size_t record_start_ = 0;
 };
 
 // A CSV file with a header row, read by column name. Importers declare the columns they need;

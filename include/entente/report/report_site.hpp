@@ -30,10 +30,16 @@ struct Site {
   std::uintmax_t bytes = 0;     // total
 };
 
-// Writes the folder (created if needed; files of an earlier report are overwritten, other files
-// left alone) from report_data's JSON. Throws std::runtime_error naming the file that cannot be
-// written, or kNoReportAssets in a build without the assets.
-Site write_report_site(const Json& data, const std::filesystem::path& folder);
+// The file every report folder holds, so that a later report knows it may replace the folder.
+inline constexpr std::string_view kReportMarker = ".entente-report";
+
+// Writes the folder from report_data's JSON: into a temporary folder beside it, renamed into place
+// once complete, so a failure leaves nothing behind (not even the parent folders it created). An
+// existing folder is replaced whole when it is empty or an earlier report (it holds kReportMarker);
+// another folder is refused unless `replace_any` (--force). The current folder and the folders that
+// hold it (`.`, `/`) are always refused. Throws std::runtime_error naming the folder or the file
+// that cannot be written, or kNoReportAssets in a build without the assets.
+Site write_report_site(const Json& data, const std::filesystem::path& folder, bool replace_any = false);
 
 // The pieces, for tests: data.js's text (`window.ENTENTE_REPORT = {…};`, ASCII, so the page reads
 // it whatever its encoding), a table as RFC 4180 CSV (header, then one line per row; null is an

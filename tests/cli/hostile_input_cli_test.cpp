@@ -1,0 +1,382 @@
+// End-to-end: the command line under careless and hostile input. Nothing the user had is lost, and
+// nothing is silently accepted: every refusal names what was refused, and a failed command leaves
+// the store, the input files and the output places as they were.
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "entente/report/report_site.hpp"
+#include "test_support.hpp"
+
+namespace {
+
+using entente::testing::file_sha256;
+using entente::testing::run_cli;
+using entente::testing::TempDir;
+namespace fs = std::filesystem;
+
+const std::string kStatesHeader = "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday,version\n";
+const std::string kGoodStates = kStatesHeader +
+                                "USA,2,United States of America,1816,1,1,2016,12,31,2016\n"
+                                "CAN,20,Canada,1920,1,10,2016,12,31,2016\n";
+// One bad row (a ccode that is not a number) among good ones.
+const std::string kStatesWithABadRow = kStatesHeader +
+                                       "USA,2,United States of America,1816,1,1,2016,12,31,2016\n"
+                                       "BAD,x,Nowhere,1900,1,1,2016,12,31,2016\n"
+                                       "CAN,20,Canada,1920,1,10,2016,12,31,2016\n";
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Runs the CLI in `dir` (for what depends on the current folder); stdout and stderr together.
+entente::testing::RunResult run_cli_in(const fs::path& dir, const std::vector<std::string>& args) {
+  std::string command = "cd '" + dir.string() + "' && '" + ENTENTE_TEST_CLI + "'";
+  for (const auto& a : args) command += " '" + a + "'";
+  command += " >'" + (dir / ".out").string() + "' 2>&1 </dev/null";
+  const int status = std::system(command.c_str());
+  entente::testing::RunResult r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.err = slurp(dir / ".out");
+  fs::remove(dir / ".out");
+  return r;
+}
+
+// A store of the good states, and the input with a bad row, for the --rejects cases.
+struct ImportSetup {
+  TempDir dir;
+  fs::path store = dir / "world.db";
+  fs::path input = dir.write("states2016.csv", kStatesWithABadRow);
+  ImportSetup() {
+    fs::create_directories(dir / "good");
+    const auto good = dir.write("good/states2016.csv", kGoodStates);
+    const auto r = run_cli({"import", "--db", store.string(), good.string()});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+  }
+};
+
+#define ENTENTE_REQUIRE_REPORT_ASSETS()                                                        \
+  do {                                                                                         \
+    if (!entente::report::has_report_assets())                                                 \
+      GTEST_SKIP() << "SKIPPED: this build has no report assets (run scripts/install-deps, then " \
+                      "rebuild)";                                                              \
+  } while (0)
+
+// ---- 1. --rejects never overwrites the store, an input, or a file entente did not write ----
+
+TEST(CliHostileInput, RejectsPathThatIsTheStoreIsRefused) {
+  ImportSetup s;
+  const auto store_before = file_sha256(s.store), input_before = file_sha256(s.input);
+  const auto r = run_cli({"import", "--db", s.store.string(), "--skip-bad-rows", "--rejects", s.store.string(),
+                          s.input.string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("--rejects " + s.store.string() + ": this is the store; name another file"), std::string::npos)
+      << r.err;
+  EXPECT_EQ(file_sha256(s.store), store_before);
+  EXPECT_EQ(file_sha256(s.input), input_before);
+  // Also when the store does not exist yet, and with --force.
+  const auto fresh = s.dir / "fresh.db";
+  const auto again = run_cli({"import", "--db", fresh.string(), "--skip-bad-rows", "--force", "--rejects",
+                              fresh.string(), s.input.string()});
+  EXPECT_EQ(again.exit_code, 1);
+  EXPECT_NE(again.err.find("this is the store"), std::string::npos) << again.err;
+  EXPECT_FALSE(fs::exists(fresh));
+}
+
+TEST(CliHostileInput, RejectsPathThatIsAnInputIsRefused) {
+  ImportSetup s;
+  const auto store_before = file_sha256(s.store), input_before = file_sha256(s.input);
+  // Named another way (through "."), and with --force: still the input.
+  const auto other_name = (s.dir.path() / "." / "states2016.csv").string();
+  const auto r = run_cli({"import", "--db", s.store.string(), "--skip-bad-rows", "--force", "--rejects", other_name,
+                          s.input.string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("this is the input file " + s.input.string()), std::string::npos) << r.err;
+  EXPECT_EQ(file_sha256(s.store), store_before);
+  EXPECT_EQ(file_sha256(s.input), input_before);
+}
+
+TEST(CliHostileInput, RejectsPathNotWrittenByEntenteIsRefusedWithoutForce) {
+  ImportSetup s;
+  const auto notes = s.dir.write("notes.csv", "my,own\nnotes,here\n");
+  const auto store_before = file_sha256(s.store), notes_before = file_sha256(notes);
+  const auto r = run_cli({"import", "--db", s.store.string(), "--skip-bad-rows", "--rejects", notes.string(),
+                          s.input.string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("--rejects " + notes.string() +
+                       ": exists and is not a rejects file of entente (its first line is not \"file,line,error,row\"); "
+                       "name another file, or add --force to overwrite it"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(file_sha256(s.store), store_before);
+  EXPECT_EQ(file_sha256(notes), notes_before);
+  // --force overwrites it; a rejects file entente wrote is overwritten without it.
+  const auto forced = run_cli({"import", "--db", s.store.string(), "--skip-bad-rows", "--force", "--rejects",
+                               notes.string(), s.input.string()});
+  ASSERT_EQ(forced.exit_code, 0) << forced.err;
+  EXPECT_EQ(slurp(notes).rfind("file,line,error,row\n", 0), 0u) << slurp(notes);
+  EXPECT_NE(slurp(notes).find("BAD,x,Nowhere"), std::string::npos);
+  const auto rewritten = run_cli({"import", "--db", s.store.string(), "--skip-bad-rows", "--rejects", notes.string(),
+                                  s.input.string()});
+  EXPECT_EQ(rewritten.exit_code, 0) << rewritten.err;
+  EXPECT_FALSE(fs::exists(notes.string() + ".entente-tmp"));
+}
+
+// ---- 2. a rejects file that cannot be written leaves no import behind ----
+
+TEST(CliHostileInput, RejectsPathThatCannotBeWrittenLeavesNoImport) {
+  ImportSetup s;
+  const auto store_before = file_sha256(s.store), input_before = file_sha256(s.input);
+  fs::create_directories(s.dir / "a-folder");
+  const auto folder = run_cli({"import", "--db", s.store.string(), "--skip-bad-rows", "--rejects",
+                               (s.dir / "a-folder").string(), s.input.string()});
+  EXPECT_EQ(folder.exit_code, 1);
+  EXPECT_NE(folder.err.find("a-folder: is a folder, expected a file name"), std::string::npos) << folder.err;
+  const auto missing = s.dir / "no" / "such" / "rejects.csv";
+  const auto parent = run_cli(
+      {"import", "--db", s.store.string(), "--skip-bad-rows", "--rejects", missing.string(), s.input.string()});
+  EXPECT_EQ(parent.exit_code, 1);
+  EXPECT_NE(parent.err.find("the folder " + (s.dir / "no" / "such").string() + " does not exist"), std::string::npos)
+      << parent.err;
+  EXPECT_EQ(file_sha256(s.store), store_before);
+  EXPECT_EQ(file_sha256(s.input), input_before);
+  // A new store is not created either.
+  const auto fresh = s.dir / "fresh.db";
+  const auto r = run_cli(
+      {"import", "--db", fresh.string(), "--skip-bad-rows", "--rejects", missing.string(), s.input.string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_FALSE(fs::exists(fresh));
+  EXPECT_FALSE(fs::exists(fresh.string() + ".importing"));
+  // When it can be written, both the store and the rejects file are there.
+  const auto ok = s.dir / "rejects.csv";
+  const auto good = run_cli({"import", "--db", fresh.string(), "--skip-bad-rows", "--rejects", ok.string(),
+                             s.input.string()});
+  ASSERT_EQ(good.exit_code, 0) << good.err;
+  EXPECT_TRUE(fs::exists(fresh));
+  EXPECT_NE(slurp(ok).find("BAD,x,Nowhere"), std::string::npos) << slurp(ok);
+}
+
+// ---- 3. report --out replaces only its own folders, whole, and leaves nothing when it fails ----
+
+TEST(CliHostileInput, ReportOutRefusesAFolderThatIsNotAReport) {
+  ENTENTE_REQUIRE_REPORT_ASSETS();
+  TempDir dir;
+  fs::create_directories(dir / "mine");
+  const auto index = dir.write("mine/index.html", "my own page");
+  const auto before = file_sha256(index);
+  const auto r = run_cli({"report", "--out", (dir / "mine").string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find((dir / "mine").string() +
+                       ": is not empty and is not an earlier report (it has no .entente-report file); name a new "
+                       "folder, or add --force to replace it and everything in it"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(file_sha256(index), before);
+  std::size_t entries = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir.path())) ++entries;
+  EXPECT_EQ(entries, 1u);  // no temporary folder left beside it
+  const auto forced = run_cli({"report", "--force", "--out", (dir / "mine").string()});
+  ASSERT_EQ(forced.exit_code, 0) << forced.err;
+  EXPECT_TRUE(fs::exists(dir / "mine" / ".entente-report"));
+  EXPECT_NE(slurp(index), "my own page");
+}
+
+TEST(CliHostileInput, ReportOutRefusesRootAndTheCurrentFolder) {
+  TempDir dir;  // refused before any work, with or without the assets and --force
+  for (const std::string& out : std::vector<std::string>{"/", ".", "./", dir.path().string()}) {
+    const auto r = run_cli_in(dir.path(), {"report", "--force", "--out", out});
+    EXPECT_EQ(r.exit_code, 1) << out;
+    if (entente::report::has_report_assets()) {
+      EXPECT_NE(r.err.find(out + ": is the current folder or holds it; a report replaces its folder whole, so name "
+                                 "a new folder (e.g. entente-report)"),
+                std::string::npos)
+          << r.err;
+    }
+  }
+  std::size_t entries = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir.path())) ++entries;
+  EXPECT_EQ(entries, 0u);
+}
+
+TEST(CliHostileInput, ReportRewriteReplacesAnEarlierReportWhole) {
+  ENTENTE_REQUIRE_REPORT_ASSETS();
+  TempDir dir;
+  const auto out = (dir / "r").string();
+  ASSERT_EQ(run_cli({"report", "--year", "1990", "--out", out}).exit_code, 0);
+  dir.write("r/data/stale.csv", "left over\n");
+  const auto again = run_cli({"report", "--year", "1991", "--out", out});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_FALSE(fs::exists(dir / "r" / "data" / "stale.csv"));
+  EXPECT_NE(slurp(dir / "r" / "data" / "report.json").find("\"year\":1991"), std::string::npos);
+  std::size_t entries = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir.path())) ++entries;
+  EXPECT_EQ(entries, 1u);  // neither the earlier folder nor a temporary one is left beside it
+}
+
+TEST(CliHostileInput, ReportThatFailsLeavesNothing) {
+  ENTENTE_REQUIRE_REPORT_ASSETS();
+  TempDir dir;
+  // Files larger than 100 kB cannot be written (the vendor scripts are larger): the report fails
+  // while writing, after creating the folders.
+  const std::string command = "cd '" + dir.path().string() + "' && trap '' XFSZ && ulimit -f 200 && '" +
+                              ENTENTE_TEST_CLI + "' report --out new/deeper/r >/dev/null 2>&1 </dev/null";
+  const int status = std::system(command.c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 1);
+  EXPECT_FALSE(fs::exists(dir / "new"));
+}
+
+// ---- 5. a row with more fields than the header is rejected whole, with its real field count ----
+
+TEST(CliHostileInput, RowWithMoreFieldsThanTheHeaderIsRejectedWhole) {
+  TempDir dir;
+  // Canada's row has 11 fields, with a carriage return inside the 7th; it once read as a row of 10
+  // fields (imported) and one of 2.
+  const auto input = dir.write("states2016.csv", kStatesHeader +
+                                                     "USA,2,United States of America,1816,1,1,2016,12,31,2016\n"
+                                                     "CAN,20,Canada,1920,1,10,20\r16,12,31,2016,x\n");
+  const auto store = dir / "world.db";
+  const auto strict = run_cli({"import", "--db", store.string(), input.string()});
+  EXPECT_EQ(strict.exit_code, 1);
+  EXPECT_NE(strict.err.find("states2016.csv:3:42: found \"11 fields\", expected 10 fields, as in the header"),
+            std::string::npos)
+      << strict.err;
+  EXPECT_FALSE(fs::exists(store));
+  const auto rejects = dir / "rejects.csv";
+  const auto lenient = run_cli({"import", "--db", store.string(), "--skip-bad-rows", "--rejects", rejects.string(),
+                                input.string(), "--format", "json"});
+  ASSERT_EQ(lenient.exit_code, 0) << lenient.err;
+  EXPECT_NE(lenient.err.find("skipped 1 bad row;"), std::string::npos) << lenient.err;
+  const auto actors = run_cli({"actors", "--db", store.string(), "--format", "csv"});
+  ASSERT_EQ(actors.exit_code, 0) << actors.err;
+  EXPECT_NE(actors.out.find("USA"), std::string::npos) << actors.out;
+  EXPECT_EQ(actors.out.find("CAN"), std::string::npos) << actors.out;  // no part of Canada's row
+  EXPECT_NE(slurp(rejects).find("found \"\"11 fields\"\""), std::string::npos) << slurp(rejects);
+}
+
+// ---- 9. numbers out of range are refused, not wrapped, and years outside the data are named ----
+
+TEST(CliHostileInput, NegativeOrOverlongSeedIsAUsageError) {
+  TempDir dir;
+  const auto scenario = dir.write("s.toml", "[base]\nyear = 2012\n");
+  const std::vector<std::vector<std::string>> commands = {
+      {"blocs", "--seed"},
+      {"landscape", "--year", "2012", "--actors", "USA,RUS,CHN", "--method", "heuristic", "--seed"},
+      {"scenario", scenario.string(), "--seed"}};
+  for (auto args : commands)
+    for (const std::string seed : {"-3", "12345678901234567890123", "1e5", ""}) {
+      auto with_seed = args;
+      with_seed.push_back(seed);
+      const auto r = run_cli(with_seed);
+      EXPECT_EQ(r.exit_code, 2) << args[0] << " " << seed << ": " << r.err;
+      EXPECT_NE(r.err.find("--seed"), std::string::npos) << r.err;
+      if (!seed.empty()) {
+        EXPECT_NE(r.err.find("\"" + seed + "\" is not a seed: expected a whole number from 0 to 18446744073709551615"),
+                  std::string::npos)
+            << r.err;
+      }
+    }
+  EXPECT_EQ(run_cli({"landscape", "--year", "2012", "--actors", "USA,RUS,CHN", "--method", "heuristic", "--seed",
+                     "18446744073709551615", "--format", "json"})
+                .exit_code,
+            0);
+}
+
+TEST(CliHostileInput, YearOutsideTheDataSaysWhatTheyCover) {
+  const auto actors = run_cli({"actors", "--year", "3000"});
+  EXPECT_EQ(actors.exit_code, 1);
+  EXPECT_NE(actors.err.find("--year 3000: the state system of bundled default world covers 1816 to 2016"),
+            std::string::npos)
+      << actors.err;
+  const std::vector<std::vector<std::string>> commands = {{"relations", "--year", "1700"},
+                                                          {"balance", "--year", "1700"},
+                                                          {"balancer", "--year", "1700"},
+                                                          {"triangle", "USA", "RUS", "CHN", "--year", "1700"}};
+  for (const auto& args : commands) {
+    const auto r = run_cli(args);
+    EXPECT_EQ(r.exit_code, 1) << args[0];
+    EXPECT_NE(r.err.find("--year 1700: bundled default world covers 1946 to 2016"), std::string::npos) << r.err;
+  }
+  const auto timeline = run_cli({"triangle", "USA", "RUS", "CHN", "--from", "2030", "--to", "2040"});
+  EXPECT_EQ(timeline.exit_code, 1);
+  EXPECT_NE(timeline.err.find("--from 2030 --to 2040: bundled default world covers 1946 to 2016"), std::string::npos)
+      << timeline.err;
+  // Partly inside is fine: the years outside are simply not there.
+  EXPECT_EQ(run_cli({"triangle", "USA", "RUS", "CHN", "--from", "2015", "--to", "2030"}).exit_code, 0);
+  TempDir dir;
+  const auto scenario = dir.write("s.toml", "[base]\nyear = 1850\nfocus = \"RUS\"\n");
+  const auto r = run_cli({"scenario", scenario.string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find(scenario.string() + ": year 1850: bundled default world covers 1946 to 2016"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST(CliHostileInput, ImportOfAFolderWithoutProviderFilesCreatesNothing) {
+  TempDir dir;
+  fs::create_directories(dir / "empty");
+  const auto store = dir / "world.db";
+  const auto r = run_cli({"import", "--db", store.string(), (dir / "empty").string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("no provider files to import in " + (dir / "empty").string()), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(store));
+  EXPECT_FALSE(fs::exists(store.string() + ".importing"));
+  // Not even the default store in the current folder.
+  const auto here = run_cli_in(dir.path(), {"import", "empty"});
+  EXPECT_EQ(here.exit_code, 1);
+  EXPECT_FALSE(fs::exists(dir / "entente.db"));
+}
+
+// ---- 10. dyads without --with: only the key columns (this ran into undefined behaviour) ----
+
+TEST(CliHostileInput, DyadsWithoutWithPrintsTheKeyColumns) {
+  const auto r = run_cli({"dyads", "--from", "2011", "--to", "2012", "--actors", "USA,RUS,CHN", "--format", "csv"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "ccode1,ccode2,year\n2,365,2011\n2,710,2011\n365,710,2011\n2,365,2012\n2,710,2012\n365,710,2012\n");
+  const auto json = run_cli({"dyads", "--from", "2012", "--to", "2012", "--actors", "USA,RUS", "--format", "json"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const auto table = run_cli({"dyads", "--from", "2012", "--to", "2012", "--actors", "USA,RUS"});
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  TempDir dir;
+  const auto store = dir / "world.db";
+  const auto states = dir.write("states2016.csv", kGoodStates);
+  ASSERT_EQ(run_cli({"import", "--db", store.string(), states.string()}).exit_code, 0);
+  const auto kept = run_cli({"dyads", "--db", store.string(), "--from", "2012", "--to", "2012", "--into", "pairs",
+                             "--format", "csv"});
+  ASSERT_EQ(kept.exit_code, 0) << kept.err;
+  EXPECT_EQ(kept.out, "ccode1,ccode2,year\n2,20,2012\n");
+}
+
+// ---- 12. unknown verbs are named, and file contents are echoed without raw control bytes ----
+
+TEST(CliHostileInput, UnknownCommandIsNamedWithTheCommands) {
+  const auto r = run_cli({"actros", "--year", "2012"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("entente: unknown command \"actros\"; the commands are: import, actors, dyad, "),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("report"), std::string::npos) << r.err;
+}
+
+TEST(CliHostileInput, ParseErrorEscapesControlBytesAndNul) {
+  TempDir dir;
+  const std::string bad_name("Now\0here\x1b[31m", 13);
+  const auto input = dir.write("states2016.csv", kStatesHeader + "BAD,x" + bad_name + ",Nowhere,1900,1,1,2016,12,31,2016\n");
+  const auto r = run_cli({"import", "--db", (dir / "w.db").string(), input.string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("found \"xNow\\x00here\\x1B[31m\", expected a whole number"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find('\x1b'), std::string::npos);
+  EXPECT_EQ(r.err.find('\0'), std::string::npos);
+}
+
+}  // namespace
