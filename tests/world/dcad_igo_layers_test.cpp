@@ -29,6 +29,7 @@
 #include "entente/store/store.hpp"
 #include "entente/world/panel.hpp"
 #include "entente/world/source.hpp"
+#include "entente/world/world_file.hpp"
 #include "test_support.hpp"
 
 namespace world = entente::world;
@@ -348,6 +349,26 @@ TEST(DcadIgoReference, SharedIgoCountsMatchTheRawFile) {
   const auto later = collect(request(2015, 2015, {dyads::Layer::igos}));
   ASSERT_FALSE(later.rows.empty());
   for (const auto& [key, values] : later.rows) ASSERT_TRUE(std::isnan(values[0]));
+}
+
+// The new tables go into a world file (as the bundled world's build does: its states, from 1946)
+// and come back with the same layers.
+TEST(DcadIgoReference, WorldFileCarriesTheNewTables) {
+  ENTENTE_REQUIRE_SHARED_DATA();
+  const auto contents = source().store.contents(world::default_world_states(), 1946);
+  const auto doc = world::to_world_json(contents, 1946);
+  auto store = entente::store::Store::in_memory();
+  store.restore(world::from_world_json(nlohmann::json::parse(doc.dump())));
+  entente::actor::Registry registry(store.actors(), store.spells());
+  const world::Source back{std::move(store), std::move(registry), "world file"};
+  std::set<std::string> tables;
+  for (const auto& t : contents.tables) tables.insert(std::string(t.spec->table));
+  EXPECT_EQ(tables, (std::set<std::string>{"dca", "igo_membership", "igo"}));
+  const auto& rus = back.registry.find("RUS");
+  const auto& chn = back.registry.find("CHN");
+  const auto original = entente::query::dyad(source(), {&rus, &chn, 1992, 2014});
+  const auto restored = entente::query::dyad(back, {&rus, &chn, 1992, 2014});
+  EXPECT_EQ(original.at("rows"), restored.at("rows"));
 }
 
 TEST(DcadIgoCli, ImportsAndShowsRussiaChina) {
