@@ -285,7 +285,8 @@ std::vector<std::string> column_names(const Request& request) { return plan_for(
 std::string_view undirected_rule() {
   return "Non-directed dyads (ccode1 < ccode2) combine directed evidence so: an alliance obligation counts "
          "when either state holds it toward the other; flow1 is ccode1's imports from ccode2 and flow2 "
-         "ccode2's imports from ccode1; disputes and rivalries are symmetric already.";
+         "ccode2's imports from ccode1; disputes, rivalries, defense cooperation agreements and shared IGOs "
+         "are symmetric already.";
 }
 
 Table build(const world::Source& source, const Request& request, const std::function<void(const YearRows&)>& sink,
