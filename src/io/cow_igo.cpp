@@ -182,13 +182,17 @@ evidence::ImportBatch parse_cow_igo_igo_year(const std::string& file, std::strin
     if (!igo) t.fail(io_col, "an IGO abbreviation (letters, digits and _)");
     const int year = static_cast<int>(t.integer(year_col, 1600, 2200));
     const std::string name(trim(t.text(org_col)));
-    const auto ionum = ionum_col ? t.optional_integer(*ionum_col, 1, 1000000) : std::nullopt;
+    // A double with NaN for none, not an optional: GCC's -O3 warns that an optional's value may be
+    // used uninitialised here (it is not).
+    double ionum = kNull;
+    if (ionum_col)
+      if (const auto v = t.optional_integer(*ionum_col, 1, 1000000)) ionum = static_cast<double>(*v);
     std::string long_name = long_col ? std::string(trim(t.text(*long_col))) : std::string();
     auto it = orgs.find(*igo);
     if (it != orgs.end()) {
       if (auto l = it->second.lines.find(year); l != it->second.lines.end())
         t.fail(year_col, fmt::format("one row per IGO and year ({} {} is already on line {})", *igo, year, l->second));
-      if (ionum && !std::isnan(it->second.ionum) && static_cast<double>(*ionum) != it->second.ionum)
+      if (!std::isnan(ionum) && !std::isnan(it->second.ionum) && ionum != it->second.ionum)
         t.fail(*ionum_col, fmt::format("the ionum {} of {} on line {}", it->second.ionum, *igo,
                                        it->second.lines.begin()->second));
     }
@@ -198,7 +202,7 @@ evidence::ImportBatch parse_cow_igo_igo_year(const std::string& file, std::strin
       if (!name.empty()) o.name = name;
       if (!long_name.empty()) o.long_name = std::move(long_name);
     }
-    if (ionum) o.ionum = static_cast<double>(*ionum);
+    if (!std::isnan(ionum)) o.ionum = ionum;
     o.first = o.lines.empty() ? year : std::min(o.first, year);
     o.last = o.lines.empty() ? year : std::max(o.last, year);
     o.lines.emplace(year, t.record().line);
