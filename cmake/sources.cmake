@@ -18,6 +18,7 @@ set(ENTENTE_SOURCES
   src/evidence/records.cpp
   src/io/alliances.cpp
   src/io/capabilities.cpp
+  src/io/cow_igo.cpp
   src/io/cow_states.cpp
   src/io/csv.cpp
   src/io/file.cpp

@@ -48,6 +48,18 @@ constexpr std::string_view kMidBibtex =
     "Kellan and Soules, Michael J.},\n  title = {The {MID5} Dataset, 2011--2014: Procedures, Coding Rules, and "
     "Description},\n  journal = {Conflict Management and Peace Science},\n  volume = {39},\n  number = {4},\n"
     "  pages = {470--482},\n  year = {2022}\n}";
+constexpr std::string_view kIgoPublisher =
+    "Correlates of War Project, correlatesofwar.org (Intergovernmental Organizations v3), as shipped by the igoR "
+    "R package";
+constexpr std::string_view kIgoCitation =
+    "Pevehouse, Jon C. W., Timothy Nordstrom, Roseanne W. McManus, and Anne Spencer Jamison. 2020. Tracking "
+    "Organizations in the World: The Correlates of War IGO Version 3.0 Datasets. Journal of Peace Research "
+    "57(3): 492-503.";
+constexpr std::string_view kIgoBibtex =
+    "@article{pevehouse2020igo,\n  author = {Pevehouse, Jon C. W. and Nordstrom, Timothy and McManus, Roseanne W. "
+    "and Jamison, Anne Spencer},\n  title = {Tracking Organizations in the World: The {Correlates of War} {IGO} "
+    "Version 3.0 Datasets},\n  journal = {Journal of Peace Research},\n  volume = {57},\n  number = {3},\n"
+    "  pages = {492--503},\n  year = {2020}\n}";
 constexpr std::string_view kTradePublisher = "Correlates of War Project, correlatesofwar.org (Trade v4.0)";
 constexpr std::string_view kTradeCitation =
     "Barbieri, Katherine, and Omar M. G. Keshk. 2016. Correlates of War Project Trade Data Set Codebook, "
@@ -198,6 +210,18 @@ const std::array kDatasets = {
                 "  title = {State System Membership List, v2016},\n  year = {2017},\n"
                 "  howpublished = {\\url{http://correlatesofwar.org}}\n}",
                 {}},
+    DatasetInfo{"dcad", "Defense Cooperation Agreement Dataset (DCAD) v1.0",
+                "Kinne, Journal of Conflict Resolution (replication data)",
+                "Kinne, Brandon J. 2020. The Defense Cooperation Agreement Dataset (DCAD). Journal of Conflict "
+                "Resolution 64(4): 729-755.",
+                "@article{kinne2020dcad,\n  author = {Kinne, Brandon J.},\n  title = {The Defense Cooperation "
+                "Agreement Dataset ({DCAD})},\n  journal = {Journal of Conflict Resolution},\n  volume = {64},\n"
+                "  number = {4},\n  pages = {729--755},\n  year = {2020}\n}",
+                {}},
+    DatasetInfo{"cow_igo", "COW Intergovernmental Organizations v3, state-year memberships", kIgoPublisher,
+                kIgoCitation, kIgoBibtex, {}},
+    DatasetInfo{"cow_igo_orgs", "COW Intergovernmental Organizations v3, the organisations", kIgoPublisher,
+                kIgoCitation, kIgoBibtex, {}},
     DatasetInfo{
         "maoz_powers", "Regional and global powers (Maoz)", "Maoz, Networks of Nations, as distributed by peacesciencer",
         "Maoz, Zeev. 2010. Networks of Nations: The Evolution, Structure, and Impact of International Networks, "

@@ -22,7 +22,8 @@ constexpr std::array kLayerNames = {std::pair{Layer::alliances, "alliances"},   
                                     std::pair{Layer::contiguity, "contiguity"}, std::pair{Layer::disputes, "disputes"},
                                     std::pair{Layer::rivalries, "rivalries"},   std::pair{Layer::trade, "trade"},
                                     std::pair{Layer::votes, "votes"},           std::pair{Layer::democracy, "democracy"},
-                                    std::pair{Layer::majors, "majors"},         std::pair{Layer::similarity, "similarity"}};
+                                    std::pair{Layer::majors, "majors"},         std::pair{Layer::similarity, "similarity"},
+                                    std::pair{Layer::dca, "dca"},               std::pair{Layer::igos, "igos"}};
 
 constexpr std::uint8_t bit(Obligation o) { return static_cast<std::uint8_t>(1u << static_cast<unsigned>(o)); }
 
@@ -81,6 +82,10 @@ Plan plan_for(const Request& req) {
         for (const char* d : {"cow", "atop"})
           for (const char* m : kSimilarityNames) add(fmt::format("{}_{}", d, m));
         break;
+      case Layer::dca:
+        for (const char* c : {"dca_signed", "dca_in_force", "dca_ended", "dca_general", "dca_sector"}) add(c);
+        break;
+      case Layer::igos: add("igos_shared"), add("igos_unknown"); break;
     }
   return p;
 }
@@ -96,6 +101,8 @@ world::PanelLayers panel_layers(const Request& req) {
   l.votes = has(req.with, Layer::votes);
   l.democracy = has(req.with, Layer::democracy);
   l.majors = has(req.with, Layer::majors) || req.relevant;
+  l.dca = has(req.with, Layer::dca);
+  l.igos = has(req.with, Layer::igos);
   return l;
 }
 
@@ -223,6 +230,27 @@ YearRows build_year(const world::Panel& panel, const Request& req, const Plan& p
               put(sc.scott_pi);
             }
             break;
+          case Layer::dca: {
+            if (!y.dca_covered) {
+              for (int k = 0; k < 5; ++k) put(kMissing);
+              break;
+            }
+            double signed_n = 0, in_force = 0, ended = 0, general = 0;
+            for (const auto& d : y.dcas_of(static_cast<int>(i), static_cast<int>(j))) {
+              signed_n += d.signed_this_year;
+              in_force += d.in_force;
+              ended += d.ended_this_year;
+              general += d.in_force && d.general;
+            }
+            put(signed_n), put(in_force), put(ended), put(general), put(in_force - general);
+            break;
+          }
+          case Layer::igos:
+            put(y.igos_covered ? static_cast<double>(y.shared_igo_count(static_cast<int>(i), static_cast<int>(j)))
+                               : kMissing);
+            put(y.igos_covered ? static_cast<double>(y.unknown_igo_count(static_cast<int>(i), static_cast<int>(j)))
+                               : kMissing);
+            break;
         }
       out.ccode1.push_back(y.ccodes[i]);
       out.ccode2.push_back(y.ccodes[j]);
@@ -257,7 +285,8 @@ std::vector<std::string> column_names(const Request& request) { return plan_for(
 std::string_view undirected_rule() {
   return "Non-directed dyads (ccode1 < ccode2) combine directed evidence so: an alliance obligation counts "
          "when either state holds it toward the other; flow1 is ccode1's imports from ccode2 and flow2 "
-         "ccode2's imports from ccode1; disputes and rivalries are symmetric already.";
+         "ccode2's imports from ccode1; disputes, rivalries, defense cooperation agreements and shared IGOs "
+         "are symmetric already.";
 }
 
 Table build(const world::Source& source, const Request& request, const std::function<void(const YearRows&)>& sink,

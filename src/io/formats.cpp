@@ -28,6 +28,10 @@ constexpr std::array kFormats = {
                "COW NMC v6.0: stateabb,ccode,year,milex,milper,irst,pec,tpop,upop,cinc,version"},
     FormatInfo{Format::nmc_v7, "nmc-v7", "cow_nmc", "cow_nmc_v7.0_abridged.csv",
                "COW NMC v7.0 (peacesciencer layout): ccode,year,milex,...,upop,cinc"},
+    FormatInfo{Format::cow_igo_state_year, "cow-igo-state-year", "cow_igo", "state_year_formatv3.csv",
+               "COW IGO v3 state-year file: ccode,year,state, then one column per IGO (stored long)"},
+    FormatInfo{Format::cow_igo_igo_year, "cow-igo-igo-year", "cow_igo_orgs", "igo_year_formatv3.csv",
+               "COW IGO v3 IGO-year file: ioname,orgname,year,... (the IGOs' names and years)"},
 };
 
 bool has_all(const CsvTable& t, std::initializer_list<std::string_view> names) {
@@ -60,6 +64,11 @@ Format detect_format(const std::string& file_name, std::string_view text) {
     return Format::atop_ddyr;
   if (has_all(t, {"ccode", "year", "milex", "milper", "irst", "pec", "tpop", "upop", "cinc"}))
     return t.has_column("stateabb") ? Format::nmc_v6 : Format::nmc_v7;
+  // COW IGO: the state-year file starts ccode,year,state and has a column per IGO; the IGO-year
+  // file starts ioname,orgname,year.
+  const auto& h = t.header();
+  if (h.size() > 3 && h[0] == "ccode" && h[1] == "year" && h[2] == "state") return Format::cow_igo_state_year;
+  if (has_all(t, {"ioname", "orgname", "year"})) return Format::cow_igo_igo_year;
   std::vector<std::string> known;
   for (const auto& f : readers()) known.push_back(fmt::format("{} ({})", f.name, f.example));
   throw ParseError({file_name, 1, 1}, fmt::format("{}", fmt::join(t.header(), ",")),
@@ -69,7 +78,8 @@ Format detect_format(const std::string& file_name, std::string_view text) {
 std::vector<ReaderInfo> readers() {
   std::vector<ReaderInfo> out;
   for (const auto& f : kFormats) out.push_back({f.name, f.dataset, f.example, f.describe});
-  for (const auto& s : table_specs()) out.push_back({s.format, s.dataset, s.example, s.describe});
+  for (const auto& s : table_specs())
+    if (!s.special_reader) out.push_back({s.format, s.dataset, s.example, s.describe});  // else listed above
   return out;
 }
 
@@ -83,6 +93,7 @@ std::string detect_reader(const std::string& file_name, std::string_view text) {
   }
   const TableSpec* best = nullptr;
   for (const auto& s : table_specs()) {
+    if (s.special_reader) continue;  // its file is recognised by detect_format
     const bool fits = std::all_of(s.columns.begin(), s.columns.end(), [&](const ColumnSpec& c) { return t.has_column(c.source); });
     if (fits && (!best || s.columns.size() > best->columns.size())) best = &s;
   }
@@ -96,7 +107,8 @@ std::string detect_reader(const std::string& file_name, std::string_view text) {
 evidence::ImportBatch parse_with(std::string_view reader, const std::string& file_name, std::string_view text,
                                  const ReadOptions& options) {
   if (auto f = format_by_name(reader)) return parse(*f, file_name, text, options);
-  if (const auto* spec = table_spec(reader)) return parse_table(*spec, file_name, text, options);
+  if (const auto* spec = table_spec(reader); spec && !spec->special_reader)
+    return parse_table(*spec, file_name, text, options);
   throw std::invalid_argument(fmt::format("no reader named '{}' (see 'entente import --help')", reader));
 }
 
@@ -109,6 +121,8 @@ evidence::ImportBatch parse(Format format, const std::string& file_name, std::st
     case Format::atop_ddyr: return parse_atop_ddyr(file_name, text, options);
     case Format::nmc_v6:
     case Format::nmc_v7: return parse_nmc(file_name, text, format, options);
+    case Format::cow_igo_state_year: return parse_cow_igo_state_year(file_name, text, options);
+    case Format::cow_igo_igo_year: return parse_cow_igo_igo_year(file_name, text, options);
   }
   throw std::logic_error("unhandled format");
 }
@@ -144,7 +158,9 @@ evidence::ImportBatch read_provider_file(const std::filesystem::path& path, cons
   p.dataset = std::string(format ? format_info(*format).dataset : table_spec(name)->dataset);
   if (p.version.empty()) p.version = version_from_file_name(path.filename().string());
   if (p.version.empty() && format == Format::nmc_v7) p.version = "7.0";
-  if (p.version.empty() && !format) p.version = std::string(table_spec(name)->version);  // the spec's default
+  // The spec's default, also for a special reader whose rows land in a plain table.
+  if (p.version.empty())
+    if (const auto* spec = table_spec(name)) p.version = std::string(spec->version);
   if (p.version.empty()) p.version = "unspecified";
   p.file_name = path.filename().string();
   p.sha256 = sha256_hex(bytes);

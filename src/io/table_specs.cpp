@@ -193,6 +193,46 @@ constexpr std::array kAtopInstitutions = {
     C{"phase", "atopidphase", T::integer, true, 0, 9, {}, Transform::atop_phase}, atop_level("milinst", 2),
     atop_level("formal", 2)};
 constexpr std::array<std::string_view, 2> kAtopPhaseKey = {"atopid", "phase"};
+// DCAD v1.0 (Kinne 2020), one row per agreement. The codebook's non-values -77 (not
+// applicable), -88 (unknown) and -99 (not coded) are NULL; the other negative codes of renewType
+// and renewYears (-44, -55, -56, -57, -58, -66) name kinds of renewal, so they are kept as
+// published. Blank cells are unknown (NULL) too.
+constexpr std::array<double, 3> kDcadMissing = {-77, -88, -99};
+constexpr C dcad_num(std::string_view name, std::string_view source, double lo = -kInf, double hi = kInf,
+                     bool required = false) {
+  return {name, source, T::integer, required, lo, hi, kDcadMissing};
+}
+constexpr std::array kDcad = {
+    text("dca_id", "DCAid", true), code("ccode1", "ccode1"), code("ccode2", "ccode2"),
+    dcad_num("sign_day", "signDay", 1, 31), dcad_num("sign_month", "signMonth", 1, 12),
+    dcad_num("sign_year", "signYear", 1900, 2100, true), dcad_num("eif_day", "EIFDay", 1, 31),
+    dcad_num("eif_month", "EIFMonth", 1, 12), dcad_num("eif_year", "EIFYear", 1900, 2100),
+    text("type", "type", true),  // "general" (a framework DCA) or "sector" (one field of cooperation)
+    text("category1", "category1", true), text("category2", "category2"), text("category3", "category3"),
+    dcad_num("span", "span", 0), dcad_num("renew_type", "renewType"), dcad_num("renew_years", "renewYears"),
+    dcad_num("terminated", "terminated", 0, 1), dcad_num("duration_actual", "durationActual", 0),
+    // DCAD's estimate of the last year in force; 2010 also stands for "still in force in 2010".
+    dcad_num("end_year_estimate", "endYearEstimate", 1900, 2100, true),
+    dcad_num("asymmetry", "asymmetry", 0, 2, true)};
+constexpr std::array<std::string_view, 1> kDcadKey = {"dca_id"};
+
+// COW IGO v3, long form of the state-year file (io/cow_igo.cpp reshapes the wide file): one row
+// per state, year and IGO whose status is full (1), associate (2) or observer (3) membership, or
+// missing (-9, stored as NULL). No row means "not a member" (0) or "not applicable" (-1: the
+// state is outside the system or the IGO does not exist that year); the IGO's years in table
+// `igo` tell the two apart. The source names are the store's: the special reader maps the file.
+constexpr std::array kIgoMembership = {code("ccode", "ccode"), year("year", "year"), text("igo", "igo", true),
+                                       C{"status", "status", T::integer, false, 1, 3}};
+// Year first, so a panel's years are one range of the table.
+constexpr std::array<std::string_view, 3> kIgoMembershipKey = {"year", "ccode", "igo"};
+
+// COW IGO v3, one row per IGO from the IGO-year file: its abbreviation as the state-year file's
+// column (lower case), COW's number and names, and the first and last year it has a row.
+constexpr std::array kIgo = {
+    text("igo", "ioname", true), C{"ionum", "ionum", T::integer, false, 1, 1e6}, text("name", "orgname"),
+    C{"long_name", "longorgname", T::text, false, -kInf, kInf, {}, Transform::none, true},
+    year("first_year", "year"), year("last_year", "year")};
+constexpr std::array<std::string_view, 1> kIgoKey = {"igo"};
 
 constexpr std::array<std::string_view, 0> kNoKey = {};
 
@@ -253,6 +293,15 @@ const std::array kSpecs = {
     TableSpec{"maoz-powers", "maoz_powers", "maoz_power", "maoz_powers_peacesciencer.csv",
               "Maoz regional and global powers: ccode,regstdate,regenddate,globstdate,globenddate", kMaoz, kNoKey,
               "", "", ""},
+    TableSpec{"dcad", "dcad", "dca", "DCAD-v1.0-main.csv",
+              "Defense Cooperation Agreement Dataset v1.0 (Kinne): one row per bilateral agreement, 1980-2010",
+              kDcad, kDcadKey, "sign_year", "", "1.0"},
+    TableSpec{"cow-igo-state-year", "cow_igo", "igo_membership", "state_year_formatv3.csv",
+              "COW IGO v3 state-year file (ccode,year,state, one column per IGO), stored long", kIgoMembership,
+              kIgoMembershipKey, "year", "", "3.0", true, true},
+    TableSpec{"cow-igo-igo-year", "cow_igo_orgs", "igo", "igo_year_formatv3.csv",
+              "COW IGO v3 IGO-year file (ioname,orgname,year,...): the IGOs' names and years", kIgo, kIgoKey,
+              "first_year", "last_year", "3.0", true, true},
     TableSpec{"qss-unvoting", "qss_unvoting", "qss_unvoting", "qss_unvoting_idealpoints_1946_2012.csv",
               "UNGA ideal points and agreement with the US and Russia (QSS)", kQss, kNoKey, "year", "", "", false},
 };

@@ -1,6 +1,7 @@
 #include "entente/query/dyad.hpp"
 
 #include <algorithm>
+#include <array>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <map>
@@ -30,6 +31,29 @@ json obligations_json(const catalogue::DatasetInfo& info, bool covered, const ev
     else
       o[evidence::to_string(ob)] = row && *row->has(ob) ? 1 : 0;
   return o;
+}
+
+// The defense cooperation agreements of a dyad-year: those in force (see world::DefenseAgreement)
+// and how many were signed, ended, general and sector.
+json dca_json(const world::Year& y, int i, int j) {
+  json in_force = json::array();
+  int signed_n = 0, ended = 0, general = 0, sector = 0;
+  for (const auto& d : y.dcas_of(i, j)) {
+    signed_n += d.signed_this_year;
+    if (!d.in_force) continue;
+    ended += d.ended_this_year;
+    (d.general ? general : sector) += 1;
+    in_force.push_back({{"id", d.id}, {"type", d.general ? "general" : "sector"}, {"signed", d.signed_year},
+                        {"in_force_from", d.start_year}, {"end_estimate", d.end_year}});
+  }
+  return {{"in_force", in_force}, {"signed", signed_n}, {"ended", ended}, {"general", general}, {"sector", sector}};
+}
+
+json igos_json(const world::Year& y, int i, int j) {
+  json names = json::array();
+  const auto shared = y.shared_igos(i, j);
+  for (auto k : shared) names.push_back(y.igo_names[k]);
+  return {{"shared", shared.size()}, {"names", names}, {"unknown", y.unknown_igo_count(i, j)}};
 }
 
 }  // namespace
@@ -89,7 +113,7 @@ json dyad(const world::Source& source, const DyadRequest& request) {
 
   json datasets = json::object();
   json missing = json::array();
-  for (const char* id : {"atop", "atop_members", "cow_alliance", "cow_nmc"}) {
+  for (const char* id : {"atop", "atop_members", "cow_alliance", "cow_nmc", "dcad", "cow_igo"}) {
     auto it = coverage.find(id);
     if (it == coverage.end()) {
       missing.push_back(id);
@@ -100,13 +124,18 @@ json dyad(const world::Source& source, const DyadRequest& request) {
                     {"last_year", it->second.last_year}};
   }
 
-  // Treaty identity from the member-level file: which treaties bind both states each year.
-  std::optional<world::Panel> identity;
-  if (datasets.contains("atop_members")) {
+  // Treaty identity, defense cooperation and IGOs come from a panel of those layers alone, so
+  // that the dyad reads them exactly as dyads and the stance model do.
+  const bool has_treaties = datasets.contains("atop_members"), has_dca = datasets.contains("dcad"),
+             has_igos = datasets.contains("cow_igo");
+  std::optional<world::Panel> panel;
+  if (has_treaties || has_dca || has_igos) {
     world::PanelLayers layers;
     layers.alliances = layers.capabilities = layers.majors = false;
-    layers.treaties = true;
-    identity.emplace(source, first, last, layers);
+    layers.treaties = has_treaties;
+    layers.dca = has_dca;
+    layers.igos = has_igos;
+    panel.emplace(source, first, last, layers);
   }
 
   json years = json::array();
@@ -134,20 +163,27 @@ json dyad(const world::Source& source, const DyadRequest& request) {
       }
       row[id] = std::move(layer);
     }
-    if (identity) {
-      const auto year = identity->year(y);
-      const int i = year.index(a.ccode), j = year.index(b.ccode);
+    std::optional<world::Year> year;
+    if (panel) year = panel->year(y);
+    // Null outside the dataset's coverage, for a state outside the evidence scope, and in a year
+    // one of the two is not a system member (the providers code states only).
+    const int i = year ? year->index(a.ccode) : -1, j = year ? year->index(b.ccode) : -1;
+    const bool both = i >= 0 && j >= 0 && year->in_scope[static_cast<std::size_t>(i)] &&
+                      year->in_scope[static_cast<std::size_t>(j)];
+    if (has_treaties) {
       json list = nullptr;
-      if (year.treaties_covered && in_scope && i >= 0 && j >= 0) {
+      if (both && year->treaties_covered) {
         std::vector<world::Treaty> shared;
-        for (const auto t : year.shared_treaties(static_cast<std::size_t>(i), static_cast<std::size_t>(j)))
-          shared.push_back(year.treaties[t]);
+        for (const auto t : year->shared_treaties(static_cast<std::size_t>(i), static_cast<std::size_t>(j)))
+          shared.push_back(year->treaties[t]);
         list = treaties_json(shared);
       }
       row["treaties"] = std::move(list);
     }
     row["cinc_a"] = cinc(cinc_a, a.ccode, y);
     row["cinc_b"] = cinc(cinc_b, b.ccode, y);
+    if (has_dca) row["dca"] = both && year->dca_covered ? dca_json(*year, i, j) : json(nullptr);
+    if (has_igos) row["igos"] = both && year->igos_covered ? igos_json(*year, i, j) : json(nullptr);
     years.push_back(std::move(row));
   }
   return {{"source", source.label}, {"a", actor_json(a)}, {"b", actor_json(b)}, {"from", first},
@@ -161,6 +197,38 @@ std::string terms(const json& obligations) {
   for (auto it = obligations.begin(); it != obligations.end(); ++it)
     if (it.value() == 1) held.push_back(it.key());
   return held.empty() ? "none" : fmt::format("{}", fmt::join(held, "+"));
+}
+
+// "general 1333; sector 1330 1331": DCAD ids without their common prefix, by type.
+std::string dca_cell(const json& dca) {
+  std::string general, sector;
+  for (const auto& d : dca.at("in_force")) {
+    std::string id = d.at("id");
+    if (id.rfind("DCADv1.0-", 0) == 0) id = id.substr(9);
+    auto& into = d.at("type") == "general" ? general : sector;
+    into += (into.empty() ? "" : " ") + id;
+  }
+  std::string out;
+  if (!general.empty()) out = "general " + general;
+  if (!sector.empty()) out += (out.empty() ? "" : "; ") + std::string("sector ") + sector;
+  return out.empty() ? "none" : out;
+}
+
+std::string igos_cell(const json& igos) {
+  const int unknown = igos.at("unknown");
+  return unknown > 0 ? fmt::format("{} (+{} unknown)", igos.at("shared").get<int>(), unknown)
+                     : fmt::format("{}", igos.at("shared").get<int>());
+}
+
+// The shared IGOs with a security mandate (alliances, collective security, security cooperation),
+// as COW abbreviates them; the full list is in the JSON result.
+std::string security_igos(const json& igos) {
+  static constexpr std::array kSecurity = {"anzus", "cento", "cis",   "csto", "eapc", "iadefb", "nato",
+                                           "osce",  "sco",   "seato", "weu",  "wpact"};
+  std::vector<std::string> held;
+  for (const auto& n : igos.at("names"))
+    if (std::find(kSecurity.begin(), kSecurity.end(), n.get<std::string>()) != kSecurity.end()) held.push_back(n);
+  return held.empty() ? "none" : fmt::format("{}", fmt::join(held, " "));
 }
 
 }  // namespace
@@ -190,6 +258,17 @@ json dyad_table_rows(const json& result) {
     auto cinc = [](const json& v) { return v.is_null() ? json("n/a") : json(v); };
     row["CINC " + a] = cinc(r.at("cinc_a"));
     row["CINC " + b] = cinc(r.at("cinc_b"));
+    if (r.contains("dca")) {
+      const auto& dca = r.at("dca");
+      row["DCAs in force"] = dca.is_null() ? "n/a" : dca_cell(dca);
+      row["DCA signed/ended"] =
+          dca.is_null() ? json("n/a") : json(fmt::format("{}/{}", dca.at("signed").get<int>(), dca.at("ended").get<int>()));
+    }
+    if (r.contains("igos")) {
+      const auto& igos = r.at("igos");
+      row["IGOs shared"] = igos.is_null() ? json("n/a") : json(igos_cell(igos));
+      row["security IGOs"] = igos.is_null() ? json("n/a") : json(security_igos(igos));
+    }
     out.push_back(std::move(row));
   }
   return out;

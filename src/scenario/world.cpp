@@ -4,6 +4,7 @@
 #include <cmath>
 #include <fmt/format.h>
 #include <stdexcept>
+#include <tuple>
 
 namespace entente::scenario {
 
@@ -68,6 +69,36 @@ world::Year reindex(const world::Year& y, std::vector<long> from, std::vector<in
   out.polity2 = per_state(y.polity2, world::kMissing);
   out.polyarchy = per_state(y.polyarchy, world::kMissing);
   out.quds = per_state(y.quds, world::kMissing);
+  // Defense cooperation agreements name their states by position; a state that left takes its
+  // agreements with it.
+  {
+    std::vector<long> to_new(n, -1);
+    for (std::size_t k = 0; k < m; ++k)
+      if (from[k] >= 0) to_new[static_cast<std::size_t>(from[k])] = static_cast<long>(k);
+    out.dcas.clear();
+    for (auto d : y.dcas) {
+      const long a = to_new[static_cast<std::size_t>(d.a)], b = to_new[static_cast<std::size_t>(d.b)];
+      if (a < 0 || b < 0) continue;
+      d.a = static_cast<int>(std::min(a, b));
+      d.b = static_cast<int>(std::max(a, b));
+      out.dcas.push_back(std::move(d));
+    }
+    std::sort(out.dcas.begin(), out.dcas.end(), [](const world::DefenseAgreement& x, const world::DefenseAgreement& z) {
+      return std::tie(x.a, x.b, x.id) < std::tie(z.a, z.b, z.id);
+    });
+  }
+  out.igo_full = per_state(y.igo_full, std::vector<std::uint16_t>{});
+  out.igo_unknown = per_state(y.igo_unknown, std::vector<std::uint16_t>{});
+  for (auto f : {&world::Year::igo_full_bits, &world::Year::igo_unknown_bits}) {
+    const auto& v = y.*f;
+    const std::size_t w = y.igo_words;
+    if (v.size() != n * w) continue;
+    (out.*f).assign(m * w, 0);
+    for (std::size_t k = 0; k < m; ++k)
+      if (from[k] >= 0)
+        std::copy_n(v.begin() + static_cast<long>(static_cast<std::size_t>(from[k]) * w), w,
+                    (out.*f).begin() + static_cast<long>(k * w));
+  }
   if (y.votes.size() == n * y.rollcalls) {
     out.votes.assign(m * y.rollcalls, 0);  // a new state has no vote on record
     for (std::size_t k = 0; k < m; ++k)

@@ -1,6 +1,10 @@
 #include "entente/world/panel.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <iterator>
+#include <stdexcept>
+#include <tuple>
 #include <cmath>
 #include <fmt/format.h>
 #include <iterator>
@@ -37,6 +41,16 @@ struct VoteRecord {
 struct TreatyMembership {
   int atopid, member, phase, first, last;  // last: 9999 while still in effect when ATOP ends
   std::uint8_t obligations;
+struct DcaRecord {
+  std::string id;
+  int a, b;  // ccodes, a < b
+  bool general;
+  int signed_year, start_year, end_year;
+};
+struct IgoRecord {
+  int ccode;
+  std::uint16_t igo;    // position in Data::igo_names
+  std::uint8_t status;  // 1 full, 2 associate, 3 observer, 0 missing (COW's -9)
 };
 struct YearRange {
   int first = 1, last = 0;  // empty when first > last
@@ -72,6 +86,9 @@ struct Panel::Data {
   std::vector<TreatyMembership> treaty_members;         // ordered by atopid
   std::map<std::pair<int, int>, int> treaty_milinst;    // (atopid, phase) -> milinst
   std::unordered_map<int, int> treaty_signed;           // atopid -> first entry year
+  std::vector<DcaRecord> dcas;
+  std::vector<std::string> igo_names;
+  std::unordered_map<int, std::vector<IgoRecord>> igos;
 
   bool covers(const std::string& dataset, int y) const {
     auto it = coverage.find(dataset);
@@ -85,6 +102,45 @@ std::vector<std::uint32_t> Year::shared_treaties(std::size_t i, std::size_t j) c
   std::set_intersection(treaties_of[i].begin(), treaties_of[i].end(), treaties_of[j].begin(), treaties_of[j].end(),
                         std::back_inserter(out));
   return out;
+}
+
+std::span<const DefenseAgreement> Year::dcas_of(int i, int j) const {
+  if (i > j) std::swap(i, j);
+  auto lo = std::lower_bound(dcas.begin(), dcas.end(), std::pair{i, j},
+                             [](const DefenseAgreement& d, std::pair<int, int> k) { return std::pair{d.a, d.b} < k; });
+  auto hi = lo;
+  while (hi != dcas.end() && hi->a == i && hi->b == j) ++hi;
+  return {lo, hi};
+}
+
+std::vector<std::uint16_t> Year::shared_igos(int i, int j) const {
+  std::vector<std::uint16_t> out;
+  if (i < 0 || j < 0 || igo_full.empty()) return out;
+  const auto& x = igo_full[static_cast<std::size_t>(i)];
+  const auto& y = igo_full[static_cast<std::size_t>(j)];
+  std::set_intersection(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(out));
+  return out;
+}
+
+std::size_t Year::shared_igo_count(int i, int j) const {
+  if (i < 0 || j < 0 || igo_words == 0) return 0;
+  const auto* x = &igo_full_bits[static_cast<std::size_t>(i) * igo_words];
+  const auto* y = &igo_full_bits[static_cast<std::size_t>(j) * igo_words];
+  std::size_t count = 0;
+  for (std::size_t w = 0; w < igo_words; ++w) count += static_cast<std::size_t>(std::popcount(x[w] & y[w]));
+  return count;
+}
+
+std::size_t Year::unknown_igo_count(int i, int j) const {
+  if (i < 0 || j < 0 || igo_words == 0) return 0;
+  const std::size_t oi = static_cast<std::size_t>(i) * igo_words, oj = static_cast<std::size_t>(j) * igo_words;
+  std::size_t count = 0;
+  for (std::size_t w = 0; w < igo_words; ++w) {
+    const auto fi = igo_full_bits[oi + w], fj = igo_full_bits[oj + w];
+    const auto mi = igo_unknown_bits[oi + w], mj = igo_unknown_bits[oj + w];
+    count += static_cast<std::size_t>(std::popcount((mi & (fj | mj)) | (fi & mj)));
+  }
+  return count;
 }
 
 int Year::index(int ccode) const {
@@ -258,6 +314,46 @@ Panel::Panel(const Source& source, int from, int to, const PanelLayers& layers) 
                              {static_cast<int>(r.integer(1)), r.real(2), r.real(3), r.real(4)});
                        },
                        {from, to});
+  if (layers.dca && need("dcad"))
+    store.for_each_row(
+        "SELECT dca_id, ccode1, ccode2, type, sign_year, eif_year, end_year_estimate FROM dca",
+        [&](const store::Row& r) {
+          int a = static_cast<int>(r.integer(1)), b = static_cast<int>(r.integer(2));
+          if (a == b) return;  // DCAD has three rows of one state with itself (0297, 1625, 1847)
+          if (a > b) std::swap(a, b);
+          const int signed_year = static_cast<int>(r.integer(4));
+          // In force from entry into force, or from signature when DCAD has no EIF year.
+          const int start = r.is_null(5) ? signed_year : static_cast<int>(r.integer(5));
+          d.dcas.push_back({r.text(0), a, b, r.text(3) == "general", signed_year, start,
+                            static_cast<int>(r.integer(6))});
+        });
+  if (layers.igos && need("cow_igo")) {
+    std::unordered_map<std::string, std::uint16_t> id;  // first-seen ids, renumbered by name below
+    std::vector<std::string> names;
+    store.for_each_row("SELECT year, ccode, igo, status FROM igo_membership WHERE year BETWEEN ?1 AND ?2",
+                       [&](const store::Row& r) {
+                         std::string igo = r.text(2);
+                         auto [it, fresh] = id.try_emplace(igo, static_cast<std::uint16_t>(names.size()));
+                         if (fresh) {
+                           if (names.size() == 65535) throw std::runtime_error("igo_membership: too many IGOs");
+                           names.push_back(std::move(igo));
+                         }
+                         const auto status = static_cast<std::uint8_t>(r.is_null(3) ? 0 : r.integer(3));
+                         d.igos[static_cast<int>(r.integer(0))].push_back(
+                             {static_cast<int>(r.integer(1)), it->second, status});
+                       },
+                       {from, to});
+    std::vector<std::uint16_t> order(names.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = static_cast<std::uint16_t>(k);
+    std::sort(order.begin(), order.end(), [&](auto x, auto y) { return names[x] < names[y]; });
+    std::vector<std::uint16_t> rank(names.size());
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      rank[order[k]] = static_cast<std::uint16_t>(k);
+      d.igo_names.push_back(names[order[k]]);
+    }
+    for (auto& [y, rows] : d.igos)
+      for (auto& r : rows) r.igo = rank[r.igo];
+  }
 }
 
 Panel::~Panel() = default;
@@ -429,6 +525,45 @@ Year Panel::year(int y) const {
         out.polyarchy[static_cast<std::size_t>(i)] = r.v2;
         out.quds[static_cast<std::size_t>(i)] = r.v3;
       }
+
+  out.dca_covered = d.covers("dcad", y);
+  if (out.dca_covered) {
+    // Coverage is the years DCAD records signatures in; an agreement's last year equal to that
+    // range's end is DCAD's "still in force", not an ending.
+    const int coverage_end = d.coverage.at("dcad").last;
+    for (const auto& r : d.dcas) {
+      const bool in_force = r.start_year <= y && y <= r.end_year;
+      if (!in_force && r.signed_year != y) continue;
+      const int i = out.index(r.a), j = out.index(r.b);
+      if (i < 0 || j < 0 || !out.in_scope[static_cast<std::size_t>(i)] || !out.in_scope[static_cast<std::size_t>(j)])
+        continue;
+      out.dcas.push_back({r.id, i, j, r.general, r.signed_year, r.start_year, r.end_year, in_force,
+                          r.signed_year == y, in_force && r.end_year == y && y < coverage_end});
+    }
+    std::sort(out.dcas.begin(), out.dcas.end(), [](const DefenseAgreement& x, const DefenseAgreement& z) {
+      return std::tie(x.a, x.b, x.id) < std::tie(z.a, z.b, z.id);
+    });
+  }
+  out.igos_covered = d.covers("cow_igo", y);
+  if (out.igos_covered) {
+    out.igo_names = d.igo_names;
+    out.igo_full.assign(n, {});
+    out.igo_unknown.assign(n, {});
+    out.igo_words = (d.igo_names.size() + 63) / 64;
+    out.igo_full_bits.assign(n * out.igo_words, 0);
+    out.igo_unknown_bits.assign(n * out.igo_words, 0);
+    if (auto it = d.igos.find(y); it != d.igos.end())
+      for (const auto& r : it->second) {
+        const int i = out.index(r.ccode);
+        if (i < 0 || !out.in_scope[static_cast<std::size_t>(i)] || r.status == 2 || r.status == 3) continue;
+        const auto u = static_cast<std::size_t>(i);
+        (r.status == 1 ? out.igo_full : out.igo_unknown)[u].push_back(r.igo);
+        (r.status == 1 ? out.igo_full_bits : out.igo_unknown_bits)[u * out.igo_words + r.igo / 64] |=
+            std::uint64_t{1} << (r.igo % 64);
+      }
+    for (auto* lists : {&out.igo_full, &out.igo_unknown})
+      for (auto& l : *lists) std::sort(l.begin(), l.end());
+  }
   return out;
 }
 

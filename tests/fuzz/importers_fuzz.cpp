@@ -1,5 +1,7 @@
 // Every provider reader, fed arbitrary text: a batch or a ParseError, nothing else. The first
-// byte chooses the format, so one corpus exercises them all.
+// byte chooses the format (an index into io::readers()), so one corpus exercises them all; a
+// reader added to the list shifts those after it, and the seeds' first bytes with them (the test
+// ImporterFuzzSeeds checks that each seed still picks the reader of its text).
 #include <cstddef>
 #include <cstdint>
 #include <string>

@@ -4,6 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <string>
+#include <vector>
+
 #include "entente/query/dyad.hpp"
 #include "entente/world/source.hpp"
 
@@ -98,7 +101,11 @@ TEST(DefaultWorld, HoldsTheEssaysStatesAndTheRussiaChinaRecord) {
       EXPECT_EQ(ab.at("nonaggression"), 1) << y;
     }
   }
-  EXPECT_EQ(result.at("missing_datasets"), entente::Json::array({"cow_alliance"}));
+  // COW alliances are never in the bundled world; DCAD and COW IGO are until it is rebuilt with them.
+  const auto missing = result.at("missing_datasets").get<std::vector<std::string>>();
+  ASSERT_FALSE(missing.empty());
+  EXPECT_EQ(missing.front(), "cow_alliance");
+  for (const auto& id : missing) EXPECT_TRUE(id == "cow_alliance" || id == "dcad" || id == "cow_igo") << id;
   // Evidence with a state outside the bundled scope is missing, not zero.
   const auto& bra = source.registry.find("Brazil");
   const auto outside = entente::query::dyad(source, {&rus, &bra, 2000, 2000});

@@ -24,6 +24,8 @@ enum class Layer {
   democracy,     // Polity2, V-Dem polyarchy, QuickUDS of each side
   majors,        // COW major-power status of each side
   similarity,    // alliance portfolio similarity (COW and ATOP): S, weighted S, τ_b, κ, π, Scott's π
+  dca,           // DCAD defense cooperation agreements: signed, in force, ended, general, sector
+  igos,          // COW IGO: full memberships both states share (and those unknown by a missing code)
 };
 
 std::optional<Layer> layer_by_name(std::string_view name);

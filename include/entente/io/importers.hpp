@@ -26,6 +26,9 @@ enum class Format {
   atop_ddyr,                   // ATOP directed dyad-years
   nmc_v6,                      // COW NMC with stateabb and version columns (NMC-60-abridged.csv)
   nmc_v7,                      // COW NMC v7 as distributed by peacesciencer (no stateabb)
+  // COW IGO v3: their rows land in plain tables (specs marked special_reader of the same names).
+  cow_igo_state_year,  // wide state-year file, one column per IGO -> long igo_membership rows
+  cow_igo_igo_year,    // IGO-year file -> one igo row per IGO (names and years)
 };
 
 struct FormatInfo {
@@ -81,6 +84,10 @@ evidence::ImportBatch parse_cow_alliance_dyad_year(const std::string& file, std:
                                     const ReadOptions& options = {});
 evidence::ImportBatch parse_atop_ddyr(const std::string& file, std::string_view text,
                                     const ReadOptions& options = {});
+evidence::ImportBatch parse_cow_igo_state_year(const std::string& file, std::string_view text,
+                                               const ReadOptions& options = {});
+evidence::ImportBatch parse_cow_igo_igo_year(const std::string& file, std::string_view text,
+                                             const ReadOptions& options = {});
 evidence::ImportBatch parse_nmc(const std::string& file, std::string_view text, Format layout,
                                 const ReadOptions& options = {});
 

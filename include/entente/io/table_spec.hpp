@@ -3,7 +3,8 @@
 // Each is described once, here, by a TableSpec — the provider's columns, their types, ranges
 // and missing-value codes, and the store table they land in — and read by one strict reader.
 // Files that need more than that (alliances, capabilities, the state system) have readers of
-// their own in io/.
+// their own in io/; those whose rows still land in a plain table (COW IGO) have a spec marked
+// `special_reader`.
 #include <limits>
 #include <span>
 #include <string>
@@ -50,6 +51,10 @@ struct TableSpec {
   std::string_view last_year;   // store column whose maximum ends it (defaults to first_year)
   std::string_view version;     // the provider's version, when the file does not say
   bool in_world = true;         // carried into world files (false: validation data only)
+  // Read by a special reader (io::Format of the same name) because the file's layout is not this
+  // table's (COW IGO's wide state-year file becomes long rows). The spec still describes the
+  // store table and the world file, but the generic reader never claims or parses such a file.
+  bool special_reader = false;
 };
 
 std::span<const TableSpec> table_specs() noexcept;

@@ -6,6 +6,7 @@
 #include <limits>
 #include <map>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,8 @@ struct PanelLayers {
   bool majors = true;
   bool wars = false;  // COW inter-state wars
   bool treaties = false;  // ATOP treaty identity and size (member-level file, institutionalisation)
+  bool dca = false;   // DCAD defense cooperation agreements
+  bool igos = false;  // COW IGO memberships
 };
 
 // An ATOP treaty in effect in a year, from the member-level file: which treaty, how many states it
@@ -43,6 +46,23 @@ struct Treaty {
   std::uint8_t obligations = 0;  // bits of evidence::kObligations that its members undertook this year
   int milinst = -1;              // Leeds & Anac military institutionalisation (0-2) of the phase in effect; -1 unknown
   bool bilateral() const { return members == 2; }
+};
+
+// A defense cooperation agreement (DCAD v1.0) of a year, between two system members of that year
+// that are both in the evidence scope. It is in force from its entry into force — or its
+// signature when DCAD gives no entry-into-force year — to DCAD's endYearEstimate, both years
+// included. DCAD writes 2010, the last year it covers, also for agreements still in force then,
+// so an agreement whose estimate is the coverage's last year does not count as ending in it.
+struct DefenseAgreement {
+  std::string id;          // DCAD's DCAid, e.g. "DCADv1.0-1333"
+  int a = 0, b = 0;        // positions of the two states in the year, a < b
+  bool general = false;    // a general (framework) DCA; false: a sector agreement
+  int signed_year = 0;
+  int start_year = 0;      // entry into force, or signature when DCAD has no entry-into-force year
+  int end_year = 0;        // DCAD's endYearEstimate
+  bool in_force = false;   // start_year <= year <= end_year
+  bool signed_this_year = false;
+  bool ended_this_year = false;  // in force, and the year is its end estimate (not coverage's end)
 };
 
 // One year's evidence over the system members of that year (COW states), in ccode order.
@@ -99,6 +119,28 @@ struct Year {
   std::vector<double> imports, exports;
   // Democracy scores per state (NaN missing).
   std::vector<double> polity2, polyarchy, quds;
+  // Defense cooperation agreements (DCAD, whose coverage is the years agreements were signed,
+  // 1980-2010): every agreement in force in the year, or signed in it, sorted by (a, b, id).
+  bool dca_covered = false;
+  std::vector<DefenseAgreement> dcas;
+  // The agreements of the dyad of positions i and j (either order); empty when none.
+  std::span<const DefenseAgreement> dcas_of(int i, int j) const;
+  // COW IGO memberships. `igo_names` are the IGOs of the panel (COW's lower-case abbreviations,
+  // sorted); the lists below hold positions in it. Per state: the IGOs it is a full member of
+  // (status 1) in the year, and those whose status COW codes as missing (-9), both sorted. A state
+  // outside the evidence scope has empty lists; every other IGO is "not a member or not
+  // applicable" (COW's 0 and -1, which the store does not keep).
+  bool igos_covered = false;
+  std::vector<std::string> igo_names;
+  std::vector<std::vector<std::uint16_t>> igo_full, igo_unknown;
+  // The IGOs both states of positions i and j are full members of (a sorted-list intersection).
+  std::vector<std::uint16_t> shared_igos(int i, int j) const;
+  // Their number, and the number of IGOs that could be shared but for a missing status (one side
+  // missing, the other a full member or missing), from per-state bit sets (cheap for every dyad).
+  std::size_t shared_igo_count(int i, int j) const;
+  std::size_t unknown_igo_count(int i, int j) const;
+  std::size_t igo_words = 0;                        // 64-bit words per state in the bit sets
+  std::vector<std::uint64_t> igo_full_bits, igo_unknown_bits;  // n × igo_words
 };
 
 class Panel {
