@@ -43,8 +43,7 @@ json dca_json(const world::Year& y, int i, int j) {
     if (!d.in_force) continue;
     ended += d.ended_this_year;
     (d.general ? general : sector) += 1;
-    in_force.push_back({{"id", d.id}, {"type", d.general ? "general" : "sector"}, {"signed", d.signed_year},
-                        {"in_force_from", d.start_year}, {"end_estimate", d.end_year}});
+    in_force.push_back(defense_agreement_json(d));
   }
   return {{"in_force", in_force}, {"signed", signed_n}, {"ended", ended}, {"general", general}, {"sector", sector}};
 }

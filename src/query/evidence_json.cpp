@@ -20,4 +20,12 @@ Json treaties_json(const std::vector<world::Treaty>& treaties) {
   return out;
 }
 
+Json defense_agreement_json(const world::DefenseAgreement& d) {
+  return {{"id", d.id},
+          {"general", d.general},
+          {"signed_year", d.signed_year},
+          {"start_year", d.start_year},
+          {"end_year", d.end_year}};
+}
+
 }  // namespace entente::query

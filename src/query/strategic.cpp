@@ -21,13 +21,21 @@ std::size_t position(const world::Year& y, const actor::Actor& a) {
   return static_cast<std::size_t>(i);
 }
 
+Json defense_agreements_json(const std::vector<world::DefenseAgreement>& dcas) {
+  Json out = Json::array();
+  for (const auto& d : dcas) out.push_back(defense_agreement_json(d));
+  return out;
+}
+
 Json stance_json(const stance::Stance& s) {
   return {{"relation", std::string(stance::to_string(s.relation))},
           {"weight", s.weight},
           {"rule", s.rule},
           {"evidence", s.evidence},
           {"missing_layers", s.missing},
-          {"treaties", treaties_json(s.treaties)}};
+          {"treaties", treaties_json(s.treaties)},
+          {"defense_agreements", defense_agreements_json(s.dcas)},
+          {"organisations", s.organisations}};
 }
 
 }  // namespace

@@ -147,7 +147,7 @@ world::PanelLayers stance_layers() {
   world::PanelLayers l;
   l.alliances = l.capabilities = l.majors = true;
   l.disputes = l.rivalries = l.votes = l.wars = true;
-  l.treaties = true;
+  l.treaties = l.dca = l.igos = true;
   return l;
 }
 
@@ -180,6 +180,21 @@ Facts facts(const world::Year& y, std::size_t i, std::size_t j) {
           const auto members = static_cast<std::uint16_t>(std::min(treaty.members, 65535));
           smallest = smallest == 0 ? members : std::min(smallest, members);
         }
+    }
+  f.dca_covered = y.dca_covered;
+  if (f.dca_covered)
+    for (const auto& d : y.dcas_of(static_cast<int>(i), static_cast<int>(j)))
+      if (d.in_force) ++(d.general ? f.dca_general : f.dca_sector);
+  f.igos_covered = y.igos_covered;
+  if (f.igos_covered)
+    for (std::size_t k = 0; k < kSecurityOrganisations.size(); ++k) {
+      auto at = std::lower_bound(y.igo_names.begin(), y.igo_names.end(), kSecurityOrganisations[k]);
+      if (at == y.igo_names.end() || *at != kSecurityOrganisations[k]) continue;
+      const auto igo = static_cast<std::uint16_t>(at - y.igo_names.begin());
+      auto member = [&](std::size_t s) {
+        return std::binary_search(y.igo_full[s].begin(), y.igo_full[s].end(), igo);
+      };
+      if (member(i) && member(j)) f.security_organisations |= 1u << k;
     }
   f.votes_covered = y.votes_covered;
   if (f.votes_covered) {
@@ -318,6 +333,32 @@ Stance classify(const world::Year& y, std::size_t i, std::size_t j, const Profil
     ev.push_back(fmt::format("ATOP treaties binding both: {}", list.empty() ? "none" : list));
   } else {
     s.missing.emplace_back("ATOP treaty identity");
+  }
+  if (f.dca_covered) {
+    std::string list;
+    for (const auto& d : y.dcas_of(static_cast<int>(i), static_cast<int>(j)))
+      if (d.in_force) {
+        s.dcas.push_back(d);
+        list += fmt::format("{}{} ({}, signed {}, in force to {}{})", list.empty() ? "" : "; ", d.id,
+                            d.general ? "general" : "sector", d.signed_year, d.end_year,
+                            d.end_year >= 2010 ? " or later" : "");
+      }
+    ev.push_back(fmt::format("defense cooperation agreements in force (DCAD): {}", list.empty() ? "none" : list));
+  } else {
+    const auto [first, last] = y.dca_years;
+    s.missing.emplace_back(last == 0            ? std::string("defense cooperation agreements (DCAD is not in the store)")
+                           : y.year > last ? fmt::format("defense cooperation agreements (DCAD's coverage ended in {})", last)
+                                           : fmt::format("defense cooperation agreements (DCAD's coverage starts in {})", first));
+  }
+  if (f.igos_covered) {
+    for (std::size_t k = 0; k < kSecurityOrganisations.size(); ++k)
+      if (f.security_organisations & (1u << k)) s.organisations.emplace_back(kSecurityOrganisations[k]);
+    ev.push_back(fmt::format("intergovernmental organisations (COW IGO): {} shared full memberships; security "
+                             "organisations: {}",
+                             y.shared_igo_count(static_cast<int>(i), static_cast<int>(j)),
+                             s.organisations.empty() ? std::string("none") : fmt::format("{}", fmt::join(s.organisations, ", "))));
+  } else {
+    s.missing.emplace_back("intergovernmental organisations (COW IGO, to 2014)");
   }
   if (f.tss_covered) ev.push_back(fmt::format("strategic rivalry (Thompson-Sakuwa-Suhas): {}", f.tss ? "ongoing" : "none"));
   else s.missing.emplace_back("strategic rivalry (Thompson-Sakuwa-Suhas)");

@@ -7,7 +7,6 @@
 #include <tuple>
 #include <cmath>
 #include <fmt/format.h>
-#include <iterator>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -41,6 +40,7 @@ struct VoteRecord {
 struct TreatyMembership {
   int atopid, member, phase, first, last;  // last: 9999 while still in effect when ATOP ends
   std::uint8_t obligations;
+};
 struct DcaRecord {
   std::string id;
   int a, b;  // ccodes, a < b
@@ -527,6 +527,7 @@ Year Panel::year(int y) const {
       }
 
   out.dca_covered = d.covers("dcad", y);
+  if (auto it = d.coverage.find("dcad"); it != d.coverage.end()) out.dca_years = {it->second.first, it->second.last};
   if (out.dca_covered) {
     // Coverage is the years DCAD records signatures in; an agreement's last year equal to that
     // range's end is DCAD's "still in force", not an ending.

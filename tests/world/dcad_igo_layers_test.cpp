@@ -212,9 +212,9 @@ TEST(DcadIgoReference, RussiaChinaDefenseCooperation) {
   for (const auto& d : y2005.at("in_force"))
     if (d.at("id") == "DCADv1.0-1333") {
       found = true;
-      EXPECT_EQ(d.at("type"), "general");
-      EXPECT_EQ(d.at("signed"), 2000);
-      EXPECT_EQ(d.at("end_estimate"), 2006);
+      EXPECT_EQ(d.at("general"), true);
+      EXPECT_EQ(d.at("signed_year"), 2000);
+      EXPECT_EQ(d.at("end_year"), 2006);
     }
   EXPECT_TRUE(found) << y2005.dump();
   EXPECT_EQ(y2005.at("general"), 1);
@@ -389,7 +389,7 @@ TEST(DcadIgoCli, ImportsAndShowsRussiaChina) {
   EXPECT_EQ(rows[1].at("year"), 2005);
   const auto& in_force = rows[1].at("dca").at("in_force");
   EXPECT_TRUE(std::any_of(in_force.begin(), in_force.end(), [](const auto& d) {
-    return d.at("id") == "DCADv1.0-1333" && d.at("type") == "general" && d.at("end_estimate") == 2006;
+    return d.at("id") == "DCADv1.0-1333" && d.at("general") == true && d.at("end_year") == 2006;
   })) << in_force.dump();
   EXPECT_EQ(rows[6].at("dca").at("in_force").size(), 1u);
   EXPECT_TRUE(rows[8].at("dca").is_null());

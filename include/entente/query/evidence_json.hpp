@@ -11,5 +11,7 @@ namespace entente::query {
 // {"atopid", "signed_year", "members", "bilateral", "obligations": [names], "milinst" (null unknown)}
 Json treaty_json(const world::Treaty& t);
 Json treaties_json(const std::vector<world::Treaty>& treaties);
+// {"id", "general", "signed_year", "start_year" (entry into force), "end_year" (DCAD's estimate)}
+Json defense_agreement_json(const world::DefenseAgreement& d);
 
 }  // namespace entente::query

@@ -70,6 +70,8 @@ struct Stance {
   std::vector<std::string> evidence;  // what the layers said, one line each
   std::vector<std::string> missing;   // layers that did not cover the year
   std::vector<world::Treaty> treaties;  // the ATOP treaties binding both that year
+  std::vector<world::DefenseAgreement> dcas;  // their defense cooperation agreements in force (DCAD)
+  std::vector<std::string> organisations;     // security organisations both are full members of
 };
 
 // The layers a panel must load for stances.

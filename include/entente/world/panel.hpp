@@ -8,6 +8,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "entente/world/source.hpp"
@@ -122,6 +123,7 @@ struct Year {
   // Defense cooperation agreements (DCAD, whose coverage is the years agreements were signed,
   // 1980-2010): every agreement in force in the year, or signed in it, sorted by (a, b, id).
   bool dca_covered = false;
+  std::pair<int, int> dca_years{0, 0};  // the years DCAD covers (0, 0 when the store lacks it), for explain
   std::vector<DefenseAgreement> dcas;
   // The agreements of the dyad of positions i and j (either order); empty when none.
   std::span<const DefenseAgreement> dcas_of(int i, int j) const;
