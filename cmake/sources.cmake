@@ -16,6 +16,7 @@ set(ENTENTE_SOURCES
   src/dynamics/sign_matrix.cpp
   src/dynamics/triad_dynamics.cpp
   src/evidence/records.cpp
+  src/idealpoint/idealpoint.cpp
   src/io/alliances.cpp
   src/io/capabilities.cpp
   src/io/cow_states.cpp
