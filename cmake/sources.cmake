@@ -36,6 +36,7 @@ set(ENTENTE_SOURCES
   src/landscape/readers.cpp
   src/query/actors.cpp
   src/query/dyad.cpp
+  src/query/idealpoints.cpp
   src/query/landscape.cpp
   src/query/similarity.cpp
   src/query/structure.cpp

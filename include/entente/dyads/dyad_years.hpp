@@ -24,6 +24,7 @@ enum class Layer {
   democracy,     // Polity2, V-Dem polyarchy, QuickUDS of each side
   majors,        // COW major-power status of each side
   similarity,    // alliance portfolio similarity (COW and ATOP): S, weighted S, τ_b, κ, π, Scott's π
+  idealpoints,   // distance between the two states' one-dimensional UN ideal points
 };
 
 std::optional<Layer> layer_by_name(std::string_view name);
