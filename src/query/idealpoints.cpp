@@ -1,9 +1,9 @@
 #include "entente/query/idealpoints.hpp"
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <atomic>
 #include <cmath>
-#include <fmt/format.h>
 #include <stdexcept>
 #include <thread>
 
@@ -31,7 +31,8 @@ std::pair<int, int> vote_years(const world::Source& source) {
     return std::any_of(coverage.begin(), coverage.end(), [&](const auto& c) { return c.dataset == dataset; });
   };
   int first = 0, last = -1;
-  for (const auto& [votes, rollcalls] : {std::pair{"unga_votes", "unga_rollcalls"}, std::pair{"unvotes_votes", "unvotes_rollcalls"}}) {
+  for (const auto& [votes, rollcalls] :
+       {std::pair{"unga_votes", "unga_rollcalls"}, std::pair{"unvotes_votes", "unvotes_rollcalls"}}) {
     if (!has(votes)) continue;
     for (const auto& c : coverage)
       if (c.dataset == rollcalls && c.first_year <= c.last_year) {
@@ -39,7 +40,8 @@ std::pair<int, int> vote_years(const world::Source& source) {
         last = std::max(last, c.last_year);
       }
   }
-  if (last < first) throw std::runtime_error(source.label + " has no UN General Assembly votes (import the Voeten files)");
+  if (last < first)
+    throw std::runtime_error(source.label + " has no UN General Assembly votes (import the Voeten files)");
   return {first, last};
 }
 
@@ -78,8 +80,9 @@ Json idealpoints(const world::Source& source, const IdealpointsRequest& request)
       r.fit = y.idealpoint_fit;
     }
   };
-  const unsigned threads = std::min<unsigned>(request.threads ? request.threads : std::max(1u, std::thread::hardware_concurrency()),
-                                              static_cast<unsigned>(years));
+  const unsigned threads =
+      std::min<unsigned>(request.threads ? request.threads : std::max(1u, std::thread::hardware_concurrency()),
+                         static_cast<unsigned>(years));
   {
     std::vector<std::jthread> pool;
     for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);

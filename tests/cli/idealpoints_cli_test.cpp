@@ -64,8 +64,8 @@ TEST(IdealpointsCli, PrintsStateYearsAsCsvJsonAndTable) {
   ASSERT_EQ(us.size(), 3u);
   for (const auto& [y, x] : us) EXPECT_GT(x, 0.0) << y;
 
-  const auto js = run_cli({"idealpoints", "--db", db, "--from", "2012", "--to", "2012", "--actors", "USA,RUS,CHN",
-                           "--format", "json"});
+  const auto js = run_cli(
+      {"idealpoints", "--db", db, "--from", "2012", "--to", "2012", "--actors", "USA,RUS,CHN", "--format", "json"});
   ASSERT_EQ(js.exit_code, 0) << js.err;
   const auto doc = json::parse(js.out);
   ASSERT_EQ(doc.at("rows").size(), 3u);
@@ -89,16 +89,16 @@ TEST(IdealpointsCli, PrintsStateYearsAsCsvJsonAndTable) {
   EXPECT_NE(table.out.find("USA"), std::string::npos);
 
   // The layers: states --with idealpoints and dyads --with idealpoints.
-  const auto states = run_cli({"states", "--db", db, "--from", "2012", "--to", "2012", "--actors", "USA,RUS",
-                               "--with", "idealpoints", "--format", "json"});
+  const auto states = run_cli({"states", "--db", db, "--from", "2012", "--to", "2012", "--actors", "USA,RUS", "--with",
+                               "idealpoints", "--format", "json"});
   ASSERT_EQ(states.exit_code, 0) << states.err;
   const auto sdoc = json::parse(states.out);
   std::map<int, double> sx;
   for (const auto& r : sdoc.at("rows")) sx[r.at("ccode").get<int>()] = r.at("idealpoint").get<double>();
   EXPECT_DOUBLE_EQ(sx.at(2), x.at("USA"));
   EXPECT_DOUBLE_EQ(sx.at(365), x.at("RUS"));
-  const auto dyads = run_cli({"dyads", "--db", db, "--from", "2012", "--to", "2012", "--actors", "USA,RUS",
-                              "--with", "idealpoints", "--format", "csv"});
+  const auto dyads = run_cli({"dyads", "--db", db, "--from", "2012", "--to", "2012", "--actors", "USA,RUS", "--with",
+                              "idealpoints", "--format", "csv"});
   ASSERT_EQ(dyads.exit_code, 0) << dyads.err;
   const auto dl = lines_of(dyads.out);
   ASSERT_EQ(dl.size(), 2u);
@@ -126,7 +126,9 @@ TEST(IdealpointsCli, DefaultYearsFollowTheVotesAndBadRequestsFail) {
 
   // A store without votes says so.
   const std::string states_only = (dir / "states.db").string();
-  ASSERT_EQ(run_cli({"import", (shared_data() / "cow_states" / "states2016.csv").string(), "--db", states_only}).exit_code, 0);
+  ASSERT_EQ(
+      run_cli({"import", (shared_data() / "cow_states" / "states2016.csv").string(), "--db", states_only}).exit_code,
+      0);
   const auto none = run_cli({"idealpoints", "--db", states_only});
   EXPECT_EQ(none.exit_code, 1);
   EXPECT_NE(none.err.find("no UN General Assembly votes"), std::string::npos) << none.err;

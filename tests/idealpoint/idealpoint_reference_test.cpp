@@ -39,10 +39,12 @@ constexpr int kUSA = 2, kRUS = 365, kCHN = 710, kGMY = 255, kYEM = 679;
 const world::Source& voeten_source() {
   static const std::unique_ptr<world::Source> source = [] {
     const auto data = shared_data();
-    const std::vector<std::filesystem::path> files = {
-        data / "cow_states" / "states2016.csv", data / "unga" / "voeten_rollcalls_1946_2015.csv",
-        data / "unga" / "voeten_votes_sessions_01_25.csv", data / "unga" / "voeten_votes_sessions_26_45.csv",
-        data / "unga" / "voeten_votes_sessions_46_70.csv", data / "unga" / "qss_unvoting_idealpoints_1946_2012.csv"};
+    const std::vector<std::filesystem::path> files = {data / "cow_states" / "states2016.csv",
+                                                      data / "unga" / "voeten_rollcalls_1946_2015.csv",
+                                                      data / "unga" / "voeten_votes_sessions_01_25.csv",
+                                                      data / "unga" / "voeten_votes_sessions_26_45.csv",
+                                                      data / "unga" / "voeten_votes_sessions_46_70.csv",
+                                                      data / "unga" / "qss_unvoting_idealpoints_1946_2012.csv"};
     auto store = entente::store::Store::in_memory();
     store.apply(entente::io::read_planned(entente::io::plan_import(files, std::nullopt),
                                           std::max(1u, std::thread::hardware_concurrency()), {}));
@@ -114,7 +116,8 @@ TEST(IdealpointReference, CorrelatesWithBaileyStrezhnevVoetenIdealPoints) {
   const auto& source = voeten_source();
   std::map<std::pair<int, int>, double> ours;
   for (const auto& row : all_years().at("rows"))
-    if (!row.at("idealpoint").is_null()) ours[{row.at("year").get<int>(), row.at("ccode").get<int>()}] = row.at("idealpoint").get<double>();
+    if (!row.at("idealpoint").is_null())
+      ours[{row.at("year").get<int>(), row.at("ccode").get<int>()}] = row.at("idealpoint").get<double>();
 
   std::map<std::string, int> ccode_of;
   for (const auto& a : source.registry.all()) ccode_of[a.abbrev] = a.ccode;
@@ -158,8 +161,8 @@ TEST(IdealpointReference, CorrelatesWithBaileyStrezhnevVoetenIdealPoints) {
   }
   std::vector<double> sorted = rs;
   std::sort(sorted.begin(), sorted.end());
-  const double median = sorted.size() % 2 ? sorted[sorted.size() / 2]
-                                          : 0.5 * (sorted[sorted.size() / 2 - 1] + sorted[sorted.size() / 2]);
+  const double median =
+      sorted.size() % 2 ? sorted[sorted.size() / 2] : 0.5 * (sorted[sorted.size() / 2 - 1] + sorted[sorted.size() / 2]);
   ASSERT_TRUE(pairs.count(2012));
   const double r2012 = pearson(pairs.at(2012));
   report << "ideal points vs QSS (Bailey-Strezhnev-Voeten): 2012 r " << r2012 << " (N " << pairs.at(2012).size()
@@ -191,7 +194,8 @@ TEST(IdealpointReference, PanelStatesAndDyadsLayersAgreeWithTheQuery) {
   std::map<int, double> query;
   for (const auto& row : all_years().at("rows"))
     if (row.at("year") == year)
-      query[row.at("ccode").get<int>()] = row.at("idealpoint").is_null() ? std::nan("") : row.at("idealpoint").get<double>();
+      query[row.at("ccode").get<int>()] =
+          row.at("idealpoint").is_null() ? std::nan("") : row.at("idealpoint").get<double>();
 
   world::PanelLayers layers;
   layers.alliances = layers.capabilities = layers.majors = false;
@@ -203,8 +207,10 @@ TEST(IdealpointReference, PanelStatesAndDyadsLayersAgreeWithTheQuery) {
   for (std::size_t i = 0; i < y.n(); ++i) {
     ASSERT_TRUE(query.count(y.ccodes[i]));
     const double q = query[y.ccodes[i]];
-    if (std::isnan(q)) EXPECT_TRUE(std::isnan(y.idealpoint[i])) << y.ccodes[i];
-    else EXPECT_DOUBLE_EQ(y.idealpoint[i], q) << y.ccodes[i];
+    if (std::isnan(q))
+      EXPECT_TRUE(std::isnan(y.idealpoint[i])) << y.ccodes[i];
+    else
+      EXPECT_DOUBLE_EQ(y.idealpoint[i], q) << y.ccodes[i];
   }
 
   std::map<int, double> states;
@@ -216,7 +222,7 @@ TEST(IdealpointReference, PanelStatesAndDyadsLayersAgreeWithTheQuery) {
   EXPECT_EQ(state_columns, std::vector<std::string>{"idealpoint"});
   ASSERT_EQ(states.size(), 3u);
   for (int c : {kUSA, kRUS, kCHN}) EXPECT_DOUBLE_EQ(states[c], query[c]) << c;
-  EXPECT_GT(states[kUSA], 1.0);   // the West's side of the General Assembly
+  EXPECT_GT(states[kUSA], 1.0);  // the West's side of the General Assembly
   EXPECT_LT(states[kRUS], states[kUSA]);
 
   entente::dyads::Request req;

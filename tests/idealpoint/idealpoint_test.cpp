@@ -5,8 +5,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <iostream>
 #include <numeric>
 #include <stdexcept>
 #include <vector>
@@ -239,4 +241,23 @@ TEST(Idealpoint, NothingToScaleGivesNaNAndBadShapesThrow) {
   EXPECT_EQ(unanimous.fit.rollcalls_kept, 0u);
   EXPECT_TRUE(std::isnan(unanimous.idealpoint[0]));
   EXPECT_THROW(ip::estimate(ccodes, 2, std::vector<std::int8_t>{1, 3, 1}), std::invalid_argument);
+}
+
+// The default stopping rule is close to the posterior mode itself: a much tighter tolerance takes
+// more steps but moves no ideal point far, even with few roll calls, where plain EM creeps.
+TEST(Idealpoint, StopsCloseToThePosteriorMode) {
+  const auto s = draw(60, 25, 31);
+  const auto usual = ip::estimate(s.ccodes, s.rollcalls, s.votes);
+  ip::Options tight;
+  tight.tolerance = 1e-9;
+  const auto exact = ip::estimate(s.ccodes, s.rollcalls, s.votes, tight);
+  ASSERT_TRUE(usual.fit.converged);
+  ASSERT_TRUE(exact.fit.converged);
+  EXPECT_GT(exact.fit.iterations, usual.fit.iterations);
+  double largest = 0;
+  for (std::size_t i = 0; i < s.ccodes.size(); ++i)
+    largest = std::max(largest, std::fabs(usual.idealpoint[i] - exact.idealpoint[i]));
+  std::cout << "tolerance 1e-4 vs 1e-9: " << usual.fit.iterations << " vs " << exact.fit.iterations
+            << " EM steps, largest difference " << largest << '\n';
+  EXPECT_LT(largest, 0.01);
 }
