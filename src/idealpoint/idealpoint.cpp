@@ -289,9 +289,9 @@ Estimate estimate(std::span<const int> ccodes, std::size_t rollcalls, std::span<
     const double s = ww > 0 ? std::min(-1.0, -std::sqrt(rr / ww)) : -1.0;
     for (std::size_t k = 0; k < theta.size(); ++k) next[k] = theta[k] - 2 * s * r[k] + s * s * w[k];
     step(next, t1);
-    const bool extrapolated =
-        s < -1.0 && log_posterior(b, prior_precision, t1) >= log_posterior(b, prior_precision, t2);
-    const std::vector<double>& accepted = extrapolated ? t1 : t2;
+    // With s = −1 the point is θ2 itself and t1 one more EM step from it, which cannot fall.
+    const bool keep = s >= -1.0 || log_posterior(b, prior_precision, t1) >= log_posterior(b, prior_precision, t2);
+    const std::vector<double>& accepted = keep ? t1 : t2;
     double change = 0;
     for (std::size_t i = 0; i < b.n; ++i) change = std::max(change, std::fabs(accepted[i] - theta[i]));
     theta = accepted;
