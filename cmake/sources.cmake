@@ -16,6 +16,7 @@ set(ENTENTE_SOURCES
   src/dynamics/sign_matrix.cpp
   src/dynamics/triad_dynamics.cpp
   src/evidence/records.cpp
+  src/idealpoint/idealpoint.cpp
   src/io/alliances.cpp
   src/io/capabilities.cpp
   src/io/cow_igo.cpp
@@ -37,6 +38,7 @@ set(ENTENTE_SOURCES
   src/query/actors.cpp
   src/query/dyad.cpp
   src/query/evidence_json.cpp
+  src/query/idealpoints.cpp
   src/query/landscape.cpp
   src/query/similarity.cpp
   src/query/structure.cpp

@@ -23,7 +23,8 @@ constexpr std::array kLayerNames = {std::pair{Layer::alliances, "alliances"},   
                                     std::pair{Layer::rivalries, "rivalries"},   std::pair{Layer::trade, "trade"},
                                     std::pair{Layer::votes, "votes"},           std::pair{Layer::democracy, "democracy"},
                                     std::pair{Layer::majors, "majors"},         std::pair{Layer::similarity, "similarity"},
-                                    std::pair{Layer::dca, "dca"},               std::pair{Layer::igos, "igos"}};
+                                    std::pair{Layer::dca, "dca"},               std::pair{Layer::igos, "igos"},
+                                    std::pair{Layer::idealpoints, "idealpoints"}};
 
 constexpr std::uint8_t bit(Obligation o) { return static_cast<std::uint8_t>(1u << static_cast<unsigned>(o)); }
 
@@ -86,6 +87,7 @@ Plan plan_for(const Request& req) {
         for (const char* c : {"dca_signed", "dca_in_force", "dca_ended", "dca_general", "dca_sector"}) add(c);
         break;
       case Layer::igos: add("igos_shared"), add("igos_unknown"); break;
+      case Layer::idealpoints: add("idealpoint_distance"); break;
     }
   return p;
 }
@@ -99,6 +101,7 @@ world::PanelLayers panel_layers(const Request& req) {
   l.rivalries = has(req.with, Layer::rivalries);
   l.trade = has(req.with, Layer::trade);
   l.votes = has(req.with, Layer::votes);
+  l.idealpoints = has(req.with, Layer::idealpoints);
   l.democracy = has(req.with, Layer::democracy);
   l.majors = has(req.with, Layer::majors) || req.relevant;
   l.dca = has(req.with, Layer::dca);
@@ -251,6 +254,9 @@ YearRows build_year(const world::Panel& panel, const Request& req, const Plan& p
             put(y.igos_covered ? static_cast<double>(y.unknown_igo_count(static_cast<int>(i), static_cast<int>(j)))
                                : kMissing);
             break;
+          // The year's scale is standardised (idealpoint/), so distances compare within a year;
+          // across years only roughly. NaN when either state has no ideal point.
+          case Layer::idealpoints: put(std::fabs(y.idealpoint[i] - y.idealpoint[j])); break;
         }
       out.ccode1.push_back(y.ccodes[i]);
       out.ccode2.push_back(y.ccodes[j]);

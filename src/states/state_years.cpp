@@ -9,7 +9,8 @@ namespace entente::states {
 
 namespace {
 constexpr std::array kNames = {std::pair{Layer::capabilities, "capabilities"}, std::pair{Layer::democracy, "democracy"},
-                               std::pair{Layer::majors, "majors"}, std::pair{Layer::trade, "trade"}};
+                               std::pair{Layer::majors, "majors"}, std::pair{Layer::trade, "trade"},
+                               std::pair{Layer::idealpoints, "idealpoints"}};
 bool has(const std::vector<Layer>& with, Layer l) { return std::find(with.begin(), with.end(), l) != with.end(); }
 }  // namespace
 
@@ -34,6 +35,7 @@ std::vector<std::string> build(const world::Source& source, const Request& reque
   layers.democracy = has(request.with, Layer::democracy);
   layers.majors = has(request.with, Layer::majors);
   layers.national_trade = has(request.with, Layer::trade);
+  layers.idealpoints = has(request.with, Layer::idealpoints);
   const world::Panel panel(source, request.from, request.to, layers);
   std::vector<std::string> columns;
   for (const auto& [layer, name] : kNames) {
@@ -43,6 +45,7 @@ std::vector<std::string> build(const world::Source& source, const Request& reque
       case Layer::democracy: columns.insert(columns.end(), {"polity2", "polyarchy", "quds"}); break;
       case Layer::majors: columns.emplace_back("major"); break;
       case Layer::trade: columns.insert(columns.end(), {"imports", "exports"}); break;
+      case Layer::idealpoints: columns.emplace_back("idealpoint"); break;
     }
   }
   start(columns);
@@ -62,6 +65,7 @@ std::vector<std::string> build(const world::Source& source, const Request& reque
           case Layer::democracy: values.insert(values.end(), {year.polity2[i], year.polyarchy[i], year.quds[i]}); break;
           case Layer::majors: values.push_back(year.majors_covered ? year.major[i] : world::kMissing); break;
           case Layer::trade: values.insert(values.end(), {year.imports[i], year.exports[i]}); break;
+          case Layer::idealpoints: values.push_back(year.idealpoint[i]); break;
         }
       }
       if (!scoped) std::fill(values.begin(), values.end(), world::kMissing);

@@ -89,6 +89,7 @@ struct Panel::Data {
   std::vector<DcaRecord> dcas;
   std::vector<std::string> igo_names;
   std::unordered_map<int, std::vector<IgoRecord>> igos;
+  bool idealpoints = false;
 
   bool covers(const std::string& dataset, int y) const {
     auto it = coverage.find(dataset);
@@ -148,8 +149,11 @@ int Year::index(int ccode) const {
   return it != ccodes.end() && *it == ccode ? static_cast<int>(it - ccodes.begin()) : -1;
 }
 
-Panel::Panel(const Source& source, int from, int to, const PanelLayers& layers) : data_(std::make_unique<Data>()) {
+Panel::Panel(const Source& source, int from, int to, const PanelLayers& requested) : data_(std::make_unique<Data>()) {
   auto& d = *data_;
+  PanelLayers layers = requested;
+  layers.votes = layers.votes || layers.idealpoints;  // ideal points are estimated from the votes
+  d.idealpoints = layers.idealpoints;
   d.from = from;
   d.to = to;
   for (const auto& a : source.registry.all()) d.actors.push_back(&a);
@@ -506,6 +510,20 @@ Year Panel::year(int y) const {
       for (const auto& r : v->second)
         if (int i = out.index(r.ccode); i >= 0)
           out.votes[static_cast<std::size_t>(i) * out.rollcalls + static_cast<std::size_t>(r.roll)] = r.vote;
+  }
+  if (d.idealpoints) {
+    out.idealpoint.assign(n, kMissing);
+    out.idealpoint_votes.assign(n, 0);
+    if (out.votes_covered) {
+      // Only states in the evidence scope take part: the others' votes count as no record.
+      std::vector<std::int8_t> scoped = out.votes;
+      for (std::size_t i = 0; i < n; ++i)
+        if (!out.in_scope[i]) std::fill_n(scoped.begin() + static_cast<std::ptrdiff_t>(i * out.rollcalls), out.rollcalls, 0);
+      auto estimate = idealpoint::estimate(out.ccodes, out.rollcalls, scoped);
+      out.idealpoint = std::move(estimate.idealpoint);
+      out.idealpoint_votes = std::move(estimate.votes);
+      out.idealpoint_fit = estimate.fit;
+    }
   }
   out.imports.assign(n, kMissing);
   out.exports.assign(n, kMissing);

@@ -26,6 +26,7 @@ enum class Layer {
   similarity,    // alliance portfolio similarity (COW and ATOP): S, weighted S, τ_b, κ, π, Scott's π
   dca,           // DCAD defense cooperation agreements: signed, in force, ended, general, sector
   igos,          // COW IGO: full memberships both states share (and those unknown by a missing code)
+  idealpoints,   // distance between the two states' one-dimensional UN ideal points
 };
 
 std::optional<Layer> layer_by_name(std::string_view name);

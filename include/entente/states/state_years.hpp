@@ -10,7 +10,8 @@
 
 namespace entente::states {
 
-enum class Layer { capabilities, democracy, majors, trade };
+// idealpoints: one-dimensional UN ideal points estimated from the year's votes (idealpoint/).
+enum class Layer { capabilities, democracy, majors, trade, idealpoints };
 std::optional<Layer> layer_by_name(std::string_view name);
 std::vector<std::string_view> layer_names();
 

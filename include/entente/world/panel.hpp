@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "entente/idealpoint/idealpoint.hpp"
 #include "entente/world/source.hpp"
 
 namespace entente::world {
@@ -28,6 +29,7 @@ struct PanelLayers {
   bool trade = false;
   bool national_trade = false;  // state-year imports and exports
   bool votes = false;
+  bool idealpoints = false;  // one-dimensional ideal points from the year's votes (loads votes)
   bool democracy = false;
   bool majors = true;
   bool wars = false;  // COW inter-state wars
@@ -116,6 +118,13 @@ struct Year {
   std::size_t rollcalls = 0;
   bool votes_covered = false;  // roll calls and votes of the year are in the store
   std::vector<std::int8_t> votes;
+  // Ideal points (PanelLayers::idealpoints): one per state, estimated from the year's votes of
+  // the states in scope (idealpoint::estimate, default options); NaN for a state with too few
+  // usable votes, outside the scope, or in a year without votes. `idealpoint_votes` is the
+  // number of votes each estimate used.
+  std::vector<double> idealpoint;
+  std::vector<int> idealpoint_votes;
+  idealpoint::Fit idealpoint_fit;
   // National trade totals per state, US$ millions (NaN missing).
   std::vector<double> imports, exports;
   // Democracy scores per state (NaN missing).
