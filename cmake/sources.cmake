@@ -64,6 +64,7 @@ set(ENTENTE_SOURCES
   src/store/store.cpp
   src/triangle/triangle.cpp
   src/world/default_world_blob.cpp
+  src/world/export.cpp
   src/world/panel.cpp
   src/world/source.cpp
   src/world/world_file.cpp

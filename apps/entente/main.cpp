@@ -39,6 +39,7 @@
 #include "entente/report/report_data.hpp"
 #include "entente/report/report_site.hpp"
 #include "entente/world/source.hpp"
+#include "entente/world/export.hpp"
 #include "entente/world/world_file.hpp"
 
 namespace {
@@ -663,7 +664,7 @@ int main(int argc, char** argv) {
         for (const auto& name : export_actors) scope.push_back(source.registry.find(name).ccode);
         std::sort(scope.begin(), scope.end());
       }
-      const auto contents = source.store.contents(scope, export_from);
+      const auto contents = entente::world::export_contents(source, scope, export_from);
       std::ofstream out(out_path);
       out << entente::world::to_world_json(contents, export_from).dump() << '\n';
       if (!out) throw std::runtime_error(out_path + ": cannot write");

@@ -138,6 +138,9 @@ const std::array kDatasets = {
                 kVoetenBibtex, {}},
     DatasetInfo{"unga_votes", "UN General Assembly votes (Voeten)", kVoetenPublisher, kVoetenCitation,
                 kVoetenBibtex, {}},
+    // Derived: entente's own estimates from the Voeten votes, cited as the votes are.
+    DatasetInfo{"unga_idealpoints", "UN General Assembly ideal points, estimated by entente from the Voeten votes",
+                kVoetenPublisher, kVoetenCitation, kVoetenBibtex, {}},
     DatasetInfo{"unvotes_rollcalls", "UN General Assembly roll calls to 2019 (unvotes)", kUnvotesPublisher,
                 kVoetenCitation, kVoetenBibtex, {}},
     DatasetInfo{"unvotes_issues", "UN General Assembly roll-call issues (unvotes)", kUnvotesPublisher,

@@ -234,6 +234,13 @@ constexpr std::array kIgo = {
     year("first_year", "year"), year("last_year", "year")};
 constexpr std::array<std::string_view, 1> kIgoKey = {"igo"};
 
+// UN ideal points estimated by entente (idealpoint/) from every state's votes when a world file is
+// written (world::export_contents): the bundled world keeps the votes of its own states only, and
+// ideal points estimated from those alone would sit on another scale. No provider file has this
+// layout, so it has no reader.
+constexpr std::array kIdealpoints = {code("ccode", "ccode"), year("year", "year"), real("idealpoint", "idealpoint"),
+                                     C{"votes", "votes", T::integer, true, 0, 1e6}};
+
 constexpr std::array<std::string_view, 0> kNoKey = {};
 
 const std::array kSpecs = {
@@ -302,6 +309,9 @@ const std::array kSpecs = {
     TableSpec{"cow-igo-igo-year", "cow_igo_orgs", "igo", "igo_year_formatv3.csv",
               "COW IGO v3 IGO-year file (ioname,orgname,year,...): the IGOs' names and years", kIgo, kIgoKey,
               "first_year", "last_year", "3.0", true, true},
+    TableSpec{"un-idealpoints", "unga_idealpoints", "un_idealpoint", "",
+              "UN ideal points estimated by entente when a world file is written (no reader)", kIdealpoints,
+              kStateYearKey, "year", "", "", true, true},
     TableSpec{"qss-unvoting", "qss_unvoting", "qss_unvoting", "qss_unvoting_idealpoints_1946_2012.csv",
               "UNGA ideal points and agreement with the US and Russia (QSS)", kQss, kNoKey, "year", "", "", false},
 };

@@ -22,6 +22,7 @@ struct YearResult {
   std::vector<double> idealpoint;
   std::vector<int> votes;
   idealpoint::Fit fit;
+  bool stored = false;
 };
 
 // The years of the roll calls of each vote release the store holds.
@@ -78,6 +79,7 @@ Json idealpoints(const world::Source& source, const IdealpointsRequest& request)
       r.idealpoint = std::move(y.idealpoint);
       r.votes = std::move(y.idealpoint_votes);
       r.fit = y.idealpoint_fit;
+      r.stored = y.idealpoint_stored;
     }
   };
   const unsigned threads =
@@ -115,9 +117,14 @@ Json idealpoints(const world::Source& source, const IdealpointsRequest& request)
                       {"votes", r.votes[i]}});
     }
   }
+  const bool stored = std::any_of(results.begin(), results.end(), [](const YearResult& r) { return r.stored; });
   return {{"source", source.label},
           {"from", from},
           {"to", to},
+          // A world file carries ideal points estimated from every state's votes when it was
+          // written; a store of the provider files has them estimated here from its votes.
+          {"estimated_from", stored ? "every state's votes, when the world file was written (table un_idealpoint)"
+                                    : "the store's votes"},
           {"estimator",
            {{"model", "binary probit IRT, EM (Imai, Lo & Olmsted 2016) accelerated by SQUAREM"},
             {"item_prior_variance", options.item_prior_variance},

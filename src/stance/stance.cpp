@@ -147,7 +147,7 @@ world::PanelLayers stance_layers() {
   world::PanelLayers l;
   l.alliances = l.capabilities = l.majors = true;
   l.disputes = l.rivalries = l.votes = l.wars = true;
-  l.treaties = l.dca = l.igos = true;
+  l.treaties = l.dca = l.igos = l.idealpoints = true;
   return l;
 }
 
@@ -196,6 +196,8 @@ Facts facts(const world::Year& y, std::size_t i, std::size_t j) {
       };
       if (member(i) && member(j)) f.security_organisations |= 1u << k;
     }
+  if (y.idealpoint.size() == y.n() && !std::isnan(y.idealpoint[i]) && !std::isnan(y.idealpoint[j]))
+    f.idealpoint_distance = std::fabs(y.idealpoint[i] - y.idealpoint[j]);
   f.votes_covered = y.votes_covered;
   if (f.votes_covered) {
     similarity::PairTable t;
@@ -372,6 +374,11 @@ Stance classify(const world::Year& y, std::size_t i, std::size_t j, const Profil
                              f.reciprocated ? "reciprocated" : "not reciprocated",
                              f.fatality < 0 ? std::string("unknown") : std::to_string(f.fatality)));
   else ev.push_back("MID: none");
+  if (!std::isnan(f.idealpoint_distance))
+    ev.push_back(fmt::format("UN ideal points: {:+.2f} and {:+.2f}, {:.2f} standard deviations apart", y.idealpoint[i],
+                             y.idealpoint[j], f.idealpoint_distance));
+  else if (f.votes_covered)
+    ev.push_back("UN ideal points: none for one or both (too few votes)");
   if (!f.votes_covered) s.missing.emplace_back("UN votes");
   else ev.push_back(f.joint_votes > 0 ? fmt::format("UN votes: {:.0f}% identical on {} joint roll calls",
                                                     100 * f.agreement, f.joint_votes)

@@ -90,6 +90,10 @@ struct Panel::Data {
   std::vector<std::string> igo_names;
   std::unordered_map<int, std::vector<IgoRecord>> igos;
   bool idealpoints = false;
+  // Ideal points a world file carries (table un_idealpoint, estimated when it was written):
+  // year -> (ccode, ideal point, votes used). Empty when the store has none: then they are
+  // estimated from the store's votes.
+  std::unordered_map<int, std::vector<std::tuple<int, double, int>>> stored_idealpoints;
 
   bool covers(const std::string& dataset, int y) const {
     auto it = coverage.find(dataset);
@@ -179,6 +183,13 @@ Panel::Panel(const Source& source, int from, int to, const PanelLayers& requeste
           },
           {from, to});
   }
+  if (d.idealpoints && d.coverage.count("unga_idealpoints"))
+    store.for_each_row("SELECT year, ccode, idealpoint, votes FROM un_idealpoint WHERE year BETWEEN ?1 AND ?2",
+                       [&](const store::Row& r) {
+                         d.stored_idealpoints[static_cast<int>(r.integer(0))].emplace_back(
+                             static_cast<int>(r.integer(1)), r.real(2), static_cast<int>(r.integer(3)));
+                       },
+                       {from, to});
   if (layers.treaties && need("atop_members")) {
     store.for_each_row(
         "SELECT atopid, member, phase, yrent, yrexit, defense, offense, neutral, nonagg, consul FROM atop_member"
@@ -514,7 +525,15 @@ Year Panel::year(int y) const {
   if (d.idealpoints) {
     out.idealpoint.assign(n, kMissing);
     out.idealpoint_votes.assign(n, 0);
-    if (out.votes_covered) {
+    if (d.coverage.count("unga_idealpoints")) {
+      out.idealpoint_stored = true;
+      if (auto it = d.stored_idealpoints.find(y); it != d.stored_idealpoints.end())
+        for (const auto& [ccode, value, votes] : it->second)
+          if (int i = out.index(ccode); i >= 0 && out.in_scope[static_cast<std::size_t>(i)]) {
+            out.idealpoint[static_cast<std::size_t>(i)] = value;
+            out.idealpoint_votes[static_cast<std::size_t>(i)] = votes;
+          }
+    } else if (out.votes_covered) {
       // Only states in the evidence scope take part: the others' votes count as no record.
       std::vector<std::int8_t> scoped = out.votes;
       for (std::size_t i = 0; i < n; ++i)

@@ -125,6 +125,9 @@ struct Year {
   std::vector<double> idealpoint;
   std::vector<int> idealpoint_votes;
   idealpoint::Fit idealpoint_fit;
+  // True when the store carries ideal points (a world file's table un_idealpoint, estimated from
+  // every state's votes when it was written) and these are they; then idealpoint_fit is empty.
+  bool idealpoint_stored = false;
   // National trade totals per state, US$ millions (NaN missing).
   std::vector<double> imports, exports;
   // Democracy scores per state (NaN missing).
