@@ -204,7 +204,7 @@ std::string dca_cell(const json& dca) {
   for (const auto& d : dca.at("in_force")) {
     std::string id = d.at("id");
     if (id.rfind("DCADv1.0-", 0) == 0) id = id.substr(9);
-    auto& into = d.at("type") == "general" ? general : sector;
+    auto& into = d.at("general").get<bool>() ? general : sector;
     into += (into.empty() ? "" : " ") + id;
   }
   std::string out;

@@ -55,6 +55,8 @@ world::Year reindex(const world::Year& y, std::vector<long> from, std::vector<in
   out.cow = per_dyad(y.cow, std::uint8_t{0});
   out.atop = per_dyad(y.atop, std::uint8_t{0});
   out.treaties_of = per_state(y.treaties_of, std::vector<std::uint32_t>{});  // treaties keep their sizes
+  out.idealpoint = per_state(y.idealpoint, world::kMissing);
+  out.idealpoint_votes = per_state(y.idealpoint_votes, 0);
   out.cinc = per_state(y.cinc, world::kMissing);
   out.major = per_state(y.major, std::uint8_t{0});
   out.conttype = per_dyad(y.conttype, std::uint8_t{0});

@@ -20,8 +20,10 @@ entente::world::Year empty_year() {
   y.in_scope = {1, 1};
   y.cinc = {0.05, 0.15};
   y.atop_covered = y.cow_covered = y.disputes_covered = y.tss_covered = y.td_covered = y.wars_covered = true;
-  y.treaties_covered = true;
+  y.treaties_covered = y.dca_covered = y.igos_covered = true;
   y.treaties_of.assign(2, {});
+  y.igo_full.assign(2, {});
+  y.igo_unknown.assign(2, {});
   for (auto* m : {&y.atop, &y.cow, &y.mid_onset, &y.mid_ongoing, &y.mid_hostlev, &y.mid_fatality, &y.mid_recip,
                   &y.rival_tss, &y.rival_td, &y.war})
     m->assign(4, 0);
