@@ -99,7 +99,10 @@ WorldInstance from_year(const world::Year& y, const std::vector<std::size_t>& po
           missing(Component::un_alignment, fmt::format("no UN votes for {}", y.year));
         }
         if (f.disputes_covered || f.wars_covered) {
-          set(Component::disputes, f.war || f.hostility >= 4 ? -1.0 : f.hostility >= 1 ? -0.5 : 0.0);
+          // Hostility as the stance profile counts it: a one-sided incident (Russia's coast guard
+          // firing on a Chinese fishing boat in 2012) is a lesser dispute, not a fight.
+          set(Component::disputes,
+              f.war || stance::hostile_dispute(f, profile) ? -1.0 : f.hostility >= 1 ? -0.5 : 0.0);
           if (!f.disputes_covered) missing(Component::disputes, fmt::format("no MID data for {} (wars only)", y.year));
         } else {
           missing(Component::disputes, fmt::format("no MID or war data for {}", y.year));

@@ -269,13 +269,17 @@ Relation partnership(const Facts& f, const Profile& p, std::string* rule) {
   return Relation::neutral;
 }
 
+bool hostile_dispute(const Facts& f, const Profile& p) {
+  return f.disputes_covered && f.hostility >= p.hostile_hostility &&
+         (!p.hostile_needs_reciprocation_or_deaths || f.reciprocated || f.fatality >= 1);
+}
+
 Relation decide(const Facts& f, const Profile& p, std::string* rule) {
   auto trusted = [](Source wanted, Source which) { return wanted == Source::either || wanted == which; };
   const bool treaty = (f.atop_covered && trusted(p.treaties, Source::atop) && f.atop) ||
                       (f.cow_covered && trusted(p.treaties, Source::cow) && f.cow);
   const bool rival = (f.tss && trusted(p.rivalries, Source::atop)) || (f.td && trusted(p.rivalries, Source::cow));
-  const bool hostile_dispute = f.disputes_covered && f.hostility >= p.hostile_hostility &&
-                               (!p.hostile_needs_reciprocation_or_deaths || f.reciprocated || f.fatality >= 1);
+  const bool hostile = hostile_dispute(f, p);
   auto say = [&]<typename... A>(fmt::format_string<A...> words, A&&... args) {
     if (rule) *rule = fmt::format(words, std::forward<A>(args)...);
   };
@@ -285,7 +289,7 @@ Relation decide(const Facts& f, const Profile& p, std::string* rule) {
     say("at war with each other this year");
     return Relation::hostile;
   }
-  if (hostile_dispute) {
+  if (hostile) {
     say("a militarized dispute at hostility {} or more{}", p.hostile_hostility,
         p.hostile_needs_reciprocation_or_deaths ? ", reciprocated or deadly" : "");
     return Relation::hostile;

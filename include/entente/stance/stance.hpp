@@ -113,6 +113,9 @@ Facts facts(const world::Year& year, std::size_t i, std::size_t j);
 // conflict, rivalry or voting: alliance, entente or neutral. decide() applies them after the
 // conflict rules; the landscape's alliance component reads them too.
 Relation partnership(const Facts& facts, const Profile& profile, std::string* rule = nullptr);
+// A militarized dispute the profile counts as hostility (its level, and reciprocated or deadly
+// when the profile asks for that); the landscape's disputes component reads it too.
+bool hostile_dispute(const Facts& facts, const Profile& profile);
 // The profile's rules on a dyad's facts; `rule`, when given, receives the deciding rule in words.
 Relation decide(const Facts& facts, const Profile& profile, std::string* rule = nullptr);
 
