@@ -304,14 +304,19 @@ Relation decide(const Facts& f, const Profile& p, std::string* rule) {
     if (rule) *rule = std::move(why);
     return partners;
   }
-  const bool ideal = p.aligned_idealpoint_distance > 0 && !std::isnan(f.idealpoint_distance);
-  if (ideal ? f.idealpoint_distance <= p.aligned_idealpoint_distance
-            : f.agreement >= p.aligned_agreement && f.joint_votes >= p.aligned_min_votes) {
-    if (ideal)
-      say("no partnership, but UN ideal points {:.2f} standard deviations apart, within {:.2f}", f.idealpoint_distance,
-          p.aligned_idealpoint_distance);
-    else
-      say("no treaty, but UN votes identical at least {:.0f}% of the time", 100 * p.aligned_agreement);
+  // Either measure of UN alignment decides. Ideal points see past lopsided votes but stretch at the
+  // ends of the scale: the United States and Israel (85% identical votes in 2012) are a standard
+  // deviation apart there, as far as Iran and Turkmenistan, whose agreement lopsided votes inflate.
+  const bool close_ideal = p.aligned_idealpoint_distance > 0 && !std::isnan(f.idealpoint_distance) &&
+                           f.idealpoint_distance <= p.aligned_idealpoint_distance;
+  const bool close_votes = f.agreement >= p.aligned_agreement && f.joint_votes >= p.aligned_min_votes;
+  if (close_ideal) {
+    say("no partnership, but UN ideal points {:.2f} standard deviations apart, within {:.2f}", f.idealpoint_distance,
+        p.aligned_idealpoint_distance);
+    return Relation::aligned;
+  }
+  if (close_votes) {
+    say("no partnership, but UN votes identical at least {:.0f}% of the time", 100 * p.aligned_agreement);
     return Relation::aligned;
   }
   if (rule) *rule = std::move(why);  // what the partnership rules found short of a partnership

@@ -161,10 +161,15 @@ TEST(StanceV2, DefenseCooperationSecurityOrganisationsAndIdealPoints) {
   EXPECT_EQ(entente::stance::decide(f, v2, &rule), Relation::aligned);
   EXPECT_NE(rule.find("ideal points"), std::string::npos) << rule;
   f.idealpoint_distance = 1.5;
-  f.agreement = 0.95;  // ideal points decide when the profile uses them and they are known
-  f.joint_votes = 50;
   EXPECT_EQ(entente::stance::decide(f, v2), Relation::neutral);
+  f.agreement = 0.95;  // either measure decides: identical votes still align a distant pair
+  f.joint_votes = 50;
+  EXPECT_EQ(entente::stance::decide(f, v2, &rule), Relation::aligned);
+  EXPECT_NE(rule.find("identical"), std::string::npos) << rule;
   EXPECT_EQ(entente::stance::decide(f, entente::stance::profile_v1()), Relation::aligned);
+  f.agreement = 0.5;  // v1 ignores ideal points
+  f.idealpoint_distance = 0.2;
+  EXPECT_EQ(entente::stance::decide(f, entente::stance::profile_v1()), Relation::neutral);
 }
 
 TEST(Profile, ParsesTheV2Rules) {

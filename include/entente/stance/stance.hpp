@@ -44,8 +44,9 @@ struct Profile {
   // Shared full membership of one of these security organisations makes an entente (bits of
   // kSecurityOrganisations).
   std::uint32_t security_organisations = (1u << kSecurityOrganisations.size()) - 1;
-  // Alignment: UN ideal points closer than this (in the year's standard deviations) make a dyad
-  // aligned; 0 turns it off and the identical-vote share decides, as in v1.
+  // Alignment: UN ideal points closer than this (in the year's standard deviations), or an
+  // identical-vote share of at least aligned_agreement, make a dyad aligned; 0 leaves the
+  // identical-vote share alone, as in v1.
   double aligned_idealpoint_distance = 0.5;
   double aligned_agreement = 0.8;
   int aligned_min_votes = 10;
