@@ -816,4 +816,18 @@ TEST(TreatyIdentity, V2TellsAPartnershipFromASignature) {
   const auto rc = entente::query::explain(source, rus, chn, 2012, entente::stance::default_profile());
   EXPECT_EQ(rc.at("relation"), "entente") << rc.dump(2);
   EXPECT_NE(rc.at("rule").get<std::string>().find("at most 10 members"), std::string::npos) << rc.at("rule");
+  // 2012 is after DCAD's coverage: explain says so instead of reading "no agreement".
+  EXPECT_TRUE(rc.at("defense_agreements").empty());
+  const auto missing = rc.at("missing_layers").dump();
+  EXPECT_NE(missing.find("DCAD's coverage ended in 2010"), std::string::npos) << missing;
+  EXPECT_EQ(rc.at("organisations"), entente::Json::array({"sco"}));
+  // 2005: the general DCA of 2000 in force (to DCAD's estimated end in 2006) and the treaties.
+  const auto in2005 = entente::query::explain(source, rus, chn, 2005, entente::stance::default_profile());
+  bool general_dca = false;
+  for (const auto& d : in2005.at("defense_agreements"))
+    general_dca |= d.at("id") == "DCADv1.0-1333" && d.at("general") == true && d.at("end_year") == 2006;
+  EXPECT_TRUE(general_dca) << in2005.at("defense_agreements").dump();
+  std::set<int> ids;
+  for (const auto& t : in2005.at("treaties")) ids.insert(t.at("atopid").get<int>());
+  EXPECT_TRUE(ids.count(4980) && ids.count(4810)) << in2005.at("treaties").dump();
 }
