@@ -490,6 +490,11 @@ int main(int argc, char** argv) {
                            ->check(CLI::ExistingFile);
   auto* lan_offset_opt = lan->add_option("--offset", lan_offset, "propensity = value - offset (3 for ratings 1-5)")
                              ->capture_default_str();
+  bool lan_by_position = false;
+  auto* lan_position_opt =
+      lan->add_flag("--by-position", lan_by_position,
+                    "take the matrix's rows in the order of the sizes file when its labels are not the actors' names");
+  lan_position_opt->needs(lan_prop_opt);
   lan_year_opt->needs(lan_actors_opt)->excludes(lan_sizes_opt)->excludes(lan_prop_opt);
   lan_actors_opt->needs(lan_year_opt);
   lan_sizes_opt->needs(lan_prop_opt);
@@ -722,7 +727,7 @@ int main(int argc, char** argv) {
       const auto matrix = entente::landscape::read_propensities(
           *lan_propensities, entente::io::read_whole_file(*lan_propensities), lan_offset);
       lan_request.heuristic = lan_method == "heuristic";
-      const auto input = entente::landscape::match(sizes, matrix, *lan_sizes, *lan_propensities);
+      const auto input = entente::landscape::match(sizes, matrix, *lan_sizes, *lan_propensities, lan_by_position);
       const auto result = entente::query::landscape(input, *lan_sizes, *lan_propensities, lan_offset, lan_request);
       if (common.format == "table") {
         std::cout << landscape_summary(result) << '\n';

@@ -132,7 +132,7 @@ PropensityMatrix read_propensities(const std::string& file_name, std::string_vie
 }
 
 Matched match(const Sizes& sizes, const PropensityMatrix& matrix, const std::string& sizes_file,
-              const std::string& matrix_file) {
+              const std::string& matrix_file, bool by_position) {
   const std::size_t n = sizes.names.size();
   if (matrix.labels.size() != n)
     throw std::invalid_argument(fmt::format("{} lists {} actors but {} has {} rows and columns; they must describe the "
@@ -142,22 +142,31 @@ Matched match(const Sizes& sizes, const PropensityMatrix& matrix, const std::str
   auto& in = out.instance;
   in.names = sizes.names;
   in.sizes = sizes.sizes;
-  // By name when every actor's name is a label (letter case aside), else by position.
+  // By name when every actor's name is a label (letter case aside); by position only on request:
+  // labels that partly match would otherwise put one actor's row on another ("A = C, B = A").
   std::vector<std::size_t> order(n);
   std::vector<bool> used(n, false);
-  bool by_name = true;
-  for (std::size_t i = 0; i < n && by_name; ++i) {
+  std::vector<std::string> unmatched;
+  for (std::size_t i = 0; i < n; ++i) {
     const auto it = std::find_if(matrix.labels.begin(), matrix.labels.end(),
                                  [&](const std::string& l) { return same_name(l, sizes.names[i]); });
-    by_name = it != matrix.labels.end() && !used[static_cast<std::size_t>(it - matrix.labels.begin())];
-    if (by_name) used[order[i] = static_cast<std::size_t>(it - matrix.labels.begin())] = true;
+    if (it != matrix.labels.end() && !used[static_cast<std::size_t>(it - matrix.labels.begin())])
+      used[order[i] = static_cast<std::size_t>(it - matrix.labels.begin())] = true;
+    else
+      unmatched.push_back(sizes.names[i]);
   }
+  const bool by_name = unmatched.empty();
+  if (!by_name && !by_position)
+    throw std::invalid_argument(fmt::format(
+        "{}: no row or column is labelled {} (names from {}); label the matrix with the actors' names, or give "
+        "--by-position to take its rows in the order of {}",
+        matrix_file, fmt::join(unmatched, ", "), sizes_file, sizes_file));
   if (!by_name) {
     for (std::size_t i = 0; i < n; ++i) order[i] = i;
     out.by_position = true;
     std::vector<std::string> pairs;
     for (std::size_t i = 0; i < n; ++i) pairs.push_back(fmt::format("{} = {}", sizes.names[i], matrix.labels[i]));
-    out.note = fmt::format("the matrix labels are not the actors' names, so actors are matched by position: {}",
+    out.note = fmt::format("the matrix labels are not the actors' names; matched by position, as asked: {}",
                            fmt::join(pairs, ", "));
   } else {
     out.note = "actors matched by name";

@@ -61,7 +61,7 @@ TEST(LandscapeCli, FurnasSyria2016MatchedByPosition) {
   const auto dir = shared_data() / "landscape_theory";
   const auto r = run_cli({"landscape", "--sizes", (dir / "furnas_syria2016_actor_data.csv").string(), "--propensities",
                           (dir / "furnas_syria2016_pairwise_propensity_raw1to5.csv").string(), "--offset", "3",
-                          "--format", "json"});
+                          "--by-position", "--format", "json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto doc = json::parse(r.out);
   EXPECT_EQ(doc.at("input").at("matched_by"), "position");
@@ -73,8 +73,14 @@ TEST(LandscapeCli, FurnasSyria2016MatchedByPosition) {
   EXPECT_EQ(doc.at("rows")[0].at("side_b"), json::array({"Turkey", "ISIS", "Nursa"}));
   const auto table = run_cli({"landscape", "--sizes", (dir / "furnas_syria2016_actor_data.csv").string(),
                               "--propensities", (dir / "furnas_syria2016_pairwise_propensity_raw1to5.csv").string(),
-                              "--offset", "3"});
-  EXPECT_NE(table.out.find("matched by position: US = US, Russia = Rus"), std::string::npos) << table.out;
+                              "--offset", "3", "--by-position"});
+  EXPECT_NE(table.out.find("matched by position, as asked: US = US, Russia = Rus"), std::string::npos) << table.out;
+  // Without --by-position the partly matching labels are refused, naming what does not match.
+  const auto refused = run_cli({"landscape", "--sizes", (dir / "furnas_syria2016_actor_data.csv").string(),
+                                "--propensities", (dir / "furnas_syria2016_pairwise_propensity_raw1to5.csv").string(),
+                                "--offset", "3"});
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_NE(refused.err.find("no row or column is labelled Russia"), std::string::npos) << refused.err;
 }
 
 TEST(LandscapeCli, BadInputNamesTheCellAndBadUsageExitsTwo) {

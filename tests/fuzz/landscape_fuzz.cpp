@@ -19,7 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     const auto sizes = entente::landscape::read_sizes("sizes.csv", sizes_text);
     const auto matrix = entente::landscape::read_propensities("matrix.csv", matrix_text, 3);
-    const auto matched = entente::landscape::match(sizes, matrix, "sizes.csv", "matrix.csv");
+    const auto matched = entente::landscape::match(sizes, matrix, "sizes.csv", "matrix.csv", size % 2 == 0);
     if (matched.instance.n() > 12) return 0;
     entente::landscape::ExactOptions options;
     options.threads = 1;

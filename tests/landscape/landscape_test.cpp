@@ -313,7 +313,7 @@ TEST(Landscape, FurnasSyria2016EveryMinimumAgainstTheReference) {
   const auto matrix_file = (dir / "furnas_syria2016_pairwise_propensity_raw1to5.csv").string();
   const auto sizes = ls::read_sizes(sizes_file, entente::io::read_whole_file(sizes_file));
   const auto matrix = ls::read_propensities(matrix_file, entente::io::read_whole_file(matrix_file), 3);
-  const auto matched = ls::match(sizes, matrix, sizes_file, matrix_file);
+  const auto matched = ls::match(sizes, matrix, sizes_file, matrix_file, true);
   EXPECT_TRUE(matched.by_position);  // "Russia" against "Rus", ...
   EXPECT_NE(matched.note.find("Russia = Rus"), std::string::npos) << matched.note;
   const auto& in = matched.instance;
@@ -390,6 +390,23 @@ TEST(LandscapeFiles, MatrixErrorsNameTheCell) {
   EXPECT_EQ(m.values, (std::vector<double>{0, -2, 2, -2, 0, 1, 2, 1, 0}));  // diagonal ignored
 }
 
+// Issue "nothing silently accepted", case 8: labels that only partly match the names were applied
+// by position to the wrong actors ("A = C, B = A, C = D") with exit 0.
+TEST(LandscapeFiles, PartlyMatchingLabelsAreRefusedUnlessPositionIsAsked) {
+  const auto sizes = ls::read_sizes("s.csv", "actor,size\nA,1\nB,2\nC,3\n");
+  const auto matrix = ls::read_propensities("m.csv", ",C,A,D\nC,,1,2\nA,1,,3\nD,2,3,\n");
+  try {
+    (void)ls::match(sizes, matrix, "s.csv", "m.csv");
+    FAIL() << "expected an error";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("m.csv: no row or column is labelled B"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("--by-position"), std::string::npos) << e.what();
+  }
+  const auto asked = ls::match(sizes, matrix, "s.csv", "m.csv", true);
+  EXPECT_TRUE(asked.by_position);
+  EXPECT_NE(asked.note.find("A = C, B = A, C = D"), std::string::npos) << asked.note;
+}
+
 TEST(LandscapeFiles, MatchingByNameReordersAndByPositionSaysSo) {
   const auto sizes = ls::read_sizes("s.csv", "actor,size\nA,1\nB,2\nC,3\n");
   const auto by_name = ls::match(sizes, ls::read_propensities("m.csv", ",c,a,b\nc,,1,2\na,1,,3\nb,2,3,\n"), "s.csv", "m.csv");
@@ -398,7 +415,8 @@ TEST(LandscapeFiles, MatchingByNameReordersAndByPositionSaysSo) {
   EXPECT_EQ(by_name.instance.p(0, 1), 3);  // a–b
   EXPECT_EQ(by_name.instance.p(0, 2), 1);  // a–c
   EXPECT_EQ(by_name.instance.p(1, 2), 2);  // b–c
-  const auto by_position = ls::match(sizes, ls::read_propensities("m.csv", ",x,y,z\nx,,1,2\ny,1,,3\nz,2,3,\n"), "s.csv", "m.csv");
+  const auto by_position =
+      ls::match(sizes, ls::read_propensities("m.csv", ",x,y,z\nx,,1,2\ny,1,,3\nz,2,3,\n"), "s.csv", "m.csv", true);
   EXPECT_TRUE(by_position.by_position);
   EXPECT_NE(by_position.note.find("A = x, B = y, C = z"), std::string::npos) << by_position.note;
   try {

@@ -112,15 +112,16 @@ struct PropensityMatrix {
 PropensityMatrix read_propensities(const std::string& file_name, std::string_view text, double offset = 0);
 
 // Sizes and propensities as one instance: by name when the matrix labels are the sizes' names (in
-// any order), otherwise by position when the counts agree (say so: `by_position`, and both labels
-// are kept); different counts are an error.
+// any order); otherwise by position only when `by_position` is asked for and the counts agree (the
+// result says so, and both labels are kept), else std::invalid_argument naming the unmatched
+// actors. Different counts are an error.
 struct Matched {
   Instance instance;
   bool by_position = false;
   std::string note;  // how the actors were matched, in words
 };
 Matched match(const Sizes& sizes, const PropensityMatrix& matrix, const std::string& sizes_file,
-              const std::string& matrix_file);
+              const std::string& matrix_file, bool by_position = false);
 
 // ---- Building an instance from a year's evidence ----
 
