@@ -20,16 +20,10 @@ namespace {
 
 constexpr double kNull = std::numeric_limits<double>::quiet_NaN();
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 // IGO abbreviations are stored in lower case: the state-year file (igoR) writes them so, the
 // IGO-year file in upper case, and COW's own files mix both.
 std::optional<std::string> igo_name(std::string_view s) {
-  s = trim(s);
+  s = trim_blanks(s);
   if (s.empty()) return std::nullopt;
   std::string out;
   out.reserve(s.size());
@@ -181,13 +175,13 @@ evidence::ImportBatch parse_cow_igo_igo_year(const std::string& file, std::strin
     auto igo = igo_name(t.text(io_col));
     if (!igo) t.fail(io_col, "an IGO abbreviation (letters, digits and _)");
     const int year = static_cast<int>(t.integer(year_col, 1600, 2200));
-    const std::string name(trim(t.text(org_col)));
+    const std::string name(trim_blanks(t.text(org_col)));
     // A double with NaN for none, not an optional: GCC's -O3 warns that an optional's value may be
     // used uninitialised here (it is not).
     double ionum = kNull;
     if (ionum_col)
       if (const auto v = t.optional_integer(*ionum_col, 1, 1000000)) ionum = static_cast<double>(*v);
-    std::string long_name = long_col ? std::string(trim(t.text(*long_col))) : std::string();
+    std::string long_name = long_col ? std::string(trim_blanks(t.text(*long_col))) : std::string();
     auto it = orgs.find(*igo);
     if (it != orgs.end()) {
       if (auto l = it->second.lines.find(year); l != it->second.lines.end())

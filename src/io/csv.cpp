@@ -153,16 +153,10 @@ void CsvTable::fail(std::size_t col, std::string expected) const {
 
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 bool is_na(std::string_view s) { return s.empty() || s == "NA" || s == "."; }
 
 std::optional<long long> parse_integer(std::string_view s) {
-  s = trim(s);
+  s = trim_blanks(s);
   if (!s.empty() && s.front() == '+') s.remove_prefix(1);
   long long v = 0;
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
@@ -186,7 +180,7 @@ long long CsvTable::integer(std::size_t col, long long min, long long max) const
 
 std::optional<long long> CsvTable::optional_integer(std::size_t col, long long min, long long max,
                                                     std::initializer_list<long long> missing) const {
-  const auto s = trim(text(col));
+  const auto s = trim_blanks(text(col));
   if (is_na(s)) return std::nullopt;
   auto v = parse_integer(s);
   if (v && std::find(missing.begin(), missing.end(), *v) != missing.end()) return std::nullopt;
@@ -197,7 +191,7 @@ std::optional<long long> CsvTable::optional_integer(std::size_t col, long long m
 
 std::optional<double> CsvTable::optional_number(std::size_t col,
                                                 std::initializer_list<double> missing) const {
-  const auto s = trim(text(col));
+  const auto s = trim_blanks(text(col));
   if (is_na(s)) return std::nullopt;
   double v = 0;
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
@@ -208,7 +202,7 @@ std::optional<double> CsvTable::optional_number(std::size_t col,
 }
 
 std::optional<bool> CsvTable::optional_flag(std::size_t col) const {
-  const auto s = trim(text(col));
+  const auto s = trim_blanks(text(col));
   if (is_na(s)) return std::nullopt;
   if (s == "0") return false;
   if (s == "1") return true;
@@ -216,7 +210,7 @@ std::optional<bool> CsvTable::optional_flag(std::size_t col) const {
 }
 
 bool CsvTable::flag(std::size_t col) const {
-  const auto s = trim(text(col));
+  const auto s = trim_blanks(text(col));
   if (s == "0") return false;
   if (s == "1") return true;
   fail(col, "0 or 1");

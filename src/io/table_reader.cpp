@@ -15,12 +15,6 @@ namespace {
 
 constexpr double kNull = std::numeric_limits<double>::quiet_NaN();
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 bool is_na(std::string_view s) { return s.empty() || s == "NA" || s == "."; }
 
 std::string range_text(const ColumnSpec& c) {
@@ -32,7 +26,7 @@ std::string range_text(const ColumnSpec& c) {
 
 // One cell to a number (NaN for NULL), or a ParseError naming the cell.
 double read_number(const CsvTable& t, std::size_t col, const ColumnSpec& c) {
-  const std::string_view s = trim(t.text(col));
+  const std::string_view s = trim_blanks(t.text(col));
   // "NA" is Namibia's ISO code, not a missing value, in a column of ISO codes.
   if (c.transform == Transform::iso2_ccode ? s.empty() : is_na(s)) {
     if (c.required) t.fail(col, "a value (this column may not be empty)");
@@ -180,7 +174,7 @@ evidence::ImportBatch parse_table(const TableSpec& spec, const std::string& file
       const auto& c = spec.columns[i];
       if (c.type == ColumnType::text) {
         const auto s = t.text(source[i]);
-        if (c.required && trim(s).empty()) t.fail(source[i], "a value (this column may not be empty)");
+        if (c.required && trim_blanks(s).empty()) t.fail(source[i], "a value (this column may not be empty)");
         texts[i].assign(s);
       } else {
         numbers[i] = read_number(t, source[i], c);

@@ -13,6 +13,13 @@
 
 namespace entente::io {
 
+// A cell without its leading and trailing spaces and tabs: every reader reads cells this way.
+inline std::string_view trim_blanks(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
 struct CsvField {
   std::string text;
   std::size_t column = 0;  // 1-based column where the field starts
