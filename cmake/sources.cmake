@@ -2,6 +2,11 @@
 set(ENTENTE_SOURCES
   src/actor/iso3.cpp
   src/actor/registry.cpp
+  src/bargain/ensemble.cpp
+  src/bargain/model.cpp
+  src/bargain/network.cpp
+  src/bargain/readers.cpp
+  src/bargain/variants.cpp
   src/balance/binary_program.cpp
   src/balance/blocs.cpp
   src/balance/census.cpp
@@ -36,6 +41,7 @@ set(ENTENTE_SOURCES
   src/landscape/instance.cpp
   src/landscape/readers.cpp
   src/query/actors.cpp
+  src/query/bargain.cpp
   src/query/dyad.cpp
   src/query/evidence_json.cpp
   src/query/idealpoints.cpp

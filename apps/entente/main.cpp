@@ -27,6 +27,7 @@
 #include "entente/io/importers.hpp"
 #include "entente/io/parse_error.hpp"
 #include "entente/query/actors.hpp"
+#include "entente/query/bargain.hpp"
 #include "entente/query/dyad.hpp"
 #include "entente/query/idealpoints.hpp"
 #include "entente/query/landscape.hpp"
@@ -536,6 +537,26 @@ int main(int argc, char** argv) {
   add_profile(scn);
   add_common(scn, common);
 
+  // Expected-utility bargaining on one issue (docs/models/bargain.md).
+  auto* brg = app.add_subcommand("bargain", "expected-utility bargaining (Bueno de Mesquita) on one issue: rounds of "
+                                            "offers to convergence, and the forecast");
+  std::string brg_file;
+  std::optional<std::string> brg_edges;
+  entente::query::BargainRequest brg_request;
+  brg->add_option("FILE", brg_file, "the actors: CSV (name, capability, position, salience) or TOML")
+      ->required()->check(CLI::ExistingFile);
+  brg->add_option("--variant", brg_request.variant, "a named variant, optionally with KEY=VALUE overrides: " +
+                                                        fmt::format("{}", fmt::join(entente::bargain::variant_names(), ", ")))
+      ->capture_default_str();
+  brg->add_option("--rounds", brg_request.rounds, "the round limit")->capture_default_str()->check(CLI::Range(0, 100000));
+  brg->add_option("--members", brg_request.members, "ensemble members over noisy inputs (0: none)")
+      ->check(CLI::Range(0, 10'000'000));
+  brg->add_option("--seed", brg_request.seed, "seed of the ensemble")->capture_default_str()->check(seed_check());
+  brg->add_option("--threads", brg_request.threads, "worker threads (default: all cores; results do not depend on it)");
+  brg->add_option("--edges", brg_edges, "also write the first round's perceptions as a signed edge list (for balance --edges)");
+  brg->add_option("--format", common.format, "output: table, csv (one row per round) or json (everything)")
+      ->check(CLI::IsMember({"table", "csv", "json"}));
+
   auto* sim = app.add_subcommand("similarity", "similarity of two actors' portfolios in a table");
   std::string sim_table, sim_a, sim_b;
   sim->add_option("--table", sim_table, "CSV: first column the items (states), then one column per actor")
@@ -697,6 +718,18 @@ int main(int argc, char** argv) {
         };
       const auto result = entente::query::scenario(in.source, in.scenario, in.profile, request);
       if (common.format == "table") print_scenario(result);
+      else print(result, common, result.at("rows"));
+      return 0;
+    }
+    if (brg->parsed()) {
+      const auto issue = entente::bargain::read_issue(brg_file, entente::io::read_whole_file(brg_file));
+      const auto result = entente::query::bargain(issue, brg_request);
+      if (brg_edges) {
+        std::ofstream edges(*brg_edges);
+        edges << entente::query::bargain_signed_edges(result);
+        if (!edges) throw std::runtime_error(*brg_edges + ": cannot write");
+      }
+      if (common.format == "table") std::cout << entente::query::bargain_text(result);
       else print(result, common, result.at("rows"));
       return 0;
     }

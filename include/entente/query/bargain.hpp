@@ -1,0 +1,36 @@
+#pragma once
+// `entente bargain`: the expected-utility model of an issue read from a file, as one JSON result
+// (the only place bargaining results become JSON; keys are the struct fields' names), its
+// terminal view, and an ensemble over noisy inputs.
+#include <cstdint>
+#include <string>
+
+#include "entente/bargain/bargain.hpp"
+#include "entente/report/json.hpp"
+
+namespace entente::query {
+
+struct BargainRequest {
+  std::string variant = "default";
+  int rounds = 1000;             // the round limit
+  std::uint64_t members = 0;     // ensemble members (0: no ensemble)
+  std::uint64_t seed = 1;
+  unsigned threads = 0;          // 0: one per core; the result does not depend on it
+  bargain::Noise noise;
+};
+
+// The run under the request's variant: input, variant, rounds (positions, median, mean, each
+// actor's offers and the one it accepted, each dyad's two views), forecast, and `rows` (one per
+// round) for CSV; with members > 0 also `ensemble`.
+Json bargain(const bargain::Issue& issue, const BargainRequest& request);
+// The terminal view: a few lines on the run, the rounds, the forecast and the ensemble.
+std::string bargain_text(const Json& result);
+// The first round's perceptions (before anyone moves) as the signed edge list `entente balance
+// --edges` reads, from the result's dyads and their signs (bargain::dyad_sign); blanks and commas
+// in names become '_'.
+std::string bargain_signed_edges(const Json& result);
+// JSON of the model's values, shared by the result and tests.
+Json to_json(const bargain::Variant& v);
+Json to_json(const bargain::View& v, const bargain::Issue& issue, std::size_t viewer, std::size_t other);
+
+}  // namespace entente::query

@@ -1,0 +1,227 @@
+// Bargaining results as JSON: every key is the name of the struct field it comes from.
+#include "entente/query/bargain.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+
+#include "entente/report/output.hpp"
+
+namespace entente::query {
+
+namespace {
+
+constexpr const char* kStoppingRule =
+    "rounds run until no actor moves farther than tolerance x range in a round (converged), or until "
+    "max_rounds (round_limit); the forecast is the median voter and weighted mean of the last positions";
+
+const std::string& name_of(const bargain::Issue& issue, std::size_t k) { return issue.actors[k].name; }
+
+Json offer_json(const bargain::Offer& o, const bargain::Issue& issue) {
+  return {{"from", name_of(issue, o.from)},
+          {"kind", bargain::to_string(o.kind)},
+          {"position", o.position},
+          {"eu_own", o.eu_own},
+          {"eu_other", o.eu_other}};
+}
+
+Json round_json(const bargain::Round& r, const bargain::Issue& issue) {
+  Json actors = Json::array();
+  for (const auto& a : r.actors) {
+    Json offers = Json::array();
+    for (const auto& o : a.offers) offers.push_back(offer_json(o, issue));
+    actors.push_back({{"actor", name_of(issue, a.actor)},
+                      {"position", a.position},
+                      {"risk_exponent", a.risk_exponent},
+                      {"offers", std::move(offers)},
+                      {"accepted", a.accepted ? Json(name_of(issue, a.offers[*a.accepted].from)) : Json(nullptr)},
+                      {"new_position", a.new_position}});
+  }
+  Json dyads = Json::array();
+  for (const auto& d : r.dyads)
+    dyads.push_back({{"a", name_of(issue, d.a)},
+                     {"b", name_of(issue, d.b)},
+                     {"a_view", to_json(d.a_view, issue, d.a, d.b)},
+                     {"b_view", to_json(d.b_view, issue, d.b, d.a)},
+                     {"sign", bargain::dyad_sign(d)}});
+  return {{"round", r.round},         {"positions", r.positions}, {"median", r.median},
+          {"mean", r.mean},           {"largest_move", r.largest_move}, {"actors", std::move(actors)},
+          {"dyads", std::move(dyads)}};
+}
+
+// One row per round: the forecast so far and how many actors moved, by the kind of offer accepted.
+Json round_row(const bargain::Round& r) {
+  long long moved = 0, conflict = 0, compromise = 0, capitulation = 0;
+  for (const auto& a : r.actors) {
+    if (!a.accepted) continue;
+    ++moved;
+    switch (a.offers[*a.accepted].kind) {
+      case bargain::Outcome::conflict: ++conflict; break;
+      case bargain::Outcome::compromise: ++compromise; break;
+      case bargain::Outcome::capitulation: ++capitulation; break;
+      case bargain::Outcome::status_quo: break;
+    }
+  }
+  return {{"round", r.round}, {"median", r.median}, {"mean", r.mean}, {"largest_move", r.largest_move},
+          {"moved", moved},   {"conflict", conflict}, {"compromise", compromise}, {"capitulation", capitulation}};
+}
+
+// Mean, SD and nearest-rank quantiles of a list of numbers.
+Json summary(std::vector<double> v) {
+  if (v.empty()) return nullptr;
+  std::sort(v.begin(), v.end());
+  double sum = 0;
+  for (double x : v) sum += x;
+  const double mean = sum / static_cast<double>(v.size());
+  double ss = 0;
+  for (double x : v) ss += (x - mean) * (x - mean);
+  auto q = [&](double p) { return v[static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5)]; };
+  return {{"mean", mean},
+          {"sd", v.size() > 1 ? std::sqrt(ss / static_cast<double>(v.size() - 1)) : 0.0},
+          {"min", v.front()},
+          {"p05", q(0.05)},
+          {"median", q(0.5)},
+          {"p95", q(0.95)},
+          {"max", v.back()}};
+}
+
+Json ensemble_json(const bargain::Issue& issue, const bargain::Variant& variant, const bargain::Options& options,
+                   const BargainRequest& request) {
+  const auto members = bargain::ensemble(issue, variant, options, request.noise, request.members, request.seed,
+                                         request.threads);
+  std::vector<double> median, mean, rounds;
+  double converged = 0;
+  for (const auto& m : members) {
+    median.push_back(m.median);
+    mean.push_back(m.mean);
+    rounds.push_back(m.rounds);
+    converged += m.converged ? 1 : 0;
+  }
+  Json actors = Json::array();
+  for (std::size_t k = 0; k < issue.actors.size(); ++k) {
+    std::vector<double> final_position;
+    for (const auto& m : members) final_position.push_back(m.positions[k]);
+    actors.push_back({{"name", issue.actors[k].name}, {"position", summary(final_position)}});
+  }
+  return {{"members", request.members},
+          {"seed", request.seed},
+          {"noise",
+           {{"position", request.noise.position},
+            {"capability", request.noise.capability},
+            {"salience", request.noise.salience}}},
+          {"converged_share", members.empty() ? 0.0 : converged / static_cast<double>(members.size())},
+          {"rounds", summary(rounds)},
+          {"median", summary(median)},
+          {"mean", summary(mean)},
+          {"actors", std::move(actors)},
+          {"note", fmt::format("{} members, seed {}: positions shifted by N(0, {}) x range (clamped to it), "
+                               "capabilities times exp(N(0, {})), saliences shifted by N(0, {}) (clamped to 0-1)",
+                               request.members, request.seed, request.noise.position, request.noise.capability,
+                               request.noise.salience)}};
+}
+
+std::string number_text(const Json& v) { return v.is_null() ? "n/a" : fmt::format("{:.4g}", v.get<double>()); }
+
+}  // namespace
+
+Json to_json(const bargain::Variant& v) {
+  return {{"name", v.name},
+          {"probability", bargain::to_string(v.probability)},
+          {"compromise", bargain::to_string(v.compromise)},
+          {"choice", bargain::to_string(v.choice)},
+          {"risk", bargain::to_string(v.risk)},
+          {"centre", bargain::to_string(v.centre)},
+          {"q", v.q},
+          {"t", v.t}};
+}
+
+Json to_json(const bargain::View& v, const bargain::Issue& issue, std::size_t viewer, std::size_t other) {
+  return {{"eu_own", v.eu_own},
+          {"eu_other", v.eu_other},
+          {"outcome", bargain::to_string(v.outcome)},
+          {"gainer", v.gainer == 0 ? Json(nullptr) : Json(name_of(issue, v.gainer == 1 ? viewer : other))}};
+}
+
+Json bargain(const bargain::Issue& issue, const BargainRequest& request) {
+  const auto variant = bargain::variant_by_name(request.variant);
+  bargain::Options options;
+  options.max_rounds = request.rounds;
+  const auto result = bargain::run(issue, variant, options);
+  Json actors = Json::array();
+  for (const auto& a : issue.actors)
+    actors.push_back({{"name", a.name}, {"position", a.position}, {"capability", a.capability}, {"salience", a.salience}});
+  Json rounds = Json::array(), rows = Json::array();
+  for (const auto& r : result.rounds) {
+    rounds.push_back(round_json(r, issue));
+    rows.push_back(round_row(r));
+  }
+  Json positions = Json::array();
+  for (std::size_t k = 0; k < issue.actors.size(); ++k)
+    positions.push_back({{"name", issue.actors[k].name}, {"position", result.forecast.positions[k]}});
+  Json out{{"issue", issue.title},
+           {"salience_scale", issue.salience_scale},
+           {"notes", issue.notes},
+           {"actors", std::move(actors)},
+           {"variant", to_json(variant)},
+           {"options", {{"max_rounds", options.max_rounds}, {"tolerance", options.tolerance}}},
+           {"range", result.range},
+           {"stopping_rule", kStoppingRule},
+           {"stopped", bargain::to_string(result.stopped)},
+           {"rounds", std::move(rounds)},
+           {"forecast",
+            {{"median", result.forecast.median}, {"mean", result.forecast.mean}, {"positions", std::move(positions)}}},
+           {"rows", std::move(rows)}};
+  if (request.members > 0) out["ensemble"] = ensemble_json(issue, variant, options, request);
+  return out;
+}
+
+std::string bargain_signed_edges(const Json& result) {
+  auto node = [](std::string name) {
+    for (auto& c : name)
+      if (c == ' ' || c == '\t' || c == ',') c = '_';
+    return name;
+  };
+  std::string out = "a b sign\n";
+  const auto& rounds = result.at("rounds");
+  if (rounds.empty()) return out;
+  for (const auto& d : rounds.at(0).at("dyads"))
+    out += fmt::format("{} {} {}\n", node(d.at("a").get<std::string>()), node(d.at("b").get<std::string>()),
+                       d.at("sign").get<int>());
+  return out;
+}
+
+std::string bargain_text(const Json& r) {
+  const auto& v = r.at("variant");
+  std::string out = fmt::format(
+      "{}: {} actors, variant {} (probability {}, compromise {}, choice {}, risk {}, Q {}, T {})\n",
+      r.at("issue").get<std::string>(), r.at("actors").size(), v.at("name").get<std::string>(),
+      v.at("probability").get<std::string>(), v.at("compromise").get<std::string>(), v.at("choice").get<std::string>(),
+      v.at("risk").get<std::string>(), v.at("q").get<double>(), v.at("t").get<double>());
+  const auto& rounds = r.at("rounds");
+  if (!rounds.empty())
+    out += fmt::format("Before round 1: median voter {}, weighted mean {}\n", number_text(rounds.at(0).at("median")),
+                       number_text(rounds.at(0).at("mean")));
+  out += fmt::format("Stopped: {} after {} round(s)\n\n", r.at("stopped").get<std::string>(), rounds.size());
+  if (!r.at("rows").empty()) out += report::to_text_table(report::flatten(r.at("rows"))) + "\n";
+  const auto& f = r.at("forecast");
+  out += fmt::format("Forecast: median voter {}, weighted mean {}\n", number_text(f.at("median")), number_text(f.at("mean")));
+  Json finals = Json::array();
+  for (std::size_t k = 0; k < f.at("positions").size(); ++k)
+    finals.push_back({{"actor", f.at("positions").at(k).at("name")},
+                      {"start", number_text(r.at("actors").at(k).at("position"))},
+                      {"end", number_text(f.at("positions").at(k).at("position"))}});
+  out += report::to_text_table(report::flatten(finals));
+  if (r.contains("ensemble")) {
+    const auto& e = r.at("ensemble");
+    out += fmt::format("\nEnsemble: {}\n", e.at("note").get<std::string>());
+    for (const char* what : {"median", "mean"}) {
+      const auto& s = e.at(what);
+      out += fmt::format("  forecast {}: {} (5-95%: {} to {})\n", what, number_text(s.at("median")),
+                         number_text(s.at("p05")), number_text(s.at("p95")));
+    }
+    out += fmt::format("  converged: {:.0f}% of members\n", 100 * e.at("converged_share").get<double>());
+  }
+  return out;
+}
+
+}  // namespace entente::query
