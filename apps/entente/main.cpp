@@ -549,6 +549,8 @@ int main(int argc, char** argv) {
                                                         fmt::format("{}", fmt::join(entente::bargain::variant_names(), ", ")))
       ->capture_default_str();
   brg->add_option("--rounds", brg_request.rounds, "the round limit")->capture_default_str()->check(CLI::Range(0, 100000));
+  brg->add_option("--tolerance", brg_request.tolerance, "converged when no actor moves more than this share of the range")
+      ->capture_default_str()->check(CLI::Range(0.0, 1.0));
   brg->add_option("--members", brg_request.members, "ensemble members over noisy inputs (0: none)")
       ->check(CLI::Range(0, 10'000'000));
   brg->add_option("--seed", brg_request.seed, "seed of the ensemble")->capture_default_str()->check(seed_check());

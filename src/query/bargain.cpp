@@ -146,6 +146,7 @@ Json bargain(const bargain::Issue& issue, const BargainRequest& request) {
   const auto variant = bargain::variant_by_name(request.variant);
   bargain::Options options;
   options.max_rounds = request.rounds;
+  options.tolerance = request.tolerance;
   const auto result = bargain::run(issue, variant, options);
   Json actors = Json::array();
   for (const auto& a : issue.actors)
@@ -202,7 +203,12 @@ std::string bargain_text(const Json& r) {
     out += fmt::format("Before round 1: median voter {}, weighted mean {}\n", number_text(rounds.at(0).at("median")),
                        number_text(rounds.at(0).at("mean")));
   out += fmt::format("Stopped: {} after {} round(s)\n\n", r.at("stopped").get<std::string>(), rounds.size());
-  if (!r.at("rows").empty()) out += report::to_text_table(report::flatten(r.at("rows"))) + "\n";
+  if (!r.at("rows").empty()) {
+    Json rows = r.at("rows");  // six significant digits on the terminal; CSV and JSON keep every digit
+    for (auto& row : rows)
+      for (const char* key : {"median", "mean", "largest_move"}) row[key] = fmt::format("{:.6g}", row.at(key).get<double>());
+    out += report::to_text_table(report::flatten(rows)) + "\n";
+  }
   const auto& f = r.at("forecast");
   out += fmt::format("Forecast: median voter {}, weighted mean {}\n", number_text(f.at("median")), number_text(f.at("mean")));
   Json finals = Json::array();

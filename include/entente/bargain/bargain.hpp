@@ -151,7 +151,7 @@ std::string_view to_string(Stop s);
 struct Options {
   int max_rounds = 1000;
   // Converged when no actor moves farther than tolerance × the range in a round.
-  double tolerance = 1e-6;
+  double tolerance = 1e-4;
   bool details = true;  // keep each round's offers and dyads (O(n²) per round)
 };
 

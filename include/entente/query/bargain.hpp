@@ -13,6 +13,7 @@ namespace entente::query {
 struct BargainRequest {
   std::string variant = "default";
   int rounds = 1000;             // the round limit
+  double tolerance = bargain::Options{}.tolerance;  // converged: no move above tolerance × range
   std::uint64_t members = 0;     // ensemble members (0: no ensemble)
   std::uint64_t seed = 1;
   unsigned threads = 0;          // 0: one per core; the result does not depend on it
