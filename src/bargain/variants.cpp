@@ -1,4 +1,5 @@
 // The named variants and the check of an issue.
+#include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -111,7 +112,8 @@ void check(const Issue& issue) {
     throw std::invalid_argument(fmt::format("{}: {} actors; a bargaining issue needs at least two", issue.title,
                                             issue.actors.size()));
   std::set<std::string> names;
-  double total_weight = 0;
+  double total_weight = 0, largest = 0;
+  double lo = issue.actors.front().position, hi = lo;
   for (const auto& a : issue.actors) {
     if (!names.insert(a.name).second)
       throw std::invalid_argument(fmt::format("{}: the actor name \"{}\" is used twice", issue.title, a.name));
@@ -122,7 +124,13 @@ void check(const Issue& issue) {
     if (a.salience < 0 || a.salience > 1)
       throw std::invalid_argument(fmt::format("{}: {} has a salience outside 0..1", issue.title, a.name));
     total_weight += a.capability * a.salience;
+    largest = std::max(largest, std::abs(a.position));
+    lo = std::min(lo, a.position);
+    hi = std::max(hi, a.position);
   }
+  // The rounds sum votes of up to (|lo| + |hi|) × Σ w and weighted positions: none may overflow.
+  if (!std::isfinite(4 * largest * total_weight) || !std::isfinite(hi - lo))
+    throw std::invalid_argument(fmt::format("{}: positions or capabilities too large to sum", issue.title));
   if (!(total_weight > 0))
     throw std::invalid_argument(fmt::format("{}: no actor has both capability and salience above 0", issue.title));
 }

@@ -391,6 +391,26 @@ salience = 40
             "note");
 }
 
+// The fuzz target's seeds are issues the readers accept, so the fuzzer starts from valid inputs.
+TEST(BargainFuzzSeeds, EachSeedIsAnIssue) {
+  const auto dir = std::filesystem::path(ENTENTE_TEST_SOURCE_DIR) / "tests" / "fuzz" / "corpus" / "bargain";
+  std::size_t seeds = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    const auto issue = bg::read_issue(entry.path().filename().string(), entente::io::read_whole_file(entry.path()));
+    EXPECT_GE(issue.actors.size(), 2u) << entry.path();
+    EXPECT_NO_THROW(bg::run(issue)) << entry.path();
+    ++seeds;
+  }
+  EXPECT_GE(seeds, 3u);
+}
+
+TEST(BargainReader, HugeValuesAreRefusedNotOverflowed) {
+  EXPECT_THROW(bg::read_csv("a.csv", "actor,capability,position,salience\nA,1,-1e308,0.5\nB,1,1e308,0.5\n"),
+               std::invalid_argument);
+  EXPECT_THROW(bg::read_csv("a.csv", "actor,capability,position,salience\nA,1e308,1,0.5\nB,1e308,2,0.9\n"),
+               std::invalid_argument);
+}
+
 // ---- Ensembles ----
 
 TEST(BargainEnsemble, SameSeedSameMembersOnAnyThreadCount) {
