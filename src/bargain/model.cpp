@@ -18,85 +18,89 @@ std::vector<double> vote_weights(const Issue& issue) {
   return w;
 }
 
-// The votes between two positions, in O(log n) per pair from the positions sorted once per round:
-// voter k backs the nearer position with weight w_k·||x_k − lo| − |x_k − hi||. Voters at or below
-// lo back lo with w·L (L = hi − lo), voters at or above hi back hi with w·L, voters strictly
-// between back the nearer end with w·|lo + hi − 2x| (nobody at the midpoint).
-class VoteTable {
- public:
-  VoteTable(const std::vector<double>& x, const std::vector<double>& w) {
-    std::vector<std::size_t> order(x.size());
-    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return x[a] < x[b]; });
-    sorted_.reserve(x.size());
-    cum_w_.assign(1, 0.0);
-    cum_wx_.assign(1, 0.0);
-    for (std::size_t k : order) {
-      sorted_.push_back(x[k]);
-      cum_w_.push_back(cum_w_.back() + w[k]);
-      cum_wx_.push_back(cum_wx_.back() + w[k] * x[k]);
+// P for every ordered pair, in O(n²) from the positions sorted once per round. Voter k backs the
+// nearer of lo < hi with weight w_k·||x_k − lo| − |x_k − hi||: voters at or below lo back lo with
+// w·L (L = hi − lo), voters at or above hi back hi with w·L, voters strictly between back the
+// nearer end with w·|lo + hi − 2x| (nobody at the midpoint). With prefix sums of w and w·x each
+// pair's votes are a few differences; for a fixed lo the midpoint only grows with hi, so the
+// voters below it are found by a pointer that only moves forward.
+void win_probabilities(const std::vector<double>& x, const std::vector<double>& w, Probability rule,
+                       std::vector<double>& p) {
+  const std::size_t n = x.size();
+  std::vector<std::size_t> order(n);
+  for (std::size_t k = 0; k < n; ++k) order[k] = k;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return x[a] < x[b]; });
+  std::vector<double> xs(n), cum_w(n + 1, 0.0), cum_wx(n + 1, 0.0);
+  for (std::size_t s = 0; s < n; ++s) {
+    xs[s] = x[order[s]];
+    cum_w[s + 1] = cum_w[s] + w[order[s]];
+    cum_wx[s + 1] = cum_wx[s] + w[order[s]] * xs[s];
+  }
+  // Each sorted slot's group of equal positions: [group_start, group_end).
+  std::vector<std::size_t> group_start(n), group_end(n);
+  for (std::size_t s = 0; s < n; ++s) group_start[s] = s > 0 && xs[s] == xs[s - 1] ? group_start[s - 1] : s;
+  for (std::size_t s = n; s-- > 0;) group_end[s] = s + 1 < n && xs[s] == xs[s + 1] ? group_end[s + 1] : s + 1;
+  auto sum_w = [&](std::size_t from, std::size_t to) { return to > from ? cum_w[to] - cum_w[from] : 0.0; };
+  auto sum_wx = [&](std::size_t from, std::size_t to) { return to > from ? cum_wx[to] - cum_wx[from] : 0.0; };
+
+  p.assign(n * n, 0.0);  // equal positions: no contest
+  for (std::size_t a = 0; a < n; ++a) {
+    const std::size_t i = order[a];
+    const double lo = xs[a];
+    const std::size_t at_or_below_lo = group_end[a];
+    std::size_t below_mid = at_or_below_lo, to_mid = at_or_below_lo;
+    for (std::size_t b = at_or_below_lo; b < n; ++b) {
+      const std::size_t j = order[b];
+      const double hi = xs[b], span = hi - lo, sum = lo + hi, mid = 0.5 * sum;
+      while (below_mid < n && xs[below_mid] < mid) ++below_mid;
+      while (to_mid < n && xs[to_mid] <= mid) ++to_mid;
+      const std::size_t below_hi = group_start[b];
+      double for_lo = span * sum_w(0, at_or_below_lo) +
+                      std::max(0.0, sum * sum_w(at_or_below_lo, below_mid) - 2 * sum_wx(at_or_below_lo, below_mid));
+      double for_hi = span * sum_w(below_hi, n) + std::max(0.0, 2 * sum_wx(to_mid, below_hi) - sum * sum_w(to_mid, below_hi));
+      double total = for_lo + for_hi;
+      if (rule == Probability::third_parties) {
+        // The contenders' own votes: each backs itself with its weight times L.
+        const double all = total;
+        for_lo = std::max(0.0, for_lo - w[i] * span);
+        for_hi = std::max(0.0, for_hi - w[j] * span);
+        total = for_lo + for_hi;
+        if (total <= 1e-12 * all) {  // no third party takes a side
+          p[i * n + j] = p[j * n + i] = 0.5;
+          continue;
+        }
+      }
+      p[i * n + j] = total > 0 ? for_lo / total : 0.5;
+      p[j * n + i] = total > 0 ? for_hi / total : 0.5;
     }
   }
-  struct Split {
-    double lower = 0, upper = 0;  // the vote for the lower and for the upper position
-    double total() const { return lower + upper; }
-  };
-  Split split(double lo, double hi) const {
-    const double span = hi - lo, sum = lo + hi, mid = 0.5 * sum;
-    const std::size_t at_or_below_lo = upper(lo), below_mid = lower(mid), to_mid = upper(mid), below_hi = lower(hi);
-    Split s;
-    s.lower = span * w(0, at_or_below_lo) + std::max(0.0, sum * w(at_or_below_lo, below_mid) - 2 * wx(at_or_below_lo, below_mid));
-    s.upper = span * w(below_hi, sorted_.size()) + std::max(0.0, 2 * wx(to_mid, below_hi) - sum * w(to_mid, below_hi));
-    return s;
-  }
-
- private:
-  std::size_t upper(double v) const {
-    return static_cast<std::size_t>(std::upper_bound(sorted_.begin(), sorted_.end(), v) - sorted_.begin());
-  }
-  std::size_t lower(double v) const {
-    return static_cast<std::size_t>(std::lower_bound(sorted_.begin(), sorted_.end(), v) - sorted_.begin());
-  }
-  double w(std::size_t from, std::size_t to) const { return to > from ? cum_w_[to] - cum_w_[from] : 0.0; }
-  double wx(std::size_t from, std::size_t to) const { return to > from ? cum_wx_[to] - cum_wx_[from] : 0.0; }
-  std::vector<double> sorted_, cum_w_, cum_wx_;
-};
-
-// P that the actor at xi (weight wi) beats the actor at xj (weight wj).
-double win_probability(const VoteTable& votes, double xi, double xj, double wi, double wj, Probability rule) {
-  if (xi == xj) return 0.0;  // no contest between equal positions
-  const auto s = votes.split(std::min(xi, xj), std::max(xi, xj));
-  double for_i = xi < xj ? s.lower : s.upper;
-  double total = s.total();
-  if (rule == Probability::third_parties) {
-    // The contenders' own votes: i backs itself with w_i·L, j itself with w_j·L.
-    const double span = std::abs(xi - xj);
-    const double all = total;
-    for_i = std::max(0.0, for_i - wi * span);
-    total = std::max(0.0, total - (wi + wj) * span);
-    if (total <= 1e-12 * all) return 0.5;  // no third party takes a side
-  }
-  return total > 0 ? std::min(1.0, for_i / total) : 0.5;
 }
 
 // 2 − 4·base^r, the utility shape of every term (r = 1 is the common case: no pow).
 double shaped(double base, double r) { return 2.0 - 4.0 * (r == 1.0 ? base : std::pow(base, r)); }
 
-// The challenger's expected utility of challenging the target, with risk exponent r:
-// EU = s_t [P U_s + (1 − P) U_f] + (1 − s_t) U_s − {Q U_sq + (1 − Q)[T U_b + (1 − T) U_w]}.
-// d = |x_c − x_t| / range, m = |x_c − μ| / range.
-double expected_utility(double r, double d, double m, double p, double target_salience, const Variant& v) {
-  const double u_success = shaped(0.5 - 0.5 * d, r);
-  const double u_failure = shaped(0.5 + 0.5 * d, r);
-  const double u_status_quo = shaped(0.5, r);
-  double expected_status_quo = v.q * u_status_quo;
+// The utilities of a challenge over distance d = |x_c − x_t| / range, with risk exponent r.
+struct Stakes {
+  double success = 0, failure = 0;
+  Stakes(double d, double r) : success(shaped(0.5 - 0.5 * d, r)), failure(shaped(0.5 + 0.5 * d, r)) {}
+};
+
+// What the challenger expects if it does not challenge: Q U_sq + (1 − Q)[T U_b + (1 − T) U_w], with
+// m = |x_c − μ| / range.
+double status_quo_term(double r, double d, double m, const Variant& v, double u_status_quo) {
+  double term = v.q * u_status_quo;
   if (v.q < 1.0) {
     const double u_better = shaped(0.5 - 0.25 * (m + d), r);
     const double u_worse = shaped(0.5 + 0.25 * (m + d), r);
-    expected_status_quo += (1.0 - v.q) * (v.t * u_better + (1.0 - v.t) * u_worse);
+    term += (1.0 - v.q) * (v.t * u_better + (1.0 - v.t) * u_worse);
   }
-  return target_salience * (p * u_success + (1.0 - p) * u_failure) + (1.0 - target_salience) * u_success -
-         expected_status_quo;
+  return term;
+}
+
+// The challenger's expected utility of challenging the target:
+// EU = s_t [P U_s + (1 − P) U_f] + (1 − s_t) U_s − {Q U_sq + (1 − Q)[T U_b + (1 − T) U_w]}.
+double expected_utility(const Stakes& u, double status_quo, double p, double target_salience) {
+  return target_salience * (p * u.success + (1.0 - p) * u.failure) + (1.0 - target_salience) * u.success - status_quo;
 }
 
 // Everything a round computes once: P for every ordered pair, μ, the range.
@@ -110,7 +114,29 @@ struct Field {
     const auto& pos = *x;
     const double d = std::abs(pos[challenger] - pos[target]) / range;
     const double m = std::abs(pos[challenger] - mu) / range;
-    return expected_utility(r, d, m, p[challenger * n + target], (*salience)[target], v);
+    return expected_utility(Stakes(d, r), status_quo_term(r, d, m, v, shaped(0.5, r)), p[challenger * n + target],
+                            (*salience)[target]);
+  }
+  // The viewer's estimates of both challenges in its dyad with the other, with the viewer's risk
+  // exponent: the two share U_s and U_f (the same distance), so each is computed once.
+  // `shape` holds the dyad's logarithms of the success and failure bases, shared by both viewers,
+  // and u_sq the viewer's U_sq: pow(b, r) = exp(r log b) then costs one exp per term.
+  struct Shape {
+    double d = 0, log_success = 0, log_failure = 0;
+    explicit Shape(double distance)
+        : d(distance), log_success(std::log(0.5 - 0.5 * distance)), log_failure(std::log(0.5 + 0.5 * distance)) {}
+  };
+  View view(std::size_t viewer, std::size_t other, double r, double u_sq, const Shape& shape, const Variant& v) const {
+    const auto& pos = *x;
+    const double d = shape.d;
+    Stakes u(0, 1);
+    u.success = r == 1.0 ? shaped(0.5 - 0.5 * d, 1.0) : 2.0 - 4.0 * std::exp(r * shape.log_success);
+    u.failure = r == 1.0 ? shaped(0.5 + 0.5 * d, 1.0) : 2.0 - 4.0 * std::exp(r * shape.log_failure);
+    const double own = expected_utility(u, status_quo_term(r, d, std::abs(pos[viewer] - mu) / range, v, u_sq),
+                                        p[viewer * n + other], (*salience)[other]);
+    const double theirs = expected_utility(u, status_quo_term(r, d, std::abs(pos[other] - mu) / range, v, u_sq),
+                                           p[other * n + viewer], (*salience)[viewer]);
+    return classify(own, theirs);
   }
 };
 
@@ -191,8 +217,9 @@ std::string_view to_string(Stop s) { return s == Stop::converged ? "converged" :
 
 double probability(const std::vector<double>& positions, const std::vector<double>& weights, std::size_t i,
                    std::size_t j, Probability rule) {
-  const VoteTable votes(positions, weights);
-  return win_probability(votes, positions[i], positions[j], weights[i], weights[j], rule);
+  std::vector<double> p;
+  win_probabilities(positions, weights, rule, p);
+  return p.at(i * positions.size() + j);
 }
 
 double median_voter(const std::vector<double>& positions, const std::vector<double>& weights) {
@@ -282,18 +309,18 @@ Result run(const Issue& issue, const Variant& variant, const Options& options) {
     r.mean = weighted_mean(x, w);
     field.x = &r.positions;
     field.mu = variant.centre == Centre::median ? r.median : r.mean;
-    const VoteTable votes(x, w);
-    for (std::size_t i = 0; i < n; ++i)
-      for (std::size_t j = 0; j < n; ++j)
-        if (i != j) field.p[i * n + j] = win_probability(votes, x[i], x[j], w[i], w[j], variant.probability);
+    win_probabilities(x, w, variant.probability, field.p);
     const auto risk = risk_exponents(field, variant);
+    std::vector<double> u_sq(n);
+    for (std::size_t i = 0; i < n; ++i) u_sq[i] = shaped(0.5, risk[i]);
 
     std::vector<std::vector<Offer>> offers(n);
     for (std::size_t i = 0; i < n; ++i)
       for (std::size_t j = i + 1; j < n; ++j) {
         if (x[i] == x[j]) continue;  // nothing to gain between equal positions
-        const View vi = classify(field.eu(i, j, risk[i], variant), field.eu(j, i, risk[i], variant));
-        const View vj = classify(field.eu(j, i, risk[j], variant), field.eu(i, j, risk[j], variant));
+        const Field::Shape shape(std::abs(x[i] - x[j]) / field.range);
+        const View vi = field.view(i, j, risk[i], u_sq[i], shape, variant);
+        const View vj = field.view(j, i, risk[j], u_sq[j], shape, variant);
         // Each actor moves on its own perception: i gives way when i believes j gains.
         if (vi.gainer == 2)
           offers[i].push_back({j, vi.outcome, offer_position(x[i], x[j], vi.eu_own, vi.eu_other, vi.outcome, variant.compromise),

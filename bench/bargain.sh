@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Bargaining to convergence on random issues of 10, 80, 160 and 1,000 actors (the release build's
+# entente_bargain_bench; one process per size so each peak memory is that size's), without the
+# per-round details, then 80 actors with them (what `entente bargain --format json` keeps).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bench=build/release/bench/entente_bargain_bench
+[ -x "$bench" ] || cmake --build --preset release --target entente_bargain_bench
+for n in 10 80 160 1000; do "$bench" "$n" 5; done
+"$bench" 80 5 details

@@ -1,0 +1,59 @@
+// Expected-utility bargaining on random issues: wall time to convergence, rounds, time per round
+// and the process's peak memory. One issue size per process, so that the peak is that size's:
+//   entente_bargain_bench N [REPEATS] [details]
+// Issues are seeded: positions uniform on 0–100, capabilities and saliences uniform on 0.1–1.
+// bench/bargain.sh runs the sizes of docs/benchmarks.md.
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "entente/bargain/bargain.hpp"
+#include "entente/dynamics/random.hpp"
+
+namespace {
+
+entente::bargain::Issue random_issue(std::size_t n, std::uint64_t seed) {
+  entente::dynamics::Rng rng(seed);
+  entente::bargain::Issue issue;
+  issue.title = "random";
+  for (std::size_t i = 0; i < n; ++i)
+    issue.actors.push_back({"a" + std::to_string(i), 100 * rng.uniform(), 0.1 + 0.9 * rng.uniform(), 0.1 + 0.9 * rng.uniform()});
+  return issue;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: entente_bargain_bench N [REPEATS] [details]\n");
+    return 2;
+  }
+  const auto n = static_cast<std::size_t>(std::strtoull(argv[1], nullptr, 10));
+  const int repeats = argc > 2 ? std::atoi(argv[2]) : 5;
+  entente::bargain::Options options;
+  options.details = argc > 3 && std::string(argv[3]) == "details";
+  const auto issue = random_issue(n, 2012);
+  std::vector<double> seconds;
+  std::size_t rounds = 0;
+  std::string stopped;
+  for (int r = 0; r < repeats; ++r) {
+    const auto start = std::chrono::steady_clock::now();
+    const auto result = entente::bargain::run(issue, {}, options);
+    seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    rounds = result.rounds.size();
+    stopped = std::string(entente::bargain::to_string(result.stopped));
+  }
+  std::sort(seconds.begin(), seconds.end());
+  const double median = seconds[seconds.size() / 2];
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  std::printf("actors %zu  details %s  rounds %zu (%s)  median of %d: %.4f s  per round %.3f ms  peak RSS %.1f MB\n", n,
+              options.details ? "yes" : "no", rounds, stopped.c_str(), repeats, median,
+              rounds ? 1000 * median / static_cast<double>(rounds) : 0.0, static_cast<double>(usage.ru_maxrss) / 1024);
+  return 0;
+}
