@@ -112,6 +112,10 @@ TEST(BargainModel, DefaultFirstRoundByHand) {
   EXPECT_EQ(r.dyads[1].b_view.gainer, 1);
   EXPECT_NEAR(r.dyads[1].b_view.eu_own, 1.866436, 1e-6);
   EXPECT_NEAR(r.dyads[1].b_view.eu_other, 1.644213, 1e-6);
+  // Signed network: A–C both expect a fight (−1); A–B settle by compromise in A's view (+1).
+  EXPECT_EQ(bg::dyad_sign(r.dyads[1]), -1);
+  EXPECT_EQ(r.dyads[0].a_view.outcome, bg::Outcome::compromise);
+  EXPECT_EQ(bg::dyad_sign(r.dyads[0]), 1);
 }
 
 // fixed-risk: r = 1, so the views are the EU table above. A: compromise with B, 4·0.342857/0.571429

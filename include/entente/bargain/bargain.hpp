@@ -179,13 +179,12 @@ double probability(const std::vector<double>& positions, const std::vector<doubl
 
 // ---- Perceptions as a signed network ----
 
-// A dyad's sign from both actors' views of one round: −1 when either expects a fight or a
-// capitulation (one side imposes its position), +1 when both expect the status quo or a
-// compromise, 0 (no edge) for a dyad of equal positions, which has nothing to bargain over.
+// A dyad's sign from both actors' views of one round: −1 when both expect a conflict (each view
+// has both sides expecting a challenge to pay: in Bueno de Mesquita's terms both are ready to
+// fight), +1 when at least one expects the status quo, a compromise or a capitulation (a
+// settlement without a fight). Dyads of equal positions have nothing to bargain over and no edge.
 int dyad_sign(const Dyad& dyad);
-// The round's dyads as the edge list `entente balance --edges` reads: a header `a b sign`, then one
-// line per dyad with a sign; blanks and commas in names become '_'. Needs a round with details.
-std::string signed_edges(const Issue& issue, const Round& round);
+// query::bargain_signed_edges writes a round's signs as the edge list `entente balance --edges` reads.
 
 // ---- Ensembles over noisy inputs ----
 
