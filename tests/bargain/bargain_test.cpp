@@ -326,6 +326,18 @@ TEST(BargainReference, OtherInputsParseAndConverge) {
   EXPECT_DOUBLE_EQ(honduras.actors[2].salience, 0.3);
 }
 
+// The worked examples in examples/ read and converge under every variant.
+TEST(BargainExamples, ReadAndConverge) {
+  for (const char* name : {"bargain-syria-2012.toml", "bargain-iran-sanctions-2012.toml"}) {
+    const auto file = std::filesystem::path(ENTENTE_TEST_SOURCE_DIR) / "examples" / name;
+    const auto issue = bg::read_issue(file.string(), entente::io::read_whole_file(file));
+    EXPECT_GE(issue.actors.size(), 10u) << name;
+    EXPECT_EQ(issue.salience_scale, "0-100") << name;
+    for (const auto& variant : bg::variant_names())
+      EXPECT_EQ(bg::run(issue, bg::variant_by_name(variant)).stopped, bg::Stop::converged) << name << " " << variant;
+  }
+}
+
 // ---- Readers ----
 
 TEST(BargainReader, HeaderNamesVaryAndOtherColumnsAreIgnored) {
