@@ -41,19 +41,22 @@ int main(int argc, char** argv) {
   std::vector<double> seconds;
   std::size_t rounds = 0;
   std::string stopped;
+  double last_move = 0;  // the last round's largest move, as a share of the range
   for (int r = 0; r < repeats; ++r) {
     const auto start = std::chrono::steady_clock::now();
     const auto result = entente::bargain::run(issue, {}, options);
     seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     rounds = result.rounds.size();
     stopped = std::string(entente::bargain::to_string(result.stopped));
+    last_move = result.rounds.empty() ? 0.0 : result.rounds.back().largest_move / result.range;
   }
   std::sort(seconds.begin(), seconds.end());
   const double median = seconds[seconds.size() / 2];
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
-  std::printf("actors %zu  details %s  rounds %zu (%s)  median of %d: %.4f s  per round %.3f ms  peak RSS %.1f MB\n", n,
-              options.details ? "yes" : "no", rounds, stopped.c_str(), repeats, median,
+  std::printf("actors %zu  details %s  rounds %zu (%s, last move %.1e of the range)  median of %d: %.4f s  "
+              "per round %.3f ms  peak RSS %.1f MB\n",
+              n, options.details ? "yes" : "no", rounds, stopped.c_str(), last_move, repeats, median,
               rounds ? 1000 * median / static_cast<double>(rounds) : 0.0, static_cast<double>(usage.ru_maxrss) / 1024);
   return 0;
 }
