@@ -725,6 +725,7 @@ int main(int argc, char** argv) {
     }
     if (brg->parsed()) {
       const auto issue = entente::bargain::read_issue(brg_file, entente::io::read_whole_file(brg_file));
+      brg_request.details = common.format == "json" || brg_edges.has_value();
       const auto result = entente::query::bargain(issue, brg_request);
       if (brg_edges) {
         std::ofstream edges(*brg_edges);

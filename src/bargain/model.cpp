@@ -334,7 +334,12 @@ Result run(const Issue& issue, const Variant& variant, const Options& options) {
     std::vector<double> next = x;
     for (std::size_t i = 0; i < n; ++i) {
       const auto chosen = accepted_offer(offers[i], x[i], variant.choice);
-      if (chosen) next[i] = offers[i][*chosen].position;
+      if (chosen) {
+        next[i] = offers[i][*chosen].position;
+        ++r.moved;
+        const Outcome kind = offers[i][*chosen].kind;
+        ++(kind == Outcome::conflict ? r.conflict : kind == Outcome::compromise ? r.compromise : r.capitulation);
+      }
       r.largest_move = std::max(r.largest_move, std::abs(next[i] - x[i]));
       if (options.details) r.actors.push_back({i, x[i], risk[i], std::move(offers[i]), chosen, next[i]});
     }

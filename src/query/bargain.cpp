@@ -44,26 +44,18 @@ Json round_json(const bargain::Round& r, const bargain::Issue& issue) {
                      {"a_view", to_json(d.a_view, issue, d.a, d.b)},
                      {"b_view", to_json(d.b_view, issue, d.b, d.a)},
                      {"sign", bargain::dyad_sign(d)}});
-  return {{"round", r.round},         {"positions", r.positions}, {"median", r.median},
-          {"mean", r.mean},           {"largest_move", r.largest_move}, {"actors", std::move(actors)},
-          {"dyads", std::move(dyads)}};
+  Json out{{"round", r.round}, {"positions", r.positions}, {"median", r.median}, {"mean", r.mean},
+           {"largest_move", r.largest_move}};
+  if (!r.actors.empty()) out["actors"] = std::move(actors);  // kept only with details
+  if (!r.dyads.empty() || !r.actors.empty()) out["dyads"] = std::move(dyads);
+  return out;
 }
 
 // One row per round: the forecast so far and how many actors moved, by the kind of offer accepted.
 Json round_row(const bargain::Round& r) {
-  long long moved = 0, conflict = 0, compromise = 0, capitulation = 0;
-  for (const auto& a : r.actors) {
-    if (!a.accepted) continue;
-    ++moved;
-    switch (a.offers[*a.accepted].kind) {
-      case bargain::Outcome::conflict: ++conflict; break;
-      case bargain::Outcome::compromise: ++compromise; break;
-      case bargain::Outcome::capitulation: ++capitulation; break;
-      case bargain::Outcome::status_quo: break;
-    }
-  }
-  return {{"round", r.round}, {"median", r.median}, {"mean", r.mean}, {"largest_move", r.largest_move},
-          {"moved", moved},   {"conflict", conflict}, {"compromise", compromise}, {"capitulation", capitulation}};
+  return {{"round", r.round},     {"median", r.median},         {"mean", r.mean},
+          {"largest_move", r.largest_move}, {"moved", r.moved}, {"conflict", r.conflict},
+          {"compromise", r.compromise},     {"capitulation", r.capitulation}};
 }
 
 // Mean, SD and nearest-rank quantiles of a list of numbers.
@@ -147,6 +139,7 @@ Json bargain(const bargain::Issue& issue, const BargainRequest& request) {
   bargain::Options options;
   options.max_rounds = request.rounds;
   options.tolerance = request.tolerance;
+  options.details = request.details;
   const auto result = bargain::run(issue, variant, options);
   Json actors = Json::array();
   for (const auto& a : issue.actors)

@@ -1,6 +1,10 @@
 // End-to-end: `entente bargain` as a user runs it, and its perceptions read back by `balance`.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
+#include <fmt/format.h>
+
 #include "entente/report/json.hpp"
 #include "test_support.hpp"
 
@@ -30,6 +34,17 @@ TEST(BargainCli, JsonKeepsTheStructNames) {
   EXPECT_TRUE(first.at("dyads").at(0).at("a_view").contains("gainer"));
   EXPECT_EQ(doc.at("stopped"), "converged");
   EXPECT_EQ(doc.at("rows").size(), doc.at("rounds").size());
+  long long accepted = 0;
+  for (const auto& a : first.at("actors")) accepted += a.at("accepted").is_null() ? 0 : 1;
+  EXPECT_EQ(doc.at("rows").at(0).at("moved").get<long long>(), accepted);
+  // Without details (CSV, table) the rows are the same.
+  const auto csv = run_cli({"bargain", file.string(), "--format", "csv", "--variant", "fixed-risk"});
+  const auto line = csv.out.substr(csv.out.find('\n') + 1, csv.out.find('\n', csv.out.find('\n') + 1) - csv.out.find('\n') - 1);
+  const auto& row = doc.at("rows").at(0);
+  EXPECT_TRUE(line.ends_with(fmt::format(",{},{},{},{}", row.at("moved").get<int>(), row.at("conflict").get<int>(),
+                                         row.at("compromise").get<int>(), row.at("capitulation").get<int>())))
+      << line;
+  EXPECT_EQ(std::count(csv.out.begin(), csv.out.end(), '\n'), static_cast<long>(doc.at("rows").size()) + 1);
   EXPECT_NEAR(doc.at("forecast").at("mean").get<double>(),
               doc.at("rows").back().at("mean").get<double>(), 0.01);  // the last round moves little
 }

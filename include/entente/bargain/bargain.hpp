@@ -141,6 +141,8 @@ struct Round {
   double median = 0;              // of those positions
   double mean = 0;
   double largest_move = 0;        // of the moves this round
+  // How many actors moved, and by the kind of offer they accepted (kept with or without details).
+  int moved = 0, conflict = 0, compromise = 0, capitulation = 0;
   std::vector<ActorRound> actors;  // empty unless Options::details
   std::vector<Dyad> dyads;         // empty unless Options::details
 };

@@ -18,6 +18,9 @@ struct BargainRequest {
   std::uint64_t seed = 1;
   unsigned threads = 0;          // 0: one per core; the result does not depend on it
   bargain::Noise noise;
+  // Each round's offers and dyads (O(n²) per round). The terminal table and CSV do not need them;
+  // without them the rounds keep their positions, median, mean and counts of moves.
+  bool details = true;
 };
 
 // The run under the request's variant: input, variant, rounds (positions, median, mean, each
