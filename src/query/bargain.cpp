@@ -152,7 +152,7 @@ Json bargain(const bargain::Issue& issue, const BargainRequest& request) {
   Json positions = Json::array();
   for (std::size_t k = 0; k < issue.actors.size(); ++k)
     positions.push_back({{"name", issue.actors[k].name}, {"position", result.forecast.positions[k]}});
-  Json out{{"issue", issue.title},
+  Json out{{"title", issue.title},
            {"salience_scale", issue.salience_scale},
            {"notes", issue.notes},
            {"actors", std::move(actors)},
@@ -188,7 +188,7 @@ std::string bargain_text(const Json& r) {
   const auto& v = r.at("variant");
   std::string out = fmt::format(
       "{}: {} actors, variant {} (probability {}, compromise {}, choice {}, risk {}, Q {}, T {})\n",
-      r.at("issue").get<std::string>(), r.at("actors").size(), v.at("name").get<std::string>(),
+      r.at("title").get<std::string>(), r.at("actors").size(), v.at("name").get<std::string>(),
       v.at("probability").get<std::string>(), v.at("compromise").get<std::string>(), v.at("choice").get<std::string>(),
       v.at("risk").get<std::string>(), v.at("q").get<double>(), v.at("t").get<double>());
   const auto& rounds = r.at("rounds");
