@@ -554,6 +554,19 @@ int main(int argc, char** argv) {
   std::string rep_out = "entente-report";
   bool rep_open = false;
   rep->add_option("--year", rep_year, "the report's year (default 2012, or the store's last year)");
+  entente::report::ReportOptions rep_options;
+  std::vector<std::string> rep_triangles;
+  rep->add_option("--focus", rep_options.focus, "the state the report follows")->capture_default_str();
+  rep->add_option("--triangle", rep_triangles,
+                  "a strategic triangle A,B,C (repeatable; default: the focus, its strongest partner and rival)");
+  rep->add_option("--landscape", rep_options.landscape,
+                  "the landscape's states (comma separated; default: the year's great powers and the focus)")
+      ->delimiter(',');
+  rep->add_option("--scenario", rep_options.scenario,
+                  "a scenario file for the last section (default: none, but the essay's on Russia in 2012)")
+      ->check(CLI::ExistingFile);
+  rep->add_option("--from", rep_options.from, "first year of the timelines (default: the store's first)");
+  rep->add_option("--to", rep_options.to, "last year of the timelines (default: --year)");
   rep->add_option("--out", rep_out, "the folder to write")->capture_default_str();
   rep->add_flag("--open", rep_open, "open index.html in a browser (xdg-open)");
   bool rep_force = false;
@@ -859,7 +872,9 @@ int main(int argc, char** argv) {
         return kUsage;
       }
       if (!entente::report::has_report_assets()) throw std::runtime_error(std::string(entente::report::kNoReportAssets));
-      const auto data = entente::report::report_data(source, report_year, profile);
+      for (const auto& text : rep_triangles)
+        rep_options.triangles.push_back(entente::report::parse_triangle(text));
+      const auto data = entente::report::report_data(source, report_year, profile, rep_options);
       const auto site = entente::report::write_report_site(data, rep_out, rep_force);
       const auto where = fmt::format("Report: {} ({} files, {})\n", site.index.string(), site.files.size(),
                                      entente::report::size_text(site.bytes));
