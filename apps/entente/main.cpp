@@ -21,6 +21,7 @@
 #include "entente/io/file.hpp"
 #include "entente/query/similarity.hpp"
 #include "entente/report/table_writer.hpp"
+#include "entente/report/terminal_table.hpp"
 #include "entente/states/state_years.hpp"
 #include "entente/similarity/measures.hpp"
 #include "entente/io/import_plan.hpp"
@@ -53,6 +54,7 @@ constexpr int kUsage = 2;
 struct Common {
   std::optional<std::string> db;
   std::string format = "table";
+  std::optional<int> digits;  // the terminal table's significant digits
 };
 
 void add_common(CLI::App* cmd, Common& common, bool with_format = true) {
@@ -60,6 +62,9 @@ void add_common(CLI::App* cmd, Common& common, bool with_format = true) {
   if (with_format)
     cmd->add_option("--format", common.format, "output: table, csv or json")
         ->check(CLI::IsMember({"table", "csv", "json"}));
+  if (with_format)
+    cmd->add_option("--digits", common.digits, "significant digits of the table's numbers (default 4; CSV and JSON keep all)")
+        ->check(CLI::Range(1, 17));
 }
 
 std::optional<std::filesystem::path> db_path(const Common& c) {
@@ -95,7 +100,9 @@ void print(const Json& result, const Common& common, const Json& table_rows) {
   switch (format) {
     case OutputFormat::json: std::cout << result.dump(2) << '\n'; break;
     case OutputFormat::csv: std::cout << entente::report::to_csv(entente::report::flatten(result.at("rows"))); break;
-    case OutputFormat::table: std::cout << entente::report::to_text_table(entente::report::flatten(table_rows)); break;
+    case OutputFormat::table:
+      std::cout << entente::report::terminal_table(table_rows, entente::report::terminal_style(common.digits));
+      break;
   }
 }
 
@@ -160,21 +167,21 @@ std::string landscape_summary(const Json& result) {
 
 // A scenario on the terminal: what changed for the focus, then every change, most important
 // first, then the dynamics' and the ensemble's headlines.
-void print_scenario(const Json& r) {
+void print_scenario(const Json& r, const entente::report::TerminalStyle& style) {
   std::cout << fmt::format("Scenario: {} ({}, {})\n", r.at("scenario").get<std::string>(), r.at("source").get<std::string>(),
                            r.at("year").get<int>());
   if (!r.at("question").get<std::string>().empty()) std::cout << r.at("question").get<std::string>() << '\n';
   for (const auto& s : r.at("shocks")) std::cout << "  shock: " << s.get<std::string>() << '\n';
   std::cout << fmt::format("\n{} before and after\n", r.at("focus").get<std::string>());
   Json focus = Json::array();  // numbers as short text, so the two columns line up
-  auto text = [](const Json& v) { return v.is_number() ? Json(fmt::format("{:.4g}", v.get<double>())) : v; };
+  auto text = [&](const Json& v) { return v.is_number() ? Json(entente::report::rounded(v.get<double>(), style.digits)) : v; };
   for (const auto& row : r.at("focus_rows"))
     focus.push_back({{"measure", row.at("measure")}, {"before", text(row.at("before"))}, {"after", text(row.at("after"))},
                      {"changed", row.at("changed").get<bool>() ? "yes" : ""}});
-  std::cout << entente::report::to_text_table(entente::report::flatten(focus));
+  std::cout << entente::report::terminal_table(focus, style);
   std::cout << "\nChanges, most important first\n";
   if (r.at("rows").empty()) std::cout << "(none: every model gives the same answer)\n";
-  else std::cout << entente::report::to_text_table(entente::report::flatten(r.at("rows")));
+  else std::cout << entente::report::terminal_table(r.at("rows"), style);
   if (r.contains("dynamics")) {
     const auto& d = r.at("dynamics");
     std::cout << fmt::format("\nDynamics after the shocks ({} runs each, seed {})\n", d.at("runs").get<std::uint64_t>(),
@@ -709,7 +716,7 @@ int main(int argc, char** argv) {
                     << (done == total ? "\n" : "") << std::flush;
         };
       const auto result = entente::query::scenario(in.source, in.scenario, in.profile, request);
-      if (common.format == "table") print_scenario(result);
+      if (common.format == "table") print_scenario(result, entente::report::terminal_style(common.digits));
       else print(result, common, result.at("rows"));
       return 0;
     }
@@ -822,7 +829,7 @@ int main(int argc, char** argv) {
         Json meta{{"source", source.label}, {"from", req.from}, {"to", req.to}, {"directed", req.directed},
                   {"missing_datasets", missing}};
         writer = std::make_unique<entente::report::TableWriter>(out, format, std::vector<std::string>{"ccode1", "ccode2", "year"},
-                                                                cols, meta);
+                                                                cols, meta, entente::report::terminal_style(common.digits));
       });
       writer->finish();
       if (kept) kept->commit();
@@ -848,7 +855,8 @@ int main(int argc, char** argv) {
           [&](const std::vector<std::string>& cols) {
             writer = std::make_unique<entente::report::TableWriter>(
                 out, format, std::vector<std::string>{"ccode", "year"}, cols,
-                Json{{"source", source.label}, {"from", req.from}, {"to", req.to}});
+                Json{{"source", source.label}, {"from", req.from}, {"to", req.to}},
+                entente::report::terminal_style(common.digits));
           },
           [&](int ccode, int y, const std::vector<double>& values) { writer->row({ccode, y}, values.data()); });
       writer->finish();
