@@ -42,6 +42,8 @@
 #include "entente/world/source.hpp"
 #include "entente/world/export.hpp"
 #include "entente/world/world_file.hpp"
+#include "help_topics.hpp"
+#include "shell_files.hpp"
 
 namespace {
 
@@ -593,6 +595,16 @@ int main(int argc, char** argv) {
   exp->add_option("--from", export_from, "first year of evidence to keep");
   add_common(exp, common, false);
 
+  // Files and help about the command line itself: shell completion and the man page, generated
+  // from the definitions above (the build installs them), and the models' help topics.
+  auto* cmp = app.add_subcommand("completion", "print the shell completion script (bash or zsh) of these commands");
+  std::string cmp_shell;
+  cmp->add_option("SHELL", cmp_shell, "bash or zsh")->required()->check(CLI::IsMember({"bash", "zsh"}));
+  auto* man = app.add_subcommand("man", "print the man page of these commands (roff, for man(1))");
+  auto* hlp = app.add_subcommand("help", "the models in a few lines, and where each is documented");
+  std::string hlp_topic;
+  hlp->add_option("TOPIC", hlp_topic, "stance, triangle, balance, landscape or scenarios (none: the list)");
+
   try {
     app.parse(argc, argv);
     if (lan->parsed() && !lan_year && !lan_sizes)
@@ -616,6 +628,27 @@ int main(int argc, char** argv) {
   }
 
   try {
+    if (cmp->parsed()) {
+      std::cout << (cmp_shell == "zsh" ? entente::cli::zsh_completion(app) : entente::cli::bash_completion(app));
+      return 0;
+    }
+    if (man->parsed()) {
+      std::cout << entente::cli::man_page(app, ENTENTE_VERSION_STRING);
+      return 0;
+    }
+    if (hlp->parsed()) {
+      if (hlp_topic.empty()) {
+        std::cout << entente::cli::help_index();
+        return 0;
+      }
+      const auto topic = entente::cli::find_help_topic(hlp_topic);
+      if (!topic) {
+        std::cerr << fmt::format("entente: no help topic \"{}\"\n{}", hlp_topic, entente::cli::help_index());
+        return kUsage;
+      }
+      std::cout << entente::cli::help_text(*topic, ENTENTE_DOC_DIR);
+      return 0;
+    }
     if (imp->parsed()) {
       // Parse every file completely before the store is opened: a bad file never touches it.
       std::vector<std::filesystem::path> paths(files.begin(), files.end());
