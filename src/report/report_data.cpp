@@ -826,10 +826,12 @@ Json report_data(const world::Source& source, int year, const stance::Profile& p
     if (chosen.size() == 3) {
       sections.push_back(triangle_section(context, {chosen[0], chosen[1], chosen[2]}, 1));
     } else {
+      bool in_data = false;
+      for (const auto& r : context.balancer.at("rows")) in_data = in_data || r.at("abbrev") == focus.abbrev;
       const auto text = fmt::format(
-          "{} had fewer than two ties to other states in {}, so there is no triangle of its strongest partner and "
-          "rival; name one with --triangle A,B,C.",
-          capitalised(in_sentence(focus.name)), year);
+          "{} {} in {}, so there is no triangle of its strongest partner and rival; name one with --triangle A,B,C.",
+          capitalised(in_sentence(focus.name)),
+          in_data ? "had fewer than two ties to other states" : "is not among the states with evidence", year);
       sections.push_back({{{"id", "triangle"},
                            {"title", fmt::format("No triangle of {} in {}", focus.abbrev, year)},
                            {"text", text},

@@ -589,4 +589,26 @@ type = "defense"
   EXPECT_EQ(d.at("summary").back(), "The scenario \"No change\" (2012) changes nothing for the United Kingdom.");
 }
 
+// A focus with fewer than two ties has no default triangle, and a focus outside the data neither:
+// the section says which, with no tables (so the page draws no empty chart).
+TEST_F(DefaultWorldReport, NoDefaultTriangleSaysWhy) {
+  entente::report::ReportOptions options;
+  options.focus = "USA";
+  const auto d = entente::report::report_data(*source_, 1946, *profile_, options);
+  long long ties = 0;
+  for (const auto& dyad : d.at("sections").at(0).at("dyads"))
+    ties += (dyad.at("a") == "USA" || dyad.at("b") == "USA") && dyad.at("weight").get<double>() != 0;
+  ASSERT_LT(ties, 2) << "the United States has two ties in 1946: pick another year for this test";
+  const auto& triangle = d.at("sections").at(1);
+  EXPECT_EQ(triangle.at("id"), "triangle");
+  EXPECT_TRUE(triangle.at("tables").empty());
+  EXPECT_NE(triangle.at("text").get<std::string>().find("had fewer than two ties to other states in 1946"),
+            std::string::npos)
+      << triangle.at("text");
+  options.focus = "BRA";  // not among the bundled world's states
+  const auto outside = entente::report::report_data(*source_, 2012, *profile_, options);
+  EXPECT_NE(outside.at("sections").at(1).at("text").get<std::string>().find("is not among the states with evidence"),
+            std::string::npos);
+}
+
 }  // namespace
