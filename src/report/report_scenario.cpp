@@ -135,15 +135,15 @@ Section scenario_section(const ReportContext& c) {
   std::string text, summary;
   if (r.at("rows").empty()) {
     // The shocks change no model's answer: say so, not a list of zeros.
-    text = fmt::format("In {}, {}: this changes nothing. Every model gives {} the same answer before and after "
+    text = fmt::format("If in {} {}, nothing would change: every model gives {} the same answer before and after "
                        "(its triangles, balancer rank and flexibility, the blocs and the landscape).",
                        sc.year, shocks, focus_name);
     summary = fmt::format("The scenario \"{}\" ({}) changes nothing for {}.", r.at("scenario").get<std::string>(),
                           sc.year, focus_name);
   } else {
     text = fmt::format(
-        "In {}, {}: this would change {}'s role in {} of its {} triangles, {}, and take its flexibility from {:.2f} to "
-        "{:.2f}. ",
+        "If in {} {}, it would change {}'s role in {} of its {} triangles, {}, and take its flexibility from {:.2f} "
+        "to {:.2f}. ",
         sc.year, shocks, focus_name, roles_changed, triangles.size(), rank_text, flex_before, flex_after);
     if (members > 0)
       text += changed_share == 0
