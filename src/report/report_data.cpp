@@ -36,11 +36,6 @@ std::string relation_name(stance::Relation r) {
   return std::string(stance::to_string(r));
 }
 
-
-
-
-
-
 std::string type_text(const std::string& type) {
   if (type == "menage_a_trois") return "ménage à trois";
   if (type == "romantic_triangle") return "romantic triangle";

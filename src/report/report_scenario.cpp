@@ -43,7 +43,6 @@ seed = {}
   return scenario::parse_scenario(text, "report scenario");
 }
 
-
 // The scenario the report runs: options.scenario, else the essay's on Russia in 2012, else none.
 std::optional<scenario::Scenario> report_scenario(const ReportContext& c) {
   if (c.options.scenario) {
