@@ -862,7 +862,8 @@ int main(int argc, char** argv) {
         Json meta{{"source", source.label}, {"from", req.from}, {"to", req.to}, {"directed", req.directed},
                   {"missing_datasets", missing}};
         writer = std::make_unique<entente::report::TableWriter>(out, format, std::vector<std::string>{"ccode1", "ccode2", "year"},
-                                                                cols, meta, entente::report::terminal_style(common.digits));
+                                                                cols, meta, out_file ? entente::report::file_style(common.digits)
+                                                                                 : entente::report::terminal_style(common.digits));
       });
       writer->finish();
       if (kept) kept->commit();
@@ -889,7 +890,7 @@ int main(int argc, char** argv) {
             writer = std::make_unique<entente::report::TableWriter>(
                 out, format, std::vector<std::string>{"ccode", "year"}, cols,
                 Json{{"source", source.label}, {"from", req.from}, {"to", req.to}},
-                entente::report::terminal_style(common.digits));
+                out_file ? entente::report::file_style(common.digits) : entente::report::terminal_style(common.digits));
           },
           [&](int ccode, int y, const std::vector<double>& values) { writer->row({ccode, y}, values.data()); });
       writer->finish();

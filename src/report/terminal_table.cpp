@@ -100,6 +100,12 @@ TerminalStyle terminal_style(std::optional<int> digits) {
   return style;
 }
 
+TerminalStyle file_style(std::optional<int> digits) {
+  TerminalStyle style;
+  if (digits) style.digits = *digits;
+  return style;
+}
+
 std::string rounded(double value, int digits) {
   if (std::isnan(value)) return std::string(kMissing);
   if (std::isinf(value)) return value > 0 ? "inf" : "-inf";

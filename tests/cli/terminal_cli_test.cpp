@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -143,6 +144,21 @@ TEST_F(TerminalCli, FitsColumnsOrTheTerminalAndSaysHowToSeeAll) {
   for (std::size_t l = 0; l + 1 < lines.size(); ++l) EXPECT_LE(code_points(lines[l]), 70u) << lines[l];
   EXPECT_NE(lines.back().find("columns shown"), std::string::npos) << lines.back();
   EXPECT_NE(lines.back().find("--format csv"), std::string::npos) << lines.back();
+  // A table written to a file (--out) keeps every column whatever the terminal.
+  entente::testing::TempDir dir;
+  const auto file = dir.path() / "dyads.txt";
+  ASSERT_EQ(run_cli({"dyads", "--from", "2012", "--to", "2012", "--actors", "USA,RUS,CHN", "--with",
+                     "alliances,capabilities,rivalries,disputes,votes,trade,igos", "--out", file.string()})
+                .exit_code,
+            0);
+  std::ifstream in(file);
+  std::stringstream written;
+  written << in.rdbuf();
+  const auto file_lines = lines_of(written.str());
+  ASSERT_GE(file_lines.size(), 5u);
+  EXPECT_EQ(file_lines[0].rfind("ccode1  ccode2  year", 0), 0u) << file_lines[0];
+  EXPECT_GT(code_points(file_lines[0]), 70u) << file_lines[0];
+  EXPECT_EQ(written.str().find("columns shown"), std::string::npos);
   // The terminal's own width when COLUMNS is unset; COLUMNS wins over it.
   unsetenv("COLUMNS");
   const auto narrow = lines_of(run_on_terminal({"balancer", "--year", "2012", "--top", "3"}, 50));

@@ -29,6 +29,8 @@ struct TerminalStyle {
 // the terminal's (ioctl), else kDefaultWidth; colour only when standard output is a terminal and
 // $NO_COLOR is unset or empty (https://no-color.org).
 TerminalStyle terminal_style(std::optional<int> digits = std::nullopt);
+// A table written to a file (--out): rounded the same way, every column, no colour.
+TerminalStyle file_style(std::optional<int> digits = std::nullopt);
 
 // A number for people: whole numbers as integers, others to `digits` significant digits without
 // trailing zeros and without an exponent for ordinary magnitudes (123456.7 → "123457",
