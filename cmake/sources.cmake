@@ -56,7 +56,9 @@ set(ENTENTE_SOURCES
   src/report/report_data.cpp
   src/report/report_scenario.cpp
   src/report/report_site.cpp
+  src/report/report_text.cpp
   src/report/table_writer.cpp
+  src/report/terminal_table.cpp
   src/scenario/analysis.cpp
   src/scenario/compare.cpp
   src/scenario/ensemble.cpp

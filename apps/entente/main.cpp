@@ -21,6 +21,7 @@
 #include "entente/io/file.hpp"
 #include "entente/query/similarity.hpp"
 #include "entente/report/table_writer.hpp"
+#include "entente/report/terminal_table.hpp"
 #include "entente/states/state_years.hpp"
 #include "entente/similarity/measures.hpp"
 #include "entente/io/import_plan.hpp"
@@ -42,6 +43,8 @@
 #include "entente/world/source.hpp"
 #include "entente/world/export.hpp"
 #include "entente/world/world_file.hpp"
+#include "help_topics.hpp"
+#include "shell_files.hpp"
 
 namespace {
 
@@ -54,6 +57,7 @@ constexpr int kUsage = 2;
 struct Common {
   std::optional<std::string> db;
   std::string format = "table";
+  std::optional<int> digits;  // the terminal table's significant digits
 };
 
 void add_common(CLI::App* cmd, Common& common, bool with_format = true) {
@@ -61,6 +65,9 @@ void add_common(CLI::App* cmd, Common& common, bool with_format = true) {
   if (with_format)
     cmd->add_option("--format", common.format, "output: table, csv or json")
         ->check(CLI::IsMember({"table", "csv", "json"}));
+  if (with_format)
+    cmd->add_option("--digits", common.digits, "significant digits of the table's numbers (default 4; CSV and JSON keep all)")
+        ->check(CLI::Range(1, 17));
 }
 
 std::optional<std::filesystem::path> db_path(const Common& c) {
@@ -96,7 +103,9 @@ void print(const Json& result, const Common& common, const Json& table_rows) {
   switch (format) {
     case OutputFormat::json: std::cout << result.dump(2) << '\n'; break;
     case OutputFormat::csv: std::cout << entente::report::to_csv(entente::report::flatten(result.at("rows"))); break;
-    case OutputFormat::table: std::cout << entente::report::to_text_table(entente::report::flatten(table_rows)); break;
+    case OutputFormat::table:
+      std::cout << entente::report::terminal_table(table_rows, entente::report::terminal_style(common.digits));
+      break;
   }
 }
 
@@ -161,21 +170,21 @@ std::string landscape_summary(const Json& result) {
 
 // A scenario on the terminal: what changed for the focus, then every change, most important
 // first, then the dynamics' and the ensemble's headlines.
-void print_scenario(const Json& r) {
+void print_scenario(const Json& r, const entente::report::TerminalStyle& style) {
   std::cout << fmt::format("Scenario: {} ({}, {})\n", r.at("scenario").get<std::string>(), r.at("source").get<std::string>(),
                            r.at("year").get<int>());
   if (!r.at("question").get<std::string>().empty()) std::cout << r.at("question").get<std::string>() << '\n';
   for (const auto& s : r.at("shocks")) std::cout << "  shock: " << s.get<std::string>() << '\n';
   std::cout << fmt::format("\n{} before and after\n", r.at("focus").get<std::string>());
   Json focus = Json::array();  // numbers as short text, so the two columns line up
-  auto text = [](const Json& v) { return v.is_number() ? Json(fmt::format("{:.4g}", v.get<double>())) : v; };
+  auto text = [&](const Json& v) { return v.is_number() ? Json(entente::report::rounded(v.get<double>(), style.digits)) : v; };
   for (const auto& row : r.at("focus_rows"))
     focus.push_back({{"measure", row.at("measure")}, {"before", text(row.at("before"))}, {"after", text(row.at("after"))},
                      {"changed", row.at("changed").get<bool>() ? "yes" : ""}});
-  std::cout << entente::report::to_text_table(entente::report::flatten(focus));
+  std::cout << entente::report::terminal_table(focus, style);
   std::cout << "\nChanges, most important first\n";
   if (r.at("rows").empty()) std::cout << "(none: every model gives the same answer)\n";
-  else std::cout << entente::report::to_text_table(entente::report::flatten(r.at("rows")));
+  else std::cout << entente::report::terminal_table(r.at("rows"), style);
   if (r.contains("dynamics")) {
     const auto& d = r.at("dynamics");
     std::cout << fmt::format("\nDynamics after the shocks ({} runs each, seed {})\n", d.at("runs").get<std::uint64_t>(),
@@ -577,6 +586,19 @@ int main(int argc, char** argv) {
   std::string rep_out = "entente-report";
   bool rep_open = false;
   rep->add_option("--year", rep_year, "the report's year (default 2012, or the store's last year)");
+  entente::report::ReportOptions rep_options;
+  std::vector<std::string> rep_triangles;
+  rep->add_option("--focus", rep_options.focus, "the state the report follows")->capture_default_str();
+  rep->add_option("--triangle", rep_triangles,
+                  "a strategic triangle A,B,C (repeatable; default: the focus, its strongest partner and rival)");
+  rep->add_option("--landscape", rep_options.landscape,
+                  "the landscape's states (comma separated; default: the year's great powers and the focus)")
+      ->delimiter(',');
+  rep->add_option("--scenario", rep_options.scenario,
+                  "a scenario file for the last section (default: none, but the essay's on Russia in 2012)")
+      ->check(CLI::ExistingFile);
+  rep->add_option("--from", rep_options.from, "first year of the timelines (default: the store's first)");
+  rep->add_option("--to", rep_options.to, "last year of the timelines (default: --year)");
   rep->add_option("--out", rep_out, "the folder to write")->capture_default_str();
   rep->add_flag("--open", rep_open, "open index.html in a browser (xdg-open)");
   bool rep_force = false;
@@ -595,6 +617,16 @@ int main(int argc, char** argv) {
       ->delimiter(',');
   exp->add_option("--from", export_from, "first year of evidence to keep");
   add_common(exp, common, false);
+
+  // Files and help about the command line itself: shell completion and the man page, generated
+  // from the definitions above (the build installs them), and the models' help topics.
+  auto* cmp = app.add_subcommand("completion", "print the shell completion script (bash or zsh) of these commands");
+  std::string cmp_shell;
+  cmp->add_option("SHELL", cmp_shell, "bash or zsh")->required()->check(CLI::IsMember({"bash", "zsh"}));
+  auto* man = app.add_subcommand("man", "print the man page of these commands (roff, for man(1))");
+  auto* hlp = app.add_subcommand("help", "the models in a few lines, and where each is documented");
+  std::string hlp_topic;
+  hlp->add_option("TOPIC", hlp_topic, "stance, triangle, balance, landscape or scenarios (none: the list)");
 
   try {
     app.parse(argc, argv);
@@ -619,6 +651,27 @@ int main(int argc, char** argv) {
   }
 
   try {
+    if (cmp->parsed()) {
+      std::cout << (cmp_shell == "zsh" ? entente::cli::zsh_completion(app) : entente::cli::bash_completion(app));
+      return 0;
+    }
+    if (man->parsed()) {
+      std::cout << entente::cli::man_page(app, ENTENTE_VERSION_STRING);
+      return 0;
+    }
+    if (hlp->parsed()) {
+      if (hlp_topic.empty()) {
+        std::cout << entente::cli::help_index();
+        return 0;
+      }
+      const auto topic = entente::cli::find_help_topic(hlp_topic);
+      if (!topic) {
+        std::cerr << fmt::format("entente: no help topic \"{}\"\n{}", hlp_topic, entente::cli::help_index());
+        return kUsage;
+      }
+      std::cout << entente::cli::help_text(*topic, ENTENTE_DOC_DIR);
+      return 0;
+    }
     if (imp->parsed()) {
       // Parse every file completely before the store is opened: a bad file never touches it.
       std::vector<std::filesystem::path> paths(files.begin(), files.end());
@@ -719,7 +772,7 @@ int main(int argc, char** argv) {
                     << (done == total ? "\n" : "") << std::flush;
         };
       const auto result = entente::query::scenario(in.source, in.scenario, in.profile, request);
-      if (common.format == "table") print_scenario(result);
+      if (common.format == "table") print_scenario(result, entente::report::terminal_style(common.digits));
       else print(result, common, result.at("rows"));
       return 0;
     }
@@ -845,7 +898,8 @@ int main(int argc, char** argv) {
         Json meta{{"source", source.label}, {"from", req.from}, {"to", req.to}, {"directed", req.directed},
                   {"missing_datasets", missing}};
         writer = std::make_unique<entente::report::TableWriter>(out, format, std::vector<std::string>{"ccode1", "ccode2", "year"},
-                                                                cols, meta);
+                                                                cols, meta, out_file ? entente::report::file_style(common.digits)
+                                                                                 : entente::report::terminal_style(common.digits));
       });
       writer->finish();
       if (kept) kept->commit();
@@ -871,7 +925,8 @@ int main(int argc, char** argv) {
           [&](const std::vector<std::string>& cols) {
             writer = std::make_unique<entente::report::TableWriter>(
                 out, format, std::vector<std::string>{"ccode", "year"}, cols,
-                Json{{"source", source.label}, {"from", req.from}, {"to", req.to}});
+                Json{{"source", source.label}, {"from", req.from}, {"to", req.to}},
+                out_file ? entente::report::file_style(common.digits) : entente::report::terminal_style(common.digits));
           },
           [&](int ccode, int y, const std::vector<double>& values) { writer->row({ccode, y}, values.data()); });
       writer->finish();
@@ -895,7 +950,9 @@ int main(int argc, char** argv) {
         return kUsage;
       }
       if (!entente::report::has_report_assets()) throw std::runtime_error(std::string(entente::report::kNoReportAssets));
-      const auto data = entente::report::report_data(source, report_year, profile);
+      for (const auto& text : rep_triangles)
+        rep_options.triangles.push_back(entente::report::parse_triangle(text));
+      const auto data = entente::report::report_data(source, report_year, profile, rep_options);
       const auto site = entente::report::write_report_site(data, rep_out, rep_force);
       const auto where = fmt::format("Report: {} ({} files, {})\n", site.index.string(), site.files.size(),
                                      entente::report::size_text(site.bytes));

@@ -9,11 +9,14 @@
 
 #include "entente/catalogue/dataset.hpp"
 #include "entente/query/evidence_json.hpp"
+#include "entente/report/terminal_table.hpp"
 #include "entente/world/panel.hpp"
 
 namespace entente::query {
 
 using json = Json;
+// The terminal view spells a layer the store does not cover as every table does.
+const std::string kNotCovered(report::kMissing);
 
 namespace {
 
@@ -243,30 +246,30 @@ json dyad_table_rows(const json& result) {
       const std::string label = std::string(id) == "atop" ? "ATOP" : "COW";
       const auto& layer = r.at(id);
       const bool covered = !layer.at("a_to_b").begin()->is_null();
-      row[label + " " + a + "→" + b] = covered ? terms(layer.at("a_to_b")) : "n/a";
-      row[label + " " + b + "→" + a] = covered ? terms(layer.at("b_to_a")) : "n/a";
-      if (std::string(id) == "cow_alliance") row["COW treaties"] = covered ? layer.at("treaties") : json("n/a");
+      row[label + " " + a + "→" + b] = covered ? terms(layer.at("a_to_b")) : kNotCovered;
+      row[label + " " + b + "→" + a] = covered ? terms(layer.at("b_to_a")) : kNotCovered;
+      if (std::string(id) == "cow_alliance") row["COW treaties"] = covered ? layer.at("treaties") : json(kNotCovered);
     }
     if (r.contains("treaties")) {
       // "4980 (2)" per treaty: its ATOP id and how many states it binds that year.
       std::vector<std::string> shown;
       if (!r.at("treaties").is_null())
         for (const auto& t : r.at("treaties")) shown.push_back(fmt::format("{} ({})", t.at("atopid").get<int>(), t.at("members").get<int>()));
-      row["ATOP treaties (members)"] = r.at("treaties").is_null() ? json("n/a") : json(fmt::format("{}", fmt::join(shown, " ")));
+      row["ATOP treaties (members)"] = r.at("treaties").is_null() ? json(kNotCovered) : json(fmt::format("{}", fmt::join(shown, " ")));
     }
-    auto cinc = [](const json& v) { return v.is_null() ? json("n/a") : json(v); };
+    auto cinc = [](const json& v) { return v.is_null() ? json(kNotCovered) : json(v); };
     row["CINC " + a] = cinc(r.at("cinc_a"));
     row["CINC " + b] = cinc(r.at("cinc_b"));
     if (r.contains("dca")) {
       const auto& dca = r.at("dca");
-      row["DCAs in force"] = dca.is_null() ? "n/a" : dca_cell(dca);
+      row["DCAs in force"] = dca.is_null() ? kNotCovered : dca_cell(dca);
       row["DCA signed/ended"] =
-          dca.is_null() ? json("n/a") : json(fmt::format("{}/{}", dca.at("signed").get<int>(), dca.at("ended").get<int>()));
+          dca.is_null() ? json(kNotCovered) : json(fmt::format("{}/{}", dca.at("signed").get<int>(), dca.at("ended").get<int>()));
     }
     if (r.contains("igos")) {
       const auto& igos = r.at("igos");
-      row["IGOs shared"] = igos.is_null() ? json("n/a") : json(igos_cell(igos));
-      row["security IGOs"] = igos.is_null() ? json("n/a") : json(security_igos(igos));
+      row["IGOs shared"] = igos.is_null() ? json(kNotCovered) : json(igos_cell(igos));
+      row["security IGOs"] = igos.is_null() ? json(kNotCovered) : json(security_igos(igos));
     }
     out.push_back(std::move(row));
   }

@@ -1,10 +1,12 @@
 #include "entente/report/report_data.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <string_view>
 
@@ -13,6 +15,8 @@
 #include "entente/query/strategic.hpp"
 #include "entente/query/structure.hpp"
 #include "entente/world/panel.hpp"
+
+#include "report_text.hpp"
 
 #ifndef ENTENTE_VERSION_STRING
 #error "ENTENTE_VERSION_STRING must be defined"
@@ -30,44 +34,6 @@ constexpr std::array kRelations = {stance::Relation::alliance, stance::Relation:
 
 std::string relation_name(stance::Relation r) {
   return std::string(stance::to_string(r));
-}
-
-std::string name_of(const world::Source& source, const std::string& abbrev) {
-  for (const auto& a : source.registry.all())
-    if (a.abbrev == abbrev) return a.name;
-  return abbrev;
-}
-
-// "A", "A and B", "A, B and C".
-std::string join_and(const std::vector<std::string>& items) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += i + 1 == items.size() ? " and " : ", ";
-    out += items[i];
-  }
-  return out;
-}
-
-std::vector<std::string> strings(const Json& array) {
-  std::vector<std::string> out;
-  for (const auto& v : array) out.push_back(v.get<std::string>());
-  return out;
-}
-
-// A state's name in a sentence: "the United States of America", "Russia".
-std::string in_sentence(const std::string& name) {
-  static constexpr std::array<std::string_view, 14> kWithArticle = {
-      "United ",        "Republic",    "Democratic Republic", "Central African", "Dominican Republic",
-      "Czech Republic", "Netherlands", "Philippines",         "Bahamas",         "Gambia",
-      "Comoros",        "Maldives",    "Marshall Islands",    "Solomon Islands"};
-  for (auto prefix : kWithArticle)
-    if (name.rfind(prefix, 0) == 0) return "the " + name;
-  return name;
-}
-
-std::string capitalised(std::string text) {
-  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
-  return text;
 }
 
 std::string type_text(const std::string& type) {
@@ -140,6 +106,17 @@ int default_report_year(const world::Source& source) {
   return span.contains(kEssayYear) ? kEssayYear : span.last;
 }
 
+Triangle parse_triangle(const std::string& text) {
+  std::vector<std::string> parts(1);
+  for (char ch : text) {
+    if (ch == ',') parts.emplace_back();
+    else if (ch != ' ') parts.back() += ch;
+  }
+  if (parts.size() != 3 || parts[0].empty() || parts[1].empty() || parts[2].empty())
+    throw std::invalid_argument(fmt::format("--triangle \"{}\": expected three states, A,B,C", text));
+  return {parts[0], parts[1], parts[2]};
+}
+
 Json make_table(const std::string& name, const std::string& title, const std::vector<std::string>& columns, Json rows) {
   if (name.empty() || name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos)
     throw std::invalid_argument(
@@ -150,6 +127,81 @@ Json make_table(const std::string& name, const std::string& title, const std::ve
           fmt::format("table {}: a row of {} cells for {} columns", name, row.size(), columns.size()));
   return {{"name", name}, {"title", title}, {"columns", columns}, {"rows", std::move(rows)}};
 }
+
+// ---- the focus's strongest ties, and the evidence behind them ----
+
+namespace {
+
+// A state's tie to the focus, as query::relations and query::balancer give it.
+struct Tie {
+  std::string abbrev;
+  double weight = 0;
+  double strength = 0;  // |weight| × CINC: how much the tie matters to the focus
+};
+
+// The focus's strongest friendly tie and strongest unfriendly tie (either may be absent), then the
+// rest, strongest first.
+struct StrongestTies {
+  std::optional<Tie> partner, rival;
+  std::vector<Tie> by_strength;
+};
+
+StrongestTies strongest_ties(const ReportContext& c) {
+  std::map<std::string, double> cinc;
+  for (const auto& r : c.balancer.at("rows"))
+    cinc[r.at("abbrev").get<std::string>()] = r.at("cinc").is_number() ? r.at("cinc").get<double>() : 0.0;
+  StrongestTies out;
+  for (const auto& row : c.relations.at("rows")) {
+    const auto a = row.at("abbrev1").get<std::string>(), b = row.at("abbrev2").get<std::string>();
+    if (a != c.focus.abbrev && b != c.focus.abbrev) continue;
+    const auto other = a == c.focus.abbrev ? b : a;
+    const double weight = row.at("weight").get<double>();
+    if (weight == 0) continue;  // neutral: no tie
+    out.by_strength.push_back({other, weight, std::fabs(weight) * cinc[other]});
+  }
+  // Strongest first; equal strengths in COW code order (query::relations's order), so the choice
+  // never depends on the sort.
+  std::stable_sort(out.by_strength.begin(), out.by_strength.end(),
+                   [](const Tie& x, const Tie& y) { return x.strength > y.strength; });
+  for (const auto& t : out.by_strength) {
+    if (t.weight > 0 && !out.partner) out.partner = t;
+    if (t.weight < 0 && !out.rival) out.rival = t;
+  }
+  return out;
+}
+
+// The explain evidence a reader checks a claim against: the treaties, defense agreements and
+// security organisations the two share, an ongoing rivalry, war or dispute, and the UN vote share
+// (query::explain's fields and lines, so the report and `entente explain` never disagree).
+std::vector<std::string> key_evidence(const Json& explained) {
+  std::vector<std::string> out;
+  const auto& treaties = explained.at("treaties");
+  if (!treaties.empty()) {
+    std::vector<std::string> listed;
+    for (std::size_t i = 0; i < std::min<std::size_t>(2, treaties.size()); ++i)
+      listed.push_back(fmt::format("{} (signed {})", treaties[i].at("atopid").get<int>(),
+                                   treaties[i].at("signed_year").get<int>()));
+    if (treaties.size() > 2) listed.push_back(fmt::format("{} more", treaties.size() - 2));
+    out.push_back(fmt::format("ATOP {} {}", treaties.size() == 1 ? "treaty" : "treaties", join_and(listed)));
+  }
+  const auto& dcas = explained.at("defense_agreements");
+  if (!dcas.empty())
+    out.push_back(fmt::format("{} in force", count_of(static_cast<long long>(dcas.size()),
+                                                       "defense cooperation agreement", "defense cooperation agreements")));
+  if (!explained.at("organisations").empty())
+    out.push_back(fmt::format("shared security organisations: {}", join_and(strings(explained.at("organisations")))));
+  for (const auto& line : explained.at("evidence")) {
+    const auto text = line.get<std::string>();
+    const bool rivalry = text.rfind("strategic rivalry", 0) == 0 && text.ends_with(": ongoing");
+    const bool fighting = text == "COW inter-state war: on opposite sides" ||
+                          (text.rfind("MID: ", 0) == 0 && text != "MID: none");
+    const bool votes = text.rfind("UN votes: ", 0) == 0 && text.find("% identical") != std::string::npos;
+    if (rivalry || fighting || votes) out.push_back(text);
+  }
+  return out;
+}
+
+}  // namespace
 
 // ---- relations ----
 
@@ -235,6 +287,32 @@ Section relations_section(const ReportContext& c) {
     const auto& [one, many] = kNoun.at(relation_name(r));
     kinds.push_back(count_of(n, one, many));
   }
+  // The claims a reader will check first: the focus's strongest partner and rival, with the
+  // evidence `entente explain` shows for them.
+  Json evidence = Json::array();
+  std::vector<std::string> evidence_sentences;
+  if (focus_present) {
+    const auto ties = strongest_ties(c);
+    for (const auto& tie : {ties.partner, ties.rival}) {
+      if (!tie) continue;
+      const Json explained =
+          query::explain(c.source, c.focus, c.source.registry.find(tie->abbrev), c.year, c.profile);
+      const auto items = key_evidence(explained);
+      const auto command = fmt::format("entente explain {} {} --year {}", focus, tie->abbrev, c.year);
+      const auto relation = explained.at("relation").get<std::string>();
+      evidence.push_back({{"a", focus},
+                          {"b", tie->abbrev},
+                          {"relation", relation},
+                          {"weight", explained.at("weight")},
+                          {"rule", explained.at("rule")},
+                          {"evidence", items},
+                          {"command", command}});
+      evidence_sentences.push_back(fmt::format(
+          "{}'s strongest {} in {} was {} ({}: {}){}{} (check it with `{}`).", capitalised(in_sentence(c.focus.name)),
+          tie->weight > 0 ? "partner" : "rival", c.year, in_sentence(name_of(c.source, tie->abbrev)), relation,
+          explained.at("rule").get<std::string>(), items.empty() ? "" : "; the evidence: ", fmt::format("{}", fmt::join(items, "; ")), command));
+    }
+  }
   std::string second;
   if (!dyads.empty())
     second = fmt::format(" Of all {} pairs of the {} states: {}.", dyads.size(), ranked.size(), join_and(kinds));
@@ -248,12 +326,15 @@ Section relations_section(const ReportContext& c) {
                               {"a", "b", "relation", "weight"}, std::move(dyad_rows)));
   Json out{{"id", "relations"},
            {"title", fmt::format("Relationships in {}", c.year)},
-           {"text", first + second},
+           {"text", first + second + (evidence_sentences.empty() ? "" : " " + fmt::format("{}", fmt::join(evidence_sentences, " ")))},
            {"tables", std::move(tables)},
            {"states", std::move(states)},
            {"dyads", std::move(dyads)},
-           {"counts", std::move(counts_json)}};
-  return {std::move(out), first};
+           {"counts", std::move(counts_json)},
+           {"evidence", std::move(evidence)}};
+  std::vector<std::string> summary = {first};
+  summary.insert(summary.end(), evidence_sentences.begin(), evidence_sentences.end());
+  return {std::move(out), std::move(summary)};
 }
 
 // ---- triangle ----
@@ -278,11 +359,27 @@ std::string roles_text(const std::string& type, const std::vector<std::pair<std:
 
 }  // namespace
 
-Section triangle_section(const ReportContext& c) {
-  if (c.options.triangle.size() != 3) throw std::invalid_argument("a triangle needs three states");
+std::vector<std::string> default_triangle(const ReportContext& c) {
+  const auto ties = strongest_ties(c);
+  std::vector<const Tie*> chosen;
+  if (ties.partner) chosen.push_back(&*ties.partner);
+  if (ties.rival) chosen.push_back(&*ties.rival);
+  for (const auto& t : ties.by_strength)  // a focus without a rival (or partner): its next strongest tie
+    if (chosen.size() < 2 && t.abbrev != chosen.front()->abbrev) chosen.push_back(&t);
+  if (chosen.size() < 2) return {};
+  std::vector<std::string> out = {chosen[0]->abbrev, chosen[1]->abbrev};
+  std::sort(out.begin(), out.end(), [&](const std::string& a, const std::string& b) {
+    return c.source.registry.find(a).ccode < c.source.registry.find(b).ccode;
+  });
+  out.push_back(c.focus.abbrev);
+  return out;
+}
+
+Section triangle_section(const ReportContext& c, const Triangle& triangle, int number) {
+  const std::string id = number == 1 ? "triangle" : fmt::format("triangle-{}", number);
   std::vector<const actor::Actor*> actors;
-  for (const auto& name : c.options.triangle) actors.push_back(&c.source.registry.find(name));
-  const Json result = query::triangle(c.source, *actors[0], *actors[1], *actors[2], c.from, c.year, c.profile);
+  for (const auto& name : triangle) actors.push_back(&c.source.registry.find(name));
+  const Json result = query::triangle(c.source, *actors[0], *actors[1], *actors[2], c.from, c.to, c.profile);
   std::vector<std::string> abbrevs, names;
   for (const auto* a : actors) {
     abbrevs.push_back(a->abbrev);
@@ -321,8 +418,8 @@ Section triangle_section(const ReportContext& c) {
   const std::string triangle_name = fmt::format("the triangle of {}", join_and(names));
   std::string text, summary;
   if (years.empty()) {
-    text =
-        fmt::format("From {} to {} the three states were never members of the state system together.", c.from, c.year);
+    text = fmt::format("From {} to {} {} were never members of the state system together: there is no triangle to show.",
+                       c.from, c.to, join_and(names));
     summary = text;
   } else {
     const long long total = static_cast<long long>(years.size());
@@ -352,14 +449,15 @@ Section triangle_section(const ReportContext& c) {
   }
 
   Json tables = Json::array();
-  tables.push_back(make_table(
-      "triangle-years", fmt::format("The {} triangle year by year: type, roles and ties", fmt::join(abbrevs, "-")),
-      columns, std::move(rows)));
+  if (!rows.empty())
+    tables.push_back(make_table(
+        id + "-years", fmt::format("The {} triangle year by year: type, roles and ties", fmt::join(abbrevs, "-")),
+        columns, std::move(rows)));
   Json out{
-      {"id", "triangle"},  {"title", fmt::format("The {} triangle, {}–{}", fmt::join(abbrevs, "–"), c.from, c.year)},
+      {"id", id},          {"title", fmt::format("The {} triangle, {}–{}", fmt::join(abbrevs, "–"), c.from, c.to)},
       {"text", text},      {"tables", std::move(tables)},
       {"actors", abbrevs}, {"years", std::move(years)}};
-  return {std::move(out), summary};
+  return {std::move(out), {summary}};
 }
 
 // ---- balancers ----
@@ -421,13 +519,13 @@ Section balancers_section(const ReportContext& c) {
            {"tables", std::move(tables)},
            {"focus", c.focus.abbrev},
            {"rows", std::move(rows)}};
-  return {std::move(out), summary};
+  return {std::move(out), {summary}};
 }
 
 // ---- blocs ----
 
 Section blocs_section(const ReportContext& c) {
-  const auto graphs = query::stance_graphs(c.source, c.from, c.year, c.profile);
+  const auto graphs = query::stance_graphs(c.source, c.from, c.to, c.profile);
   const Json balance = query::balance(graphs, balance::FrustrationOptions{});
   balance::BlocOptions options;  // two blocs, α = 0.5: exact
   const Json blocs = query::blocs(graphs, options);
@@ -471,7 +569,7 @@ Section blocs_section(const ReportContext& c) {
   std::string text = fmt::format(
       "In {} the system's frustration index was {} ({}): of its {} ({} negative), {} must change sign for the states "
       "to split into two camps.",
-      c.year, value, proof, count_of(last.at("edges").get<long long>(), "tie", "ties"),
+      c.to, value, proof, count_of(last.at("edges").get<long long>(), "tie", "ties"),
       last.at("negative_edges").get<long long>(), value);
   const std::string summary = text;
   const auto& period = blocs.at("periods").back();
@@ -504,12 +602,12 @@ Section blocs_section(const ReportContext& c) {
     }
     text += ".";
   }
-  if (c.year > c.from) {
+  if (c.to > c.from) {
     if (switches.empty()) {
-      text += fmt::format(" No state changed bloc from {} to {}.", c.from, c.year);
+      text += fmt::format(" No state changed bloc from {} to {}.", c.from, c.to);
     } else {
       const auto& s = switches.back();
-      text += fmt::format(" From {} to {} states changed bloc {}, most recently {} in {}.", c.from, c.year,
+      text += fmt::format(" From {} to {} states changed bloc {}, most recently {} in {}.", c.from, c.to,
                           count_of(static_cast<long long>(switches.size()), "time", "times"),
                           s.at("abbrev").get<std::string>(), s.at("year").get<int>());
     }
@@ -522,16 +620,17 @@ Section blocs_section(const ReportContext& c) {
                  std::move(year_rows)));
   tables.push_back(make_table("blocs-membership", "Bloc of each state, year by year (empty: no ties)",
                               {"year", "abbrev", "bloc"}, std::move(membership_rows)));
-  tables.push_back(make_table("blocs-switches", "States that changed bloc", {"year", "abbrev", "from", "to"},
-                              std::move(switch_rows)));
+  if (!switch_rows.empty())  // the text says when no state changed bloc
+    tables.push_back(make_table("blocs-switches", "States that changed bloc", {"year", "abbrev", "from", "to"},
+                                std::move(switch_rows)));
   Json out{{"id", "blocs"},
-           {"title", fmt::format("Balance and blocs, {}–{}", c.from, c.year)},
+           {"title", fmt::format("Balance and blocs, {}–{}", c.from, c.to)},
            {"text", text},
            {"tables", std::move(tables)},
            {"years", std::move(years)},
            {"membership", std::move(membership)},
            {"switches", std::move(switches)}};
-  return {std::move(out), summary};
+  return {std::move(out), {summary}};
 }
 
 // ---- landscape ----
@@ -576,16 +675,49 @@ Powers great_powers(const world::Source& source, int year) {
   return out;
 }
 
+// The landscape's states: those asked for, else the year's great powers plus the focus. Only
+// states in the year's scope with a positive CINC can be sized; the others are named in `left_out`.
+Powers landscape_states(const ReportContext& c, std::vector<std::string>& left_out) {
+  auto sized = [&](int ccode) {
+    for (const auto& r : c.balancer.at("rows"))
+      if (r.at("ccode").get<int>() == ccode) return r.at("cinc").is_number() && r.at("cinc").get<double>() > 0;
+    return false;
+  };
+  Powers out;
+  if (!c.options.landscape.empty()) {
+    for (const auto& name : c.options.landscape) {
+      const auto& actor = c.source.registry.find(name);
+      if (std::find(out.ccodes.begin(), out.ccodes.end(), actor.ccode) != out.ccodes.end()) continue;
+      if (sized(actor.ccode)) out.ccodes.push_back(actor.ccode);
+      else left_out.push_back(actor.abbrev);
+    }
+    out.basis = "the states asked for";
+    return out;
+  }
+  out = great_powers(c.source, c.year);
+  if (std::find(out.ccodes.begin(), out.ccodes.end(), c.focus.ccode) == out.ccodes.end()) {
+    if (sized(c.focus.ccode)) {
+      out.ccodes.push_back(c.focus.ccode);
+      std::sort(out.ccodes.begin(), out.ccodes.end());
+      out.basis += fmt::format(", with the focus, {}", in_sentence(c.focus.name));
+    } else {
+      left_out.push_back(c.focus.abbrev);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 Section landscape_section(const ReportContext& c) {
-  const auto powers = great_powers(c.source, c.year);
+  std::vector<std::string> left_out;
+  const auto powers = landscape_states(c, left_out);
   Json actors = Json::array(), actor_rows = Json::array(), minima = Json::array(), minima_rows = Json::array();
   std::vector<std::string> abbrevs;
   std::string text, summary;
   if (powers.ccodes.size() < 2) {
-    text = fmt::format("Landscape theory needs at least two great powers with capabilities in {}; the store has {}.",
-                       c.year, powers.ccodes.size());
+    text = fmt::format("Landscape theory needs at least two states with capabilities (CINC) in {}; {} has {}.",
+                       c.year, powers.basis, powers.ccodes.size());
     summary = text;
   } else {
     query::LandscapeRequest request;
@@ -619,35 +751,40 @@ Section landscape_section(const ReportContext& c) {
     const std::string split = b.empty() || a.empty() ? fmt::format("puts all {} on one side", abbrevs.size())
                                                      : fmt::format("puts {} against {}", join_and(a), join_and(b));
     const std::size_t count = minima.size();
+    const std::string who = c.options.landscape.empty() ? "great powers" : "states";
     if (count == 1)
       summary = fmt::format(
-          "Landscape theory predicts a single stable alignment of the {} great powers of {}, which every alignment "
+          "Landscape theory predicts a single stable alignment of the {} {} of {}, which every alignment "
           "descends to: it {} (energy {}).",
-          abbrevs.size(), c.year, split, number_text(best.at("energy").get<double>()));
+          abbrevs.size(), who, c.year, split, number_text(best.at("energy").get<double>()));
     else
       summary = fmt::format(
-          "Landscape theory predicts {} stable alignments of the {} great powers of {}; the deepest (energy {}, the "
+          "Landscape theory predicts {} stable alignments of the {} {} of {}; the deepest (energy {}, the "
           "basin of {} of all alignments) {}.",
-          count, abbrevs.size(), c.year, number_text(best.at("energy").get<double>()),
+          count, abbrevs.size(), who, c.year, number_text(best.at("energy").get<double>()),
           percent_text(best.at("basin_share").get<double>()), split);
-    text = summary + fmt::format(" The great powers are {}, sized by CINC, with propensities from the year's evidence.",
+    text = summary + fmt::format(" The states are {}, sized by CINC, with propensities from the year's evidence.",
                                  powers.basis);
   }
+  if (!left_out.empty())
+    text += fmt::format(" Left out for want of capabilities (CINC) in {}: {}.", c.year, join_and(left_out));
   std::vector<std::string> minima_columns = {"rank", "energy", "basin_share"};
   for (const auto& a : abbrevs) minima_columns.push_back("side_" + a);
   Json tables = Json::array();
-  tables.push_back(make_table("landscape-actors", fmt::format("The great powers of {} and their sizes (CINC)", c.year),
-                              {"abbrev", "name", "size"}, std::move(actor_rows)));
-  tables.push_back(make_table("landscape-minima",
-                              "Every stable alignment (local minimum of energy): basin share and each power's side",
-                              minima_columns, std::move(minima_rows)));
+  if (!minima_rows.empty()) {
+    tables.push_back(make_table("landscape-actors", fmt::format("The states of {} and their sizes (CINC)", c.year),
+                                {"abbrev", "name", "size"}, std::move(actor_rows)));
+    tables.push_back(make_table("landscape-minima",
+                                "Every stable alignment (local minimum of energy): basin share and each state's side",
+                                minima_columns, std::move(minima_rows)));
+  }
   Json out{{"id", "landscape"},
            {"title", fmt::format("Landscape theory, {}", c.year)},
            {"text", text},
            {"tables", std::move(tables)},
            {"actors", std::move(actors)},
            {"minima", std::move(minima)}};
-  return {std::move(out), summary};
+  return {std::move(out), {summary}};
 }
 
 // ---- the report ----
@@ -658,15 +795,20 @@ Json report_data(const world::Source& source, int year, const stance::Profile& p
     throw std::invalid_argument(
         fmt::format("no report for {}: the store's data cover {} to {}", year, span.first, span.last));
   const int from = options.from.value_or(span.first);
-  if (from > year || !span.contains(from))
+  const int to = options.to.value_or(year);
+  if (from > to || !span.contains(from))
     throw std::invalid_argument(
-        fmt::format("the timelines cannot start in {}: the store's data cover {} to {}", from, span.first, year));
+        fmt::format("the timelines cannot start in {}: the store's data cover {} to {}", from, span.first, to));
+  if (!span.contains(to))
+    throw std::invalid_argument(
+        fmt::format("the timelines cannot end in {}: the store's data cover {} to {}", to, span.first, span.last));
   const auto& focus = source.registry.find(options.focus);
   ReportContext context{source,
                         profile,
                         options,
                         year,
                         from,
+                        to,
                         focus,
                         query::relations(source, year, {}, profile),
                         query::balancer(source, year, std::nullopt, profile)};
@@ -674,7 +816,28 @@ Json report_data(const world::Source& source, int year, const stance::Profile& p
   // The sections in the report's order (docs/report.md); a new one is one more line.
   std::vector<Section> sections;
   sections.push_back(relations_section(context));
-  sections.push_back(triangle_section(context));
+  if (options.triangles.empty()) {
+    const auto chosen = default_triangle(context);
+    if (chosen.size() == 3) {
+      sections.push_back(triangle_section(context, {chosen[0], chosen[1], chosen[2]}, 1));
+    } else {
+      bool in_data = false;
+      for (const auto& r : context.balancer.at("rows")) in_data = in_data || r.at("abbrev") == focus.abbrev;
+      const auto text = fmt::format(
+          "{} {} in {}, so there is no triangle of its strongest partner and rival; name one with --triangle A,B,C.",
+          capitalised(in_sentence(focus.name)),
+          in_data ? "had fewer than two ties to other states" : "is not among the states with evidence", year);
+      sections.push_back({{{"id", "triangle"},
+                           {"title", fmt::format("No triangle of {} in {}", focus.abbrev, year)},
+                           {"text", text},
+                           {"tables", Json::array()},
+                           {"actors", Json::array()},
+                           {"years", Json::array()}},
+                          {text}});
+    }
+  }
+  for (std::size_t k = 0; k < options.triangles.size(); ++k)
+    sections.push_back(triangle_section(context, options.triangles[k], static_cast<int>(k + 1)));
   sections.push_back(balancers_section(context));
   sections.push_back(blocs_section(context));
   sections.push_back(landscape_section(context));
@@ -683,7 +846,7 @@ Json report_data(const world::Source& source, int year, const stance::Profile& p
   Json summary = Json::array(), sections_json = Json::array();
   for (auto& s : sections) {
     if (s.json.is_null()) continue;  // a section the store cannot support (e.g. no Russia or China)
-    if (!s.summary.empty()) summary.push_back(s.summary);
+    for (auto& sentence : s.summary) summary.push_back(std::move(sentence));
     sections_json.push_back(std::move(s.json));
   }
   return {{"entente_version", ENTENTE_VERSION_STRING},
@@ -691,6 +854,7 @@ Json report_data(const world::Source& source, int year, const stance::Profile& p
           {"profile", profile.name},
           {"year", year},
           {"from", from},
+          {"to", to},
           {"focus", {{"abbrev", focus.abbrev}, {"name", focus.name}}},
           {"summary", std::move(summary)},
           {"sections", std::move(sections_json)}};

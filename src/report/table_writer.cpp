@@ -15,8 +15,13 @@ std::string number_text(double v) {
 }
 
 TableWriter::TableWriter(std::ostream& out, OutputFormat format, std::vector<std::string> keys,
-                         std::vector<std::string> columns, Json metadata)
-    : out_(out), format_(format), keys_(std::move(keys)), columns_(std::move(columns)), metadata_(std::move(metadata)) {
+                         std::vector<std::string> columns, Json metadata, TerminalStyle style)
+    : out_(out),
+      format_(format),
+      keys_(std::move(keys)),
+      columns_(std::move(columns)),
+      metadata_(std::move(metadata)),
+      style_(style) {
   if (format_ == OutputFormat::csv) {
     std::string head;
     for (const auto& k : keys_) head += (head.empty() ? "" : ",") + k;
@@ -104,10 +109,7 @@ void TableWriter::row(const std::vector<long long>& keys, const double* values) 
     case OutputFormat::table: {
       std::vector<std::string> cells;
       for (long long k : keys) cells.push_back(std::to_string(k));
-      for (std::size_t c = 0; c < columns_.size(); ++c) {
-        auto t = number_text(values[c]);
-        cells.push_back(t.empty() ? "n/a" : t);
-      }
+      for (std::size_t c = 0; c < columns_.size(); ++c) cells.push_back(rounded(values[c], style_.digits));
       buffered_.cells.push_back(std::move(cells));
       return;
     }
@@ -116,7 +118,7 @@ void TableWriter::row(const std::vector<long long>& keys, const double* values) 
 
 void TableWriter::finish() {
   if (format_ == OutputFormat::json) out_ << (first_ ? "]\n}\n" : "\n  ]\n}\n");
-  if (format_ == OutputFormat::table) out_ << to_text_table(buffered_);
+  if (format_ == OutputFormat::table) out_ << terminal_table(std::move(buffered_), style_);
   out_.flush();
 }
 

@@ -3,9 +3,11 @@
 
 #include <sys/wait.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -216,6 +218,65 @@ TEST(ReportCliRuns, WithoutAssetsSaysHowToGetThem) {
   const auto r = run_cli({"report", "--out", (dir.path() / "r").string()});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find(std::string(entente::report::kNoReportAssets)), std::string::npos) << r.err;
+}
+
+// The report for any question: the three reports of scripts/test's browser test (the default,
+// India 2012 with its triangle with China and Pakistan, China 1969). Every summary sentence speaks
+// only of states the report was asked about (the focus, its triangles and landscape, and the
+// partner and rival whose evidence it names), and of no later year than the report's.
+TEST(ReportCliQuestions, SummariesSpeakOnlyOfWhatWasAsked) {
+  ENTENTE_REQUIRE_REPORT_ASSETS();
+  entente::testing::TempDir dir;
+  const std::vector<std::vector<std::string>> questions = {
+      {}, {"--focus", "IND", "--triangle", "IND,CHN,PAK"}, {"--year", "1969", "--focus", "CHN"}};
+  const std::vector<std::pair<std::string, int>> expected = {{"RUS", 2012}, {"IND", 2012}, {"CHN", 1969}};
+  for (std::size_t q = 0; q < questions.size(); ++q) {
+    std::vector<std::string> args = {"report", "--out", (dir.path() / std::to_string(q)).string(), "--format", "json"};
+    args.insert(args.end(), questions[q].begin(), questions[q].end());
+    const auto r = run_cli(args);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto data = Json::parse(r.out);
+    EXPECT_EQ(data.at("focus").at("abbrev"), expected[q].first);
+    EXPECT_EQ(data.at("year"), expected[q].second);
+    std::set<std::string> asked = {expected[q].first};
+    const Json* relations = nullptr;
+    for (const auto& s : data.at("sections")) {
+      const auto id = s.at("id").get<std::string>();
+      if (id == "relations") relations = &s;
+      if (id.rfind("triangle", 0) == 0 || id == "landscape")
+        for (const auto& a : s.at("actors")) asked.insert(a.is_string() ? a.get<std::string>() : a.at("abbrev").get<std::string>());
+    }
+    ASSERT_NE(relations, nullptr);
+    for (const auto& e : relations->at("evidence")) asked.insert(e.at("b").get<std::string>());
+    if (q == 1) {
+      const auto& triangle = data.at("sections").at(1);
+      EXPECT_EQ(triangle.at("actors"), (Json{"IND", "CHN", "PAK"}));
+    }
+    const auto word_in = [](const std::string& text, const std::string& word) {
+      for (auto at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
+        const bool starts = at == 0 || !std::isalpha(static_cast<unsigned char>(text[at - 1]));
+        const auto end = at + word.size();
+        const bool ends = end == text.size() || !std::isalpha(static_cast<unsigned char>(text[end]));
+        if (starts && ends) return true;
+      }
+      return false;
+    };
+    for (const auto& sentence : data.at("summary")) {
+      const auto text = sentence.get<std::string>();
+      for (const auto& st : relations->at("states")) {
+        const auto abbrev = st.at("abbrev").get<std::string>();
+        if (asked.count(abbrev)) continue;
+        EXPECT_FALSE(word_in(text, st.at("name").get<std::string>()) || word_in(text, abbrev))
+            << st.at("name") << " was not asked about: " << text;
+      }
+      if (q > 0) {
+        EXPECT_EQ(text.find("Russia-China"), std::string::npos) << text;  // the essay's question
+      }
+      if (expected[q].second != 2012) {
+        EXPECT_EQ(text.find("2012"), std::string::npos) << text;
+      }
+    }
+  }
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <cctype>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -201,8 +202,8 @@ TEST_F(DefaultWorldReport, YearsOfTheDefaultWorld) {
 }
 
 TEST_F(DefaultWorldReport, TopLevelAsTheContract) {
-  EXPECT_EQ(keys(data()), (std::vector<std::string>{"entente_version", "source", "profile", "year", "from", "focus",
-                                                    "summary", "sections"}));
+  EXPECT_EQ(keys(data()), (std::vector<std::string>{"entente_version", "source", "profile", "year", "from", "to",
+                                                    "focus", "summary", "sections"}));
   auto version = run_cli({"--version"}).out;
   while (!version.empty() && std::isspace(static_cast<unsigned char>(version.back()))) version.pop_back();
   EXPECT_EQ(data().at("entente_version"), version);
@@ -210,6 +211,7 @@ TEST_F(DefaultWorldReport, TopLevelAsTheContract) {
   EXPECT_EQ(data().at("profile"), "default");
   EXPECT_EQ(data().at("year"), 2012);
   EXPECT_EQ(data().at("from"), 1946);
+  EXPECT_EQ(data().at("to"), 2012);  // the timelines end in the report's year
   EXPECT_EQ(data().at("focus"), (Json{{"abbrev", "RUS"}, {"name", "Russia"}}));
   ASSERT_GE(data().at("summary").size(), 5u);  // one sentence per section
   for (const auto& s : data().at("summary")) {
@@ -221,7 +223,7 @@ TEST_F(DefaultWorldReport, TopLevelAsTheContract) {
 
 TEST_F(DefaultWorldReport, SectionsInOrderWithTheirKeys) {
   const std::vector<std::pair<std::string, std::vector<std::string>>> expected = {
-      {"relations", {"states", "dyads", "counts"}},
+      {"relations", {"states", "dyads", "counts", "evidence"}},
       {"triangle", {"actors", "years"}},
       {"balancers", {"focus", "rows"}},
       {"blocs", {"years", "membership", "switches"}},
@@ -455,6 +457,158 @@ TEST_F(DefaultWorldReport, AnotherYearAndFocus) {
   std::vector<std::string> powers;
   for (const auto& a : d.at("sections").at(4).at("actors")) powers.push_back(a.at("abbrev"));
   EXPECT_EQ(powers, (std::vector<std::string>{"USA", "UKG", "FRN", "RUS", "CHN", "IND"}));
+}
+
+// ---- any focus, any question (issue: the report for any question, not only the essay's) ----
+
+// The default triangle: the focus, its strongest friendly tie and its strongest unfriendly tie,
+// by |weight| × CINC, as the report's own relations data show them.
+TEST_F(DefaultWorldReport, DefaultTriangleIsTheFocusWithItsStrongestPartnerAndRival) {
+  const auto& rel = section("relations");
+  std::map<std::string, double> cinc;
+  for (const auto& st : rel.at("states")) cinc[st.at("abbrev")] = st.at("cinc").is_number() ? st.at("cinc").get<double>() : 0;
+  std::string partner, rival;
+  double best_partner = 0, best_rival = 0;
+  for (const auto& d : rel.at("dyads")) {
+    if (d.at("a") != "RUS" && d.at("b") != "RUS") continue;
+    const std::string other = d.at("a") == "RUS" ? d.at("b") : d.at("a");
+    const double w = d.at("weight").get<double>(), strength = std::abs(w) * cinc[other];
+    if (w > 0 && strength > best_partner) best_partner = strength, partner = other;
+    if (w < 0 && strength > best_rival) best_rival = strength, rival = other;
+  }
+  ASSERT_FALSE(partner.empty());
+  ASSERT_FALSE(rival.empty());
+  const auto actors = section("triangle").at("actors").get<std::vector<std::string>>();
+  ASSERT_EQ(actors.size(), 3u);
+  EXPECT_EQ(actors[2], "RUS");  // the focus last
+  EXPECT_EQ(std::set<std::string>(actors.begin(), actors.begin() + 2), (std::set<std::string>{partner, rival}));
+}
+
+// The summary names the evidence of its strongest claims as `entente explain` shows it.
+TEST_F(DefaultWorldReport, EvidenceOfTheStrongestTiesIsExplainsEvidence) {
+  const auto& evidence = section("relations").at("evidence");
+  ASSERT_EQ(evidence.size(), 2u);  // a partner and a rival
+  std::string summary;
+  for (const auto& s : data().at("summary")) summary += s.get<std::string>() + "\n";
+  for (const auto& e : evidence) {
+    const auto a = e.at("a").get<std::string>(), b = e.at("b").get<std::string>();
+    const auto verb = cli_json({"explain", a, b, "--year", "2012"});
+    EXPECT_EQ(e.at("relation"), verb.at("relation"));
+    EXPECT_EQ(e.at("weight"), verb.at("weight"));
+    EXPECT_EQ(e.at("rule"), verb.at("rule"));
+    EXPECT_EQ(e.at("command"), "entente explain " + a + " " + b + " --year 2012");
+    // Every treaty the summary names is one explain lists; the vote share is explain's line.
+    const auto first_treaty = std::to_string(verb.at("treaties").at(0).at("atopid").get<int>());
+    EXPECT_NE(summary.find(first_treaty + " (signed"), std::string::npos) << summary;
+    std::string votes;
+    for (const auto& line : verb.at("evidence"))
+      if (line.get<std::string>().rfind("UN votes: ", 0) == 0) votes = line;
+    ASSERT_FALSE(votes.empty());
+    EXPECT_NE(summary.find(votes), std::string::npos) << votes;
+    EXPECT_NE(summary.find("`" + e.at("command").get<std::string>() + "`"), std::string::npos);
+  }
+  EXPECT_NE(summary.find("strategic rivalry (Thompson-Sakuwa-Suhas): ongoing"), std::string::npos) << summary;
+}
+
+// Triangles asked for, one section each; timelines to --to; a landscape of the states asked for.
+TEST_F(DefaultWorldReport, TrianglesLandscapeAndTimelinesAsAsked) {
+  entente::report::ReportOptions options;
+  options.focus = "IND";
+  options.triangles = {{"IND", "CHN", "PAK"}, {"IND", "USA", "CHN"}};
+  options.landscape = {"IND", "CHN", "PAK", "USA"};
+  options.from = 2000;
+  options.to = 2010;
+  const auto d = entente::report::report_data(*source_, 2012, *profile_, options);
+  EXPECT_EQ(d.at("to"), 2010);
+  std::vector<std::string> ids;
+  for (const auto& s : d.at("sections")) ids.push_back(s.at("id"));
+  EXPECT_EQ(ids, (std::vector<std::string>{"relations", "triangle", "triangle-2", "balancers", "blocs", "landscape"}));
+  const auto& second = d.at("sections").at(2);
+  EXPECT_EQ(second.at("actors"), (Json{"IND", "USA", "CHN"}));
+  EXPECT_EQ(second.at("tables").at(0).at("name"), "triangle-2-years");
+  EXPECT_EQ(second.at("years").size(), 11u);
+  EXPECT_EQ(second.at("years").back().at("year"), 2010);
+  EXPECT_EQ(d.at("sections").at(4).at("years").size(), 11u);  // blocs 2000–2010
+  std::set<std::string> powers;
+  for (const auto& a : d.at("sections").at(5).at("actors")) powers.insert(a.at("abbrev").get<std::string>());
+  EXPECT_EQ(powers, (std::set<std::string>{"IND", "CHN", "PAK", "USA"}));
+  EXPECT_THROW(entente::report::parse_triangle("IND,CHN"), std::invalid_argument);
+  EXPECT_EQ(entente::report::parse_triangle("IND, CHN,PAK"), (entente::report::Triangle{"IND", "CHN", "PAK"}));
+}
+
+// Another year and focus: no scenario (only the essay's question on Russia in 2012 has one by
+// default) and no sentence about a later year.
+TEST_F(DefaultWorldReport, NoSentenceAboutAnotherYearsQuestion) {
+  entente::report::ReportOptions options;
+  options.focus = "CHN";
+  const auto d = entente::report::report_data(*source_, 1969, *profile_, options);
+  for (const auto& s : d.at("sections")) EXPECT_NE(s.at("id"), "scenario");
+  EXPECT_EQ(section("scenario").at("id"), "scenario");  // the default still asks the essay's question
+  for (const auto& sentence : d.at("summary")) {
+    const auto text = sentence.get<std::string>();
+    EXPECT_EQ(text.find("alliance would"), std::string::npos) << text;
+    for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
+      if (!std::isdigit(static_cast<unsigned char>(text[i])) || (i > 0 && std::isdigit(static_cast<unsigned char>(text[i - 1]))))
+        continue;
+      std::size_t n = i;
+      while (n < text.size() && std::isdigit(static_cast<unsigned char>(text[n]))) ++n;
+      if (n - i != 4 || text.compare(n, 8, " (signed") == 0) continue;  // "3445 (signed 1961)": a treaty's id
+      const int year = std::stoi(text.substr(i, 4));
+      if (year >= 1816) {
+        EXPECT_LE(year, 1969) << "a year after the report's in: " << text;
+      }
+    }
+  }
+}
+
+// A scenario whose shocks change nothing says so, instead of a list of zeros.
+TEST_F(DefaultWorldReport, AScenarioThatChangesNothingSaysSo) {
+  entente::testing::TempDir dir;
+  const auto file = dir.write("nothing.toml", R"(name = "No change"
+question = "Would another US-UK defense treaty change anything?"
+[base]
+year = 2012
+focus = "UKG"
+triangles = [["UKG", "USA", "FRN"]]
+landscape = ["USA", "UKG", "FRN", "GMY"]
+[[shock]]
+kind = "add_treaty"
+between = ["USA", "UKG"]
+type = "defense"
+)");
+  const auto verb = cli_json({"scenario", file.string(), "--members", "0", "--runs", "0"});
+  ASSERT_TRUE(verb.at("rows").empty()) << "the verb finds a change: pick another shock for this test";
+  entente::report::ReportOptions options;
+  options.focus = "UKG";
+  options.scenario = file.string();
+  const auto d = entente::report::report_data(*source_, 2012, *profile_, options);
+  const auto& s = d.at("sections").back();
+  ASSERT_EQ(s.at("id"), "scenario");
+  EXPECT_EQ(s.at("title"), "Would another US-UK defense treaty change anything?");
+  EXPECT_NE(s.at("text").get<std::string>().find(", nothing would change: every model gives the United Kingdom the same answer"), std::string::npos) << s.at("text");
+  EXPECT_EQ(d.at("summary").back(), "The scenario \"No change\" (2012) changes nothing for the United Kingdom.");
+}
+
+// A focus with fewer than two ties has no default triangle, and a focus outside the data neither:
+// the section says which, with no tables (so the page draws no empty chart).
+TEST_F(DefaultWorldReport, NoDefaultTriangleSaysWhy) {
+  entente::report::ReportOptions options;
+  options.focus = "USA";
+  const auto d = entente::report::report_data(*source_, 1946, *profile_, options);
+  long long ties = 0;
+  for (const auto& dyad : d.at("sections").at(0).at("dyads"))
+    ties += (dyad.at("a") == "USA" || dyad.at("b") == "USA") && dyad.at("weight").get<double>() != 0;
+  ASSERT_LT(ties, 2) << "the United States has two ties in 1946: pick another year for this test";
+  const auto& triangle = d.at("sections").at(1);
+  EXPECT_EQ(triangle.at("id"), "triangle");
+  EXPECT_TRUE(triangle.at("tables").empty());
+  EXPECT_NE(triangle.at("text").get<std::string>().find("had fewer than two ties to other states in 1946"),
+            std::string::npos)
+      << triangle.at("text");
+  options.focus = "BRA";  // not among the bundled world's states
+  const auto outside = entente::report::report_data(*source_, 2012, *profile_, options);
+  EXPECT_NE(outside.at("sections").at(1).at("text").get<std::string>().find("is not among the states with evidence"),
+            std::string::npos);
 }
 
 }  // namespace

@@ -833,9 +833,16 @@
     });
   }
 
+  // A section's kind: its id without the number of a second or later one of the same kind
+  // ("triangle-2" is a triangle; docs/report.md).
+  function kindOf(id) {
+    return id.replace(/-[0-9]+$/, '');
+  }
+
   // tasks: where the chart promises go; null when the chart libraries are missing (no charts).
   function renderSection(section, report, tasks) {
     var id = String(section.id);
+    var kind = kindOf(id);
     var node = el('section', { id: id, class: 'report-section' });
     node.appendChild(el('h2', { text: section.title || id }));
     if (section.text) node.appendChild(el('p', { class: 'section-text', text: String(section.text) }));
@@ -843,7 +850,9 @@
     if (id === 'scenario') node.appendChild(scenarioIntro(section) || document.createComment('no scenario intro'));
 
     var charts = el('div', { class: 'section-charts' });
-    (SECTION_CHARTS[id] || []).forEach(function (c) {
+    // A section without tables has nothing to chart: its text says why.
+    var hasData = Array.isArray(section.tables) && section.tables.length > 0;
+    (hasData ? SECTION_CHARTS[kind] || [] : []).forEach(function (c) {
       var target = el('div', { class: 'chart', 'data-chart': c.name, role: 'img', 'aria-label': c.title });
       var note = el('p', { class: 'chart-note' });
       charts.appendChild(el('figure', { class: 'chart-figure' }, [

@@ -4,6 +4,7 @@
 // each built from the same query functions as the command-line verbs (relations, triangle,
 // balancer, balance/blocs, landscape), with tables of the numbers behind every chart and a plain
 // interpretation generated from those numbers.
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,12 +28,29 @@ YearSpan report_years(const world::Source& source);
 // 2012 (the essay's year) when the store covers it, else the last year it covers.
 int default_report_year(const world::Source& source);
 
+using Triangle = std::array<std::string, 3>;
+
+// The question a report answers. Every default is chosen from the year's data (see
+// docs/report.md): the report is about `focus`, whatever state that is.
 struct ReportOptions {
-  std::string focus = "RUS";                                  // the state the text follows
-  std::vector<std::string> triangle = {"USA", "CHN", "RUS"};  // the strategic triangle's states
+  std::string focus = "RUS";  // the state the text follows
+  // The strategic triangles, one section each; empty: default_triangle().
+  std::vector<Triangle> triangles;
+  // The landscape's states; empty: the year's great powers plus the focus.
+  std::vector<std::string> landscape;
+  // A scenario file (TOML, docs/scenarios.md) for the last section. Without one the report has no
+  // scenario, except for the essay's question (Russia in 2012), which runs its example.
+  std::optional<std::string> scenario;
   std::optional<int> from;  // first year of the timelines (default: report_years().first)
+  std::optional<int> to;    // last year of the timelines (default: the report's year)
   unsigned threads = 0;     // landscape enumeration; 0: one per core
 };
+
+// "A,B,C" as a triangle; std::invalid_argument unless it names three states.
+Triangle parse_triangle(const std::string& text);
+
+// What the sections are built from// "A,B,C" as a triangle; std::invalid_argument unless it names three states.
+Triangle parse_triangle(const std::string& text);
 
 // What the sections are built from: the request, and the verbs' results that several sections
 // share (computed once).
@@ -42,28 +60,37 @@ struct ReportContext {
   const ReportOptions& options;
   int year = 0;
   int from = 0;
+  int to = 0;  // the timelines' last year
   const actor::Actor& focus;
   Json relations;  // query::relations of the year, every pair in the evidence scope
   Json balancer;   // query::balancer of the year, every state in scope ranked
 };
 
 // One section of the report: {id, title, text, tables, ...its keys} (docs/report.md), and the
-// sentence it adds to the report's summary ("" for none).
+// sentences it adds to the report's summary. A section with nothing to show has no tables (and the
+// page no charts): its text says why.
 struct Section {
   Json json;
-  std::string summary;
+  std::vector<std::string> summary;
 };
 
 // The sections, in the report's order. A new section is a function of the context added to the
 // list in report_data().
 Section relations_section(const ReportContext& context);
-Section triangle_section(const ReportContext& context);
+// One triangle; `number` counts from 1, and names the section "triangle", then "triangle-2", ….
+Section triangle_section(const ReportContext& context, const Triangle& triangle, int number);
 Section balancers_section(const ReportContext& context);
 Section blocs_section(const ReportContext& context);
 Section landscape_section(const ReportContext& context);
-// The essay's question as the scenario of examples/russia-china-alliance.toml (report_scenario.cpp);
-// null when the store lacks Russia or China.
+// The scenario of options.scenario, or the essay's question (examples/russia-china-alliance.toml)
+// on Russia in 2012 (report_scenario.cpp); null when there is none, or the store lacks its states.
 Section scenario_section(const ReportContext& context);
+
+// The default triangle of the focus in the year: the focus with its strongest partner (the friendly
+// tie of most weight × CINC) and its strongest rival (the unfriendly tie of most |weight| × CINC);
+// when it has no tie of one kind, the next strongest of the other. The two in COW code order, the
+// focus last. Empty when the focus has fewer than two ties.
+std::vector<std::string> default_triangle(const ReportContext& context);
 
 // The whole report of `year` (which report_years must contain; std::invalid_argument otherwise).
 Json report_data(const world::Source& source, int year, const stance::Profile& profile,

@@ -8,14 +8,16 @@
 
 #include "entente/report/json.hpp"
 #include "entente/report/output.hpp"
+#include "entente/report/terminal_table.hpp"
 
 namespace entente::report {
 
 class TableWriter {
  public:
   // `keys` are the leading integer columns (e.g. ccode1, ccode2, year); `columns` the values.
+  // `style`: how the terminal table rounds and fits (CSV and JSON keep full precision).
   TableWriter(std::ostream& out, OutputFormat format, std::vector<std::string> keys, std::vector<std::string> columns,
-              Json metadata = Json::object());
+              Json metadata = Json::object(), TerminalStyle style = {});
   void row(const std::vector<long long>& keys, const double* values);
   // For CSV and JSON: renders one row onto `out` (const, so worker threads can render blocks of
   // rows in parallel) and writes such a block. The terminal table goes through row().
@@ -32,6 +34,7 @@ class TableWriter {
   Json metadata_;
   bool first_ = true;
   Flat buffered_;  // terminal table only
+  TerminalStyle style_;
   std::string line_;
 };
 
