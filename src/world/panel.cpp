@@ -20,6 +20,17 @@ struct Span {
   int a, b, first, last;
   std::uint8_t value;
 };
+// A COW contiguity period at month precision (yyyymm: 186607 for July 1866), both months included.
+struct ContiguityPeriod {
+  int a, b, start, end;
+  std::uint8_t type;
+};
+// "1866-07-01" -> 186607; a date without a month counts from January (start) or to December (end).
+int year_month(std::string_view iso, bool end) {
+  const int year = std::stoi(std::string(iso.substr(0, 4)));
+  const int month = iso.size() >= 7 ? std::stoi(std::string(iso.substr(5, 2))) : (end ? 12 : 1);
+  return year * 100 + month;
+}
 struct DyadRecord {
   int a, b;
   std::uint8_t v1, v2, v3, v4, v5;
@@ -75,7 +86,9 @@ struct Panel::Data {
   std::map<std::string, YearRange> coverage;
   std::unordered_map<int, std::vector<DyadRecord>> cow, atop, mids;
   std::unordered_map<int, std::vector<StateValue>> cinc, democracy, national_trade;
-  std::vector<Span> majors, contiguity, rival_td, rival_tss;
+  Conventions conventions;
+  std::vector<Span> majors, rival_td, rival_tss;
+  std::vector<ContiguityPeriod> contiguity;
   struct WarSpell {
     int war, ccode, side, first, last;
   };
@@ -153,8 +166,21 @@ int Year::index(int ccode) const {
   return it != ccodes.end() && *it == ccode ? static_cast<int>(it - ccodes.begin()) : -1;
 }
 
-Panel::Panel(const Source& source, int from, int to, const PanelLayers& requested) : data_(std::make_unique<Data>()) {
+bool Year::in_universe(std::size_t i, std::size_t j) const {
+  if (universe == Universe::any) return true;
+  // A Year built by hand, or a state a scenario adds, has no days listed: it pairs with every state.
+  if (i >= member_days.size() || j >= member_days.size() || member_days[i].empty() || member_days[j].empty())
+    return true;
+  for (const auto& [start_i, end_i] : member_days[i])
+    for (const auto& [start_j, end_j] : member_days[j])
+      if (start_i <= end_j && start_j <= end_i) return true;
+  return false;
+}
+
+Panel::Panel(const Source& source, int from, int to, const PanelLayers& requested, const Conventions& conventions)
+    : data_(std::make_unique<Data>()) {
   auto& d = *data_;
+  d.conventions = conventions;
   PanelLayers layers = requested;
   layers.votes = layers.votes || layers.idealpoints;  // ideal points are estimated from the votes
   d.idealpoints = layers.idealpoints;
@@ -245,10 +271,10 @@ Panel::Panel(const Source& source, int from, int to, const PanelLayers& requeste
                           static_cast<int>(r.integer(2)), 1});
     });
   if (layers.contiguity && need("cow_contiguity"))
-    store.for_each_row("SELECT ccode1, ccode2, conttype, start_year, end_year FROM contiguity",
+    store.for_each_row("SELECT ccode1, ccode2, conttype, start_date, end_date FROM contiguity",
                        [&](const store::Row& r) {
                          d.contiguity.push_back({static_cast<int>(r.integer(0)), static_cast<int>(r.integer(1)),
-                                                 static_cast<int>(r.integer(3)), static_cast<int>(r.integer(4)),
+                                                 year_month(r.text(3), false), year_month(r.text(4), true),
                                                  static_cast<std::uint8_t>(r.integer(2))});
                        });
   if (layers.disputes && need("cow_mid_dyad_years"))
@@ -382,8 +408,12 @@ Year Panel::year(int y) const {
   const auto& d = *data_;
   Year out;
   out.year = y;
+  out.universe = d.conventions.universe;
   for (const auto* a : d.actors)
-    if (a->member_in(y)) out.ccodes.push_back(a->ccode);
+    if (auto days = a->days_in(y); !days.empty()) {
+      out.ccodes.push_back(a->ccode);
+      out.member_days.push_back(std::move(days));
+    }
   const std::size_t n = out.n();
   out.in_scope.assign(n, 1);
   if (!d.scope.empty())
@@ -448,11 +478,16 @@ Year Panel::year(int y) const {
   out.contiguity_covered = d.covers("cow_contiguity", y);
   if (out.contiguity_covered) {
     out.conttype.assign(n * n, 0);
+    // The periods that count: any touching the year (closest), or the one in force on 1 January.
+    // Type 0 marks a "no contiguity" filler period, which COW's table overlaps with real ones
+    // (RUS-AFG 1919-2016 against land contiguity 1920-1991): it never overrides a real type.
+    const bool january = d.conventions.contiguity == ContiguityRule::january;
+    const int first = y * 100 + 1, last = january ? first : y * 100 + 12;
     for (const auto& s : d.contiguity) {
-      if (s.value == 0 || s.first > y || y > s.last) continue;  // type 0 marks a "no contiguity" period
+      if (s.type == 0 || s.start > last || s.end < first) continue;
       if (long k = at(s.a, s.b); k >= 0) {
         auto& c = out.conttype[static_cast<std::size_t>(k)];
-        c = c == 0 ? s.value : std::min(c, s.value);
+        c = c == 0 ? s.type : std::min(c, s.type);
       }
     }
   }
