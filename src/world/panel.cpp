@@ -478,17 +478,25 @@ Year Panel::year(int y) const {
   out.contiguity_covered = d.covers("cow_contiguity", y);
   if (out.contiguity_covered) {
     out.conttype.assign(n * n, 0);
-    // The periods that count: any touching the year (closest), or the one in force on 1 January.
-    // Type 0 marks a "no contiguity" filler period, which COW's table overlaps with real ones
-    // (RUS-AFG 1919-2016 against land contiguity 1920-1991): it never overrides a real type.
+    // The periods that count: any touching the year (closest), or those in force when the year
+    // starts for the dyad (january): 1 January, or, for a state that entered during the year, the
+    // month of the later of the two states' first days. Type 0 marks a "no contiguity" filler
+    // period, which COW's table overlaps with real ones (RUS-AFG 1919-2016 against land
+    // contiguity 1920-1991): it never overrides a real type.
     const bool january = d.conventions.contiguity == ContiguityRule::january;
-    const int first = y * 100 + 1, last = january ? first : y * 100 + 12;
+    std::vector<int> first_month(n);
+    for (std::size_t i = 0; i < n; ++i) first_month[i] = out.member_days[i].front().first / 100;
     for (const auto& s : d.contiguity) {
-      if (s.type == 0 || s.start > last || s.end < first) continue;
-      if (long k = at(s.a, s.b); k >= 0) {
-        auto& c = out.conttype[static_cast<std::size_t>(k)];
-        c = c == 0 ? s.type : std::min(c, s.type);
+      if (s.type == 0 || s.start > y * 100 + 12 || s.end < y * 100 + 1) continue;
+      const long k = at(s.a, s.b);
+      if (k < 0) continue;
+      if (january) {
+        const std::size_t i = static_cast<std::size_t>(k) / n, j = static_cast<std::size_t>(k) % n;
+        const int month = std::max(first_month[i], first_month[j]);
+        if (s.start > month || s.end < month) continue;
       }
+      auto& c = out.conttype[static_cast<std::size_t>(k)];
+      c = c == 0 ? s.type : std::min(c, s.type);
     }
   }
   out.disputes_covered = d.covers("cow_mid_dyad_years", y);

@@ -603,9 +603,15 @@ TEST(DyadYearsContiguity, RulesDifferWhereTheTypeChangesWithinTheYear) {
   EXPECT_EQ(conttype(1866, kUKG, kGMY, R::closest), 5.0);
   EXPECT_EQ(conttype(1866, kUKG, kGMY, R::january), 0.0);
   EXPECT_EQ(conttype(1867, kUKG, kGMY, R::january), 5.0);
-  // Germany re-enters on 3 October 1990; its contiguity periods start in October.
+  // Germany re-enters on 3 October 1990 and its contiguity periods start in October: for a state
+  // that entered during the year, `january` reads the month it entered.
   EXPECT_EQ(conttype(1990, kUKG, kGMY, R::closest), 5.0);
-  EXPECT_EQ(conttype(1990, kUKG, kGMY, R::january), 0.0);
+  EXPECT_EQ(conttype(1990, kUKG, kGMY, R::january), 5.0);
+  // USA-CAN 1920: Canada entered on 10 January 1920, land contiguity from January (both rules).
+  EXPECT_EQ(conttype(1920, kUSA, kCAN, R::january), 1.0);
+  // CHN-JPN 1879: within 400 miles of water (5) to March, within 150 miles (4) from March.
+  EXPECT_EQ(conttype(1879, kCHN, 740, R::closest), 4.0);
+  EXPECT_EQ(conttype(1879, kCHN, 740, R::january), 5.0);
   // ITA-YUG: a type-0 filler runs 1878-2016 beside land contiguity 1919-09 to 1941-04 and from
   // 1944-10; the filler never overrides the border.
   EXPECT_EQ(conttype(1930, kITA, kYUG, R::closest), 1.0);

@@ -33,16 +33,19 @@ constexpr const char* kStates =
     "CCC,30,Cland,1950,7,1,2000,12,31,2016\n"
     "DDD,40,Dland,1950,6,30,1950,12,31,2016\n";
 
-// 10-30: a type-0 filler over the whole century, water contiguity (2) from July 1950 and land
-// contiguity (1) from April 1960. Both directions, as COW lists them.
+// 10-30: a type-0 filler over the whole century, water contiguity (2) from July 1955 and land
+// contiguity (1) from April 1960. 10-40: within 150 miles of water (3) from June 1950, the month 40
+// entered. Both directions, as COW lists them.
 constexpr const char* kContiguity =
     "ccode1,ccode2,conttype,stdate,enddate\n"
     "10,30,0,1900-01-01,2000-12-01\n"
-    "10,30,2,1950-07-01,1960-03-01\n"
+    "10,30,2,1955-07-01,1960-03-01\n"
     "10,30,1,1960-04-01,2000-12-01\n"
+    "10,40,3,1950-06-01,1950-12-01\n"
     "30,10,0,1900-01-01,2000-12-01\n"
-    "30,10,2,1950-07-01,1960-03-01\n"
-    "30,10,1,1960-04-01,2000-12-01\n";
+    "30,10,2,1955-07-01,1960-03-01\n"
+    "30,10,1,1960-04-01,2000-12-01\n"
+    "40,10,3,1950-06-01,1950-12-01\n";
 
 world::Source synthetic_source() {
   entente::testing::TempDir dir;
@@ -64,12 +67,12 @@ std::set<std::pair<int, int>> dyads_of(const world::Source& source, int year, Un
   return out;
 }
 
-int conttype(const world::Source& source, int year, ContiguityRule rule) {
+int conttype(const world::Source& source, int year, ContiguityRule rule, int a = 10, int b = 30) {
   world::PanelLayers layers;
   layers.contiguity = true;
   const world::Panel panel(source, year, year, layers, {Universe::simultaneous, rule});
   const auto y = panel.year(year);
-  const int i = y.index(10), j = y.index(30);
+  const int i = y.index(a), j = y.index(b);
   EXPECT_TRUE(y.contiguity_covered);
   EXPECT_GE(i, 0);
   EXPECT_GE(j, 0);
@@ -123,16 +126,23 @@ TEST(Conventions, SimultaneousUniverseDropsPairsWithoutACommonDay) {
 
 TEST(Conventions, ContiguityRulesAndTypeZeroFillers) {
   const auto source = synthetic_source();
-  // 1950: water contiguity from July; on 1 January only the type-0 filler was in force.
-  EXPECT_EQ(conttype(source, 1950, ContiguityRule::closest), 2);
-  EXPECT_EQ(conttype(source, 1950, ContiguityRule::january), 0);
-  // 1955: the filler overlaps type 2 all year and never overrides it.
-  EXPECT_EQ(conttype(source, 1955, ContiguityRule::closest), 2);
-  EXPECT_EQ(conttype(source, 1955, ContiguityRule::january), 2);
+  using R = ContiguityRule;
+  // 1950: only the type-0 filler, under both rules.
+  EXPECT_EQ(conttype(source, 1950, R::closest), 0);
+  EXPECT_EQ(conttype(source, 1950, R::january), 0);
+  // 1955: water contiguity from July; on 1 January only the filler was in force.
+  EXPECT_EQ(conttype(source, 1955, R::closest), 2);
+  EXPECT_EQ(conttype(source, 1955, R::january), 0);
+  // 1956: the filler overlaps type 2 all year and never overrides it.
+  EXPECT_EQ(conttype(source, 1956, R::closest), 2);
+  EXPECT_EQ(conttype(source, 1956, R::january), 2);
   // 1960: land from April; type 2 was in force in January.
-  EXPECT_EQ(conttype(source, 1960, ContiguityRule::closest), 1);
-  EXPECT_EQ(conttype(source, 1960, ContiguityRule::january), 2);
-  EXPECT_EQ(conttype(source, 1961, ContiguityRule::january), 1);
+  EXPECT_EQ(conttype(source, 1960, R::closest), 1);
+  EXPECT_EQ(conttype(source, 1960, R::january), 2);
+  EXPECT_EQ(conttype(source, 1961, R::january), 1);
+  // A state that entered during the year: its year starts in the month it entered (June 1950).
+  EXPECT_EQ(conttype(source, 1950, R::closest, 10, 40), 3);
+  EXPECT_EQ(conttype(source, 1950, R::january, 10, 40), 3);
 }
 
 TEST(Conventions, StateYearsAreTheSameUnderBothUniverses) {

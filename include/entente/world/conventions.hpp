@@ -20,7 +20,9 @@ enum class Universe {
 // precision, and a pair's type can change within a year.
 enum class ContiguityRule {
   closest,  // the closest (lowest) type of any period that touches the year
-  january,  // the type of the period in force on 1 January
+  // The type of the period in force when the year starts for the dyad: on 1 January, or, when
+  // one of the two entered the system during the year, in the month it entered.
+  january,
 };
 
 struct Conventions {
