@@ -82,6 +82,7 @@ struct Panel::Data {
   int from = 0, to = 0;
   std::vector<std::string> missing;
   std::vector<const actor::Actor*> actors;
+  std::vector<std::vector<std::pair<int, int>>> spells;  // per actor: its spells as yyyymmdd, parsed once
   std::vector<int> scope;  // empty = every state
   std::map<std::string, YearRange> coverage;
   std::unordered_map<int, std::vector<DyadRecord>> cow, atop, mids;
@@ -168,7 +169,8 @@ int Year::index(int ccode) const {
 
 bool Year::in_universe(std::size_t i, std::size_t j) const {
   if (universe == Universe::any) return true;
-  // A Year built by hand, or a state a scenario adds, has no days listed: it pairs with every state.
+  // A member all year has no days listed (nor has a state of a Year built by hand, or one a
+  // scenario adds): it pairs with every state.
   if (i >= member_days.size() || j >= member_days.size() || member_days[i].empty() || member_days[j].empty())
     return true;
   for (const auto& [start_i, end_i] : member_days[i])
@@ -186,7 +188,11 @@ Panel::Panel(const Source& source, int from, int to, const PanelLayers& requeste
   d.idealpoints = layers.idealpoints;
   d.from = from;
   d.to = to;
-  for (const auto& a : source.registry.all()) d.actors.push_back(&a);
+  for (const auto& a : source.registry.all()) {
+    d.actors.push_back(&a);
+    auto& spells = d.spells.emplace_back();
+    for (const auto& sp : a.spells) spells.emplace_back(sp.start_date(), sp.end_date());
+  }
   d.scope = source.store.evidence_scope();
   for (const auto& c : source.store.coverage()) d.coverage[c.dataset] = {c.first_year, c.last_year};
   const auto& store = source.store;
@@ -409,11 +415,17 @@ Year Panel::year(int y) const {
   Year out;
   out.year = y;
   out.universe = d.conventions.universe;
-  for (const auto* a : d.actors)
-    if (auto days = a->days_in(y); !days.empty()) {
-      out.ccodes.push_back(a->ccode);
-      out.member_days.push_back(std::move(days));
-    }
+  const int first_day = y * 10000 + 101, last_day = y * 10000 + 1231;
+  for (std::size_t k = 0; k < d.actors.size(); ++k) {
+    std::vector<std::pair<int, int>> days;  // as actor::Actor::days_in, without re-parsing dates
+    for (const auto& [start, end] : d.spells[k])
+      if (start <= last_day && end >= first_day) days.emplace_back(std::max(start, first_day), std::min(end, last_day));
+    if (days.empty()) continue;
+    out.ccodes.push_back(d.actors[k]->ccode);
+    // A member all year pairs with every member: its days are left out (most states, most years).
+    const bool all_year = days.size() == 1 && days[0] == std::pair{first_day, last_day};
+    out.member_days.push_back(all_year ? std::vector<std::pair<int, int>>{} : std::move(days));
+  }
   const std::size_t n = out.n();
   out.in_scope.assign(n, 1);
   if (!d.scope.empty())
@@ -485,7 +497,8 @@ Year Panel::year(int y) const {
     // contiguity 1920-1991): it never overrides a real type.
     const bool january = d.conventions.contiguity == ContiguityRule::january;
     std::vector<int> first_month(n);
-    for (std::size_t i = 0; i < n; ++i) first_month[i] = out.member_days[i].front().first / 100;
+    for (std::size_t i = 0; i < n; ++i)
+      first_month[i] = out.member_days[i].empty() ? y * 100 + 1 : out.member_days[i].front().first / 100;
     for (const auto& s : d.contiguity) {
       if (s.type == 0 || s.start > y * 100 + 12 || s.end < y * 100 + 1) continue;
       const long k = at(s.a, s.b);

@@ -81,7 +81,7 @@ struct Year {
   // Position of a state in this year's system, or -1.
   int index(int ccode) const;
   // The dyad-year universe of the panel, and the days of the year each state was a member
-  // (closed yyyymmdd intervals, actor::Actor::days_in).
+  // (closed yyyymmdd intervals, actor::Actor::days_in), left empty for a member all year.
   Universe universe = Universe::simultaneous;
   std::vector<std::vector<std::pair<int, int>>> member_days;
   // Whether states i and j form a dyad in this year under `universe`: always with `any`; with
