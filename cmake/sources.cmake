@@ -71,6 +71,7 @@ set(ENTENTE_SOURCES
   src/store/sqlite.cpp
   src/store/store.cpp
   src/triangle/triangle.cpp
+  src/world/conventions.cpp
   src/world/default_world_blob.cpp
   src/world/export.cpp
   src/world/panel.cpp

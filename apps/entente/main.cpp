@@ -369,6 +369,19 @@ int main(int argc, char** argv) {
   dys->add_option("--threads", threads, "worker threads (default: all cores)");
   std::optional<std::string> into_table;
   dys->add_option("--into", into_table, "also keep the table in the store (--db) under this name, for SQL, R or Python");
+  // Conventions (docs/dyads.md): which pairs form a dyad-year, which contiguity period gives the year's type.
+  std::string universe = "simultaneous", contiguity_rule = "closest";
+  const char* universe_help =
+      "which pairs are dyads: simultaneous (members of the system on a common day of the year) or any (both "
+      "members at some point in the year)";
+  dys->add_option("--universe", universe, universe_help)
+      ->check(CLI::IsMember({"simultaneous", "any"}))
+      ->capture_default_str();
+  dys->add_option("--contiguity", contiguity_rule,
+                  "which period gives the contiguity type: closest (the closest of any period touching the year) or "
+                  "january (the period in force on 1 January, or in the month a state entered)")
+      ->check(CLI::IsMember({"closest", "january"}))
+      ->capture_default_str();
   dys->footer(std::string(entente::dyads::undirected_rule()));
   add_common(dys, common);
 
@@ -380,6 +393,9 @@ int main(int argc, char** argv) {
   sts->add_option("--actors", state_actors, "only these states (comma separated)")->delimiter(',');
   sts->add_option("--with", state_layers, "layers, comma separated: capabilities,democracy,majors,trade,idealpoints")->delimiter(',');
   sts->add_option("--out", out_file, "write to this file instead of standard output");
+  sts->add_option("--universe", universe, std::string(universe_help) + "; state-years are the same under both")
+      ->check(CLI::IsMember({"simultaneous", "any"}))
+      ->capture_default_str();
   add_common(sts, common);
 
   auto* idp = app.add_subcommand("idealpoints", "one-dimensional UN ideal points per state-year, estimated from the votes");
@@ -847,6 +863,8 @@ int main(int argc, char** argv) {
       req.to = dyads_to;
       req.directed = directed;
       req.relevant = relevant;
+      req.conventions = {*entente::world::universe_by_name(universe),
+                         *entente::world::contiguity_rule_by_name(contiguity_rule)};
       req.threads = threads;
       for (const auto& name : dyad_actors) req.actors.push_back(source.registry.find(name).ccode);
       for (const auto& name : with_layers) {
@@ -909,6 +927,7 @@ int main(int argc, char** argv) {
     }
     if (sts->parsed()) {
       entente::states::Request req{states_from, states_to, {}, {}};
+      req.universe = *entente::world::universe_by_name(universe);
       for (const auto& name : state_actors) req.actors.push_back(source.registry.find(name).ccode);
       for (const auto& name : state_layers) {
         auto layer = entente::states::layer_by_name(name);

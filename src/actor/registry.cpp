@@ -51,6 +51,25 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 int Spell::start_year() const { return std::stoi(start.substr(0, 4)); }
 int Spell::end_year() const { return std::stoi(end.substr(0, 4)); }
 
+namespace {
+int yyyymmdd(const std::string& iso) {
+  return std::stoi(iso.substr(0, 4)) * 10000 + std::stoi(iso.substr(5, 2)) * 100 + std::stoi(iso.substr(8, 2));
+}
+}  // namespace
+
+int Spell::start_date() const { return yyyymmdd(start); }
+int Spell::end_date() const { return yyyymmdd(end); }
+
+std::vector<std::pair<int, int>> Actor::days_in(int year) const {
+  std::vector<std::pair<int, int>> out;
+  const int first = year * 10000 + 101, last = year * 10000 + 1231;
+  for (const auto& s : spells) {
+    const int start = s.start_date(), end = s.end_date();
+    if (start <= last && end >= first) out.emplace_back(std::max(start, first), std::min(end, last));
+  }
+  return out;
+}
+
 bool Actor::member_in(int year) const {
   return std::any_of(spells.begin(), spells.end(),
                      [&](const Spell& s) { return s.start_year() <= year && year <= s.end_year(); });

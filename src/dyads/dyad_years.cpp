@@ -158,7 +158,7 @@ YearRows build_year(const world::Panel& panel, const Request& req, const Plan& p
   for (std::size_t i = 0; i < n; ++i) {
     if (!wanted[i]) continue;
     for (std::size_t j = req.directed ? 0 : i + 1; j < n; ++j) {
-      if (i == j || !wanted[j]) continue;
+      if (i == j || !wanted[j] || !y.in_universe(i, j)) continue;
       const std::size_t ij = i * n + j, ji = j * n + i;
       if (req.relevant) {
         const bool land = y.contiguity_covered && y.conttype[ij] == 1;
@@ -300,7 +300,7 @@ Table build(const world::Source& source, const Request& request, const std::func
   Request req = request;
   std::sort(req.actors.begin(), req.actors.end());
   const Plan plan = plan_for(req);
-  const world::Panel panel(source, req.from, req.to, panel_layers(req));
+  const world::Panel panel(source, req.from, req.to, panel_layers(req), req.conventions);
   Table table;
   table.columns = plan.columns;
   table.missing_datasets = panel.missing_layers();

@@ -149,7 +149,10 @@ bool KeyLess::operator()(std::size_t a, std::size_t b) const {
 std::vector<std::size_t> rows_in_key_order(const TableSpec& spec, const evidence::TableRows& rows) {
   std::vector<std::size_t> order(rows.rows);
   for (std::size_t r = 0; r < rows.rows; ++r) order[r] = r;
-  std::stable_sort(order.begin(), order.end(), KeyLess(spec, rows));
+  if (spec.key.empty()) return order;
+  const KeyLess less(spec, rows);
+  // Most provider files are published in key order: checking is linear, sorting is not.
+  if (!std::is_sorted(order.begin(), order.end(), less)) std::stable_sort(order.begin(), order.end(), less);
   return order;
 }
 

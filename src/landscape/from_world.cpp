@@ -73,6 +73,10 @@ WorldInstance from_year(const world::Year& y, const std::vector<std::size_t>& po
         const auto who = !y.in_scope[i] ? names[a] : names[b];
         for (std::size_t c = 0; c < kComponents; ++c)
           missing(static_cast<Component>(c), fmt::format("{} is outside the store's evidence scope", who));
+      } else if (!y.in_universe(i, j)) {
+        for (std::size_t c = 0; c < kComponents; ++c)
+          missing(static_cast<Component>(c), fmt::format("{} and {} were not members of the system on a common day of {}",
+                                                         names[a], names[b], y.year));
       } else {
         // The evidence the stance model reads (stance::facts), under the same profile: one source
         // for the stance graph and the landscape.

@@ -62,7 +62,7 @@ Json relations(const world::Source& source, int year, const std::vector<int>& ac
   for (std::size_t i = 0; i < n; ++i)
     for (std::size_t j = i + 1; j < n; ++j) {
       if (!wanted(i) || !wanted(j)) continue;
-      if (!y.in_scope[i] || !y.in_scope[j]) continue;
+      if (!y.in_scope[i] || !y.in_scope[j] || !y.in_universe(i, j)) continue;
       const auto s = stance::classify(y, i, j, profile);
       const auto* a = source.registry.by_ccode(y.ccodes[i]);
       const auto* b = source.registry.by_ccode(y.ccodes[j]);

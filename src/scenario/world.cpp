@@ -52,6 +52,7 @@ world::Year reindex(const world::Year& y, std::vector<long> from, std::vector<in
     return r;
   };
   out.in_scope.assign(m, 1);
+  out.member_days = per_state(y.member_days, std::vector<std::pair<int, int>>{});
   out.cow = per_dyad(y.cow, std::uint8_t{0});
   out.atop = per_dyad(y.atop, std::uint8_t{0});
   out.treaties_of = per_state(y.treaties_of, std::vector<std::uint32_t>{});  // treaties keep their sizes
@@ -309,7 +310,8 @@ struct Builder {
     const std::size_t n = y.n();
     w.facts.resize(n * n);
     for (std::size_t i = 0; i < n; ++i)
-      for (std::size_t j = i + 1; j < n; ++j) w.facts[i * n + j] = w.facts[j * n + i] = stance::facts(y, i, j);
+      for (std::size_t j = i + 1; j < n; ++j)
+        if (y.in_universe(i, j)) w.facts[i * n + j] = w.facts[j * n + i] = stance::facts(y, i, j);
     w.stance_shocks = std::move(stance_shocks);
     w.focus = position(y, sc.focus, nullptr);
     for (const auto& t : sc.triangles) {

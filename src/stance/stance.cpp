@@ -324,8 +324,14 @@ Relation decide(const Facts& f, const Profile& p, std::string* rule) {
 }
 
 Stance classify(const world::Year& y, std::size_t i, std::size_t j, const Profile& p) {
-  const Facts f = facts(y, i, j);
   Stance s;
+  if (!y.in_universe(i, j)) {
+    // Not a dyad this year (never members of the system on the same day): no relation to decide.
+    s.rule = "not members of the state system on a common day of the year";
+    s.weight = p.weight[static_cast<std::size_t>(s.relation)];
+    return s;
+  }
+  const Facts f = facts(y, i, j);
   auto& ev = s.evidence;
   if (f.atop_covered) ev.push_back(fmt::format("ATOP obligations: {}", obligations_text(f.atop)));
   else s.missing.emplace_back("ATOP obligations");
@@ -404,7 +410,7 @@ YearStances classify_year(const world::Year& y, const Profile& p) {
   out.relation.assign(n * n, Relation::neutral);
   for (std::size_t i = 0; i < n; ++i)
     for (std::size_t j = i + 1; j < n; ++j) {
-      if (!y.in_scope[i] || !y.in_scope[j]) continue;
+      if (!y.in_scope[i] || !y.in_scope[j] || !y.in_universe(i, j)) continue;
       const Relation r = decide(facts(y, i, j), p);
       out.weight[i * n + j] = out.weight[j * n + i] = p.weight[static_cast<std::size_t>(r)];
       out.relation[i * n + j] = out.relation[j * n + i] = r;

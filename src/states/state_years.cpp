@@ -36,7 +36,7 @@ std::vector<std::string> build(const world::Source& source, const Request& reque
   layers.majors = has(request.with, Layer::majors);
   layers.national_trade = has(request.with, Layer::trade);
   layers.idealpoints = has(request.with, Layer::idealpoints);
-  const world::Panel panel(source, request.from, request.to, layers);
+  const world::Panel panel(source, request.from, request.to, layers, {request.universe, {}});
   std::vector<std::string> columns;
   for (const auto& [layer, name] : kNames) {
     if (!has(request.with, layer)) continue;

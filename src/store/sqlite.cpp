@@ -6,7 +6,13 @@
 namespace entente::store::sql {
 
 Database::Database(const std::string& path, int flags) {
-  if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+  // SQLite's memory statistics take a global mutex on every allocation; nothing reads them. This
+  // only takes effect before SQLite first initialises, which the first connection does.
+  static const int configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)configured;
+  // A connection is used by one thread at a time (the store is written from one thread), so it
+  // needs no mutex of its own: each call would otherwise lock and unlock one.
+  if (sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
     std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
     sqlite3_close(db_);
     db_ = nullptr;

@@ -20,6 +20,17 @@ struct Span {
   int a, b, first, last;
   std::uint8_t value;
 };
+// A COW contiguity period at month precision (yyyymm: 186607 for July 1866), both months included.
+struct ContiguityPeriod {
+  int a, b, start, end;
+  std::uint8_t type;
+};
+// "1866-07-01" -> 186607; a date without a month counts from January (start) or to December (end).
+int year_month(std::string_view iso, bool end) {
+  const int year = std::stoi(std::string(iso.substr(0, 4)));
+  const int month = iso.size() >= 7 ? std::stoi(std::string(iso.substr(5, 2))) : (end ? 12 : 1);
+  return year * 100 + month;
+}
 struct DyadRecord {
   int a, b;
   std::uint8_t v1, v2, v3, v4, v5;
@@ -71,11 +82,14 @@ struct Panel::Data {
   int from = 0, to = 0;
   std::vector<std::string> missing;
   std::vector<const actor::Actor*> actors;
+  std::vector<std::vector<std::pair<int, int>>> spells;  // per actor: its spells as yyyymmdd, parsed once
   std::vector<int> scope;  // empty = every state
   std::map<std::string, YearRange> coverage;
   std::unordered_map<int, std::vector<DyadRecord>> cow, atop, mids;
   std::unordered_map<int, std::vector<StateValue>> cinc, democracy, national_trade;
-  std::vector<Span> majors, contiguity, rival_td, rival_tss;
+  Conventions conventions;
+  std::vector<Span> majors, rival_td, rival_tss;
+  std::vector<ContiguityPeriod> contiguity;
   struct WarSpell {
     int war, ccode, side, first, last;
   };
@@ -153,14 +167,32 @@ int Year::index(int ccode) const {
   return it != ccodes.end() && *it == ccode ? static_cast<int>(it - ccodes.begin()) : -1;
 }
 
-Panel::Panel(const Source& source, int from, int to, const PanelLayers& requested) : data_(std::make_unique<Data>()) {
+bool Year::in_universe(std::size_t i, std::size_t j) const {
+  if (universe == Universe::any) return true;
+  // A member all year has no days listed (nor has a state of a Year built by hand, or one a
+  // scenario adds): it pairs with every state.
+  if (i >= member_days.size() || j >= member_days.size() || member_days[i].empty() || member_days[j].empty())
+    return true;
+  for (const auto& [start_i, end_i] : member_days[i])
+    for (const auto& [start_j, end_j] : member_days[j])
+      if (start_i <= end_j && start_j <= end_i) return true;
+  return false;
+}
+
+Panel::Panel(const Source& source, int from, int to, const PanelLayers& requested, const Conventions& conventions)
+    : data_(std::make_unique<Data>()) {
   auto& d = *data_;
+  d.conventions = conventions;
   PanelLayers layers = requested;
   layers.votes = layers.votes || layers.idealpoints;  // ideal points are estimated from the votes
   d.idealpoints = layers.idealpoints;
   d.from = from;
   d.to = to;
-  for (const auto& a : source.registry.all()) d.actors.push_back(&a);
+  for (const auto& a : source.registry.all()) {
+    d.actors.push_back(&a);
+    auto& spells = d.spells.emplace_back();
+    for (const auto& sp : a.spells) spells.emplace_back(sp.start_date(), sp.end_date());
+  }
   d.scope = source.store.evidence_scope();
   for (const auto& c : source.store.coverage()) d.coverage[c.dataset] = {c.first_year, c.last_year};
   const auto& store = source.store;
@@ -245,10 +277,10 @@ Panel::Panel(const Source& source, int from, int to, const PanelLayers& requeste
                           static_cast<int>(r.integer(2)), 1});
     });
   if (layers.contiguity && need("cow_contiguity"))
-    store.for_each_row("SELECT ccode1, ccode2, conttype, start_year, end_year FROM contiguity",
+    store.for_each_row("SELECT ccode1, ccode2, conttype, start_date, end_date FROM contiguity",
                        [&](const store::Row& r) {
                          d.contiguity.push_back({static_cast<int>(r.integer(0)), static_cast<int>(r.integer(1)),
-                                                 static_cast<int>(r.integer(3)), static_cast<int>(r.integer(4)),
+                                                 year_month(r.text(3), false), year_month(r.text(4), true),
                                                  static_cast<std::uint8_t>(r.integer(2))});
                        });
   if (layers.disputes && need("cow_mid_dyad_years"))
@@ -382,8 +414,18 @@ Year Panel::year(int y) const {
   const auto& d = *data_;
   Year out;
   out.year = y;
-  for (const auto* a : d.actors)
-    if (a->member_in(y)) out.ccodes.push_back(a->ccode);
+  out.universe = d.conventions.universe;
+  const int first_day = y * 10000 + 101, last_day = y * 10000 + 1231;
+  for (std::size_t k = 0; k < d.actors.size(); ++k) {
+    std::vector<std::pair<int, int>> days;  // as actor::Actor::days_in, without re-parsing dates
+    for (const auto& [start, end] : d.spells[k])
+      if (start <= last_day && end >= first_day) days.emplace_back(std::max(start, first_day), std::min(end, last_day));
+    if (days.empty()) continue;
+    out.ccodes.push_back(d.actors[k]->ccode);
+    // A member all year pairs with every member: its days are left out (most states, most years).
+    const bool all_year = days.size() == 1 && days[0] == std::pair{first_day, last_day};
+    out.member_days.push_back(all_year ? std::vector<std::pair<int, int>>{} : std::move(days));
+  }
   const std::size_t n = out.n();
   out.in_scope.assign(n, 1);
   if (!d.scope.empty())
@@ -448,12 +490,26 @@ Year Panel::year(int y) const {
   out.contiguity_covered = d.covers("cow_contiguity", y);
   if (out.contiguity_covered) {
     out.conttype.assign(n * n, 0);
+    // The periods that count: any touching the year (closest), or those in force when the year
+    // starts for the dyad (january): 1 January, or, for a state that entered during the year, the
+    // month of the later of the two states' first days. Type 0 marks a "no contiguity" filler
+    // period, which COW's table overlaps with real ones (RUS-AFG 1919-2016 against land
+    // contiguity 1920-1991): it never overrides a real type.
+    const bool january = d.conventions.contiguity == ContiguityRule::january;
+    std::vector<int> first_month(n);
+    for (std::size_t i = 0; i < n; ++i)
+      first_month[i] = out.member_days[i].empty() ? y * 100 + 1 : out.member_days[i].front().first / 100;
     for (const auto& s : d.contiguity) {
-      if (s.value == 0 || s.first > y || y > s.last) continue;  // type 0 marks a "no contiguity" period
-      if (long k = at(s.a, s.b); k >= 0) {
-        auto& c = out.conttype[static_cast<std::size_t>(k)];
-        c = c == 0 ? s.value : std::min(c, s.value);
+      if (s.type == 0 || s.start > y * 100 + 12 || s.end < y * 100 + 1) continue;
+      const long k = at(s.a, s.b);
+      if (k < 0) continue;
+      if (january) {
+        const std::size_t i = static_cast<std::size_t>(k) / n, j = static_cast<std::size_t>(k) % n;
+        const int month = std::max(first_month[i], first_month[j]);
+        if (s.start > month || s.end < month) continue;
       }
+      auto& c = out.conttype[static_cast<std::size_t>(k)];
+      c = c == 0 ? s.type : std::min(c, s.type);
     }
   }
   out.disputes_covered = d.covers("cow_mid_dyad_years", y);

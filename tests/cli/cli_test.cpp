@@ -228,6 +228,34 @@ TEST(Cli, DyadsAndStatesOnTheDefaultWorld) {
   EXPECT_NE(bad.err.find("no layer 'tarot'"), std::string::npos);
 }
 
+TEST(Cli, DyadsUniverseAndContiguityRule) {
+  // United Germany entered on 3 October 1990, the day after the GDR left: a dyad-year only in
+  // the `any` universe.
+  const auto simultaneous = run_cli({"dyads", "--actors", "GMY,GDR,USA", "--from", "1990", "--to", "1990", "--format", "csv"});
+  ASSERT_EQ(simultaneous.exit_code, 0) << simultaneous.err;
+  EXPECT_EQ(simultaneous.out, "ccode1,ccode2,year\n2,255,1990\n2,265,1990\n");
+  const auto any = run_cli({"dyads", "--actors", "GMY,GDR,USA", "--from", "1990", "--to", "1990", "--universe", "any",
+                            "--format", "csv"});
+  ASSERT_EQ(any.exit_code, 0) << any.err;
+  EXPECT_EQ(any.out, "ccode1,ccode2,year\n2,255,1990\n2,265,1990\n255,265,1990\n");
+  const auto states = run_cli({"states", "--actors", "GMY,GDR", "--from", "1990", "--to", "1990", "--universe", "any",
+                               "--format", "csv"});
+  ASSERT_EQ(states.exit_code, 0) << states.err;
+  EXPECT_EQ(states.out, "ccode,year\n255,1990\n265,1990\n");
+  // Taiwan-Japan 1972: COW lists "no contiguity" to April and water within 150 miles from May.
+  const auto closest = run_cli({"dyads", "--actors", "TAW,JPN", "--from", "1972", "--to", "1972", "--with", "contiguity",
+                                "--format", "csv"});
+  ASSERT_EQ(closest.exit_code, 0) << closest.err;
+  EXPECT_EQ(closest.out, "ccode1,ccode2,year,conttype\n713,740,1972,4\n");
+  const auto january = run_cli({"dyads", "--actors", "TAW,JPN", "--from", "1972", "--to", "1972", "--with", "contiguity",
+                                "--contiguity", "january", "--format", "csv"});
+  ASSERT_EQ(january.exit_code, 0) << january.err;
+  EXPECT_EQ(january.out, "ccode1,ccode2,year,conttype\n713,740,1972,0\n");
+  const auto bad = run_cli({"dyads", "--universe", "all"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("--universe"), std::string::npos) << bad.err;
+}
+
 TEST(Cli, DyadsCanBeKeptInTheStore) {
   TempDir tmp;
   const auto db = (tmp / "store.db").string();

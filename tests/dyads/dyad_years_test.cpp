@@ -398,6 +398,9 @@ TEST(DyadYearsFacts, CowAlliancesEndIn2012AtopGoesOn) {
 
 TEST(DyadYearsStructure, NonDirectedHasEachPairOnceInOrder) {
   ENTENTE_REQUIRE_SHARED_DATA();
+  // Every pair of the year's members: in these years every two members were members on a common
+  // day too, and the span below is counted in the `any` universe (1990 has ten pairs that never
+  // were; see DyadYearsUniverse).
   const std::vector<int> years = {1816, 1900, 1946, 1991, 2012};
   for (int year : years) {
     SCOPED_TRACE(year);
@@ -417,7 +420,9 @@ TEST(DyadYearsStructure, NonDirectedHasEachPairOnceInOrder) {
     }
   }
   // Across several years the total is the sum of the years'.
-  const Dyads span = collect(request(1990, 1992, {}));
+  Request any = request(1990, 1992, {});
+  any.conventions.universe = world::Universe::any;
+  const Dyads span = collect(any);
   EXPECT_EQ(span.total, system_size(1990) * (system_size(1990) - 1) / 2 +
                             system_size(1991) * (system_size(1991) - 1) / 2 +
                             system_size(1992) * (system_size(1992) - 1) / 2);
@@ -481,6 +486,138 @@ TEST(DyadYearsStructure, RelevantKeepsLandContiguousOrMajorPowerDyads) {
   EXPECT_TRUE(all.has(year, kBOL, kZAM));
   EXPECT_FALSE(relevant.has(year, kBOL, kZAM));
   EXPECT_TRUE(relevant.has(year, kBOL, 150));  // Bolivia-Paraguay share a border
+}
+
+// ---- The universe and the contiguity rule (issue: dyad-years as peacesciencer users expect them) ----
+
+namespace {
+
+// The 30 dyad-years 1816-2012 of two COW system members that never were members on the same day
+// of the year, as found against peacesciencer's create_dyadyears().
+const std::set<std::tuple<int, int, int>> kNeverSimultaneous = {
+    {1860, 332, 710}, {1860, 335, 710}, {1860, 337, 710},  // Modena, Parma, Tuscany (to March) - China (from 1860 on)
+    {1918, 300, 310}, {1918, 300, 367},                    // Austria-Hungary (to 11 Nov) - Hungary, Latvia
+    {1941, 345, 530}, {1941, 350, 530},                    // Yugoslavia, Greece (to April) - Ethiopia (from May)
+    {1945, 210, 255}, {1945, 211, 255}, {1945, 255, 290}, {1945, 255, 315},  // Germany (to 8 May) - NTH, BEL, POL, CZE
+    {1958, 438, 652},                                      // Guinea - Syria (in the UAR)
+    {1964, 338, 511}, {1964, 511, 551}, {1964, 511, 553},  // Zanzibar - Malta, Zambia, Malawi
+    {1975, 115, 817}, {1975, 402, 817}, {1975, 403, 817}, {1975, 540, 817},
+    {1975, 541, 817}, {1975, 581, 817}, {1975, 817, 910},  // South Vietnam (to 30 April) - the states of 1975
+    {1990, 223, 678}, {1990, 223, 680}, {1990, 255, 260}, {1990, 255, 265},
+    {1990, 255, 678}, {1990, 255, 680}, {1990, 678, 679}, {1990, 679, 680},  // LIE, united Germany, YAR, YPR, YEM
+};
+
+// Every non-directed dyad-year 1816-2012 of one universe, as sorted keys year, ccode1, ccode2.
+std::vector<std::tuple<int, int, int>> all_dyad_years(world::Universe universe) {
+  Request r = request(1816, 2012, {});
+  r.conventions.universe = universe;
+  std::vector<std::tuple<int, int, int>> keys;
+  dyads::build(reference_source(), r, [&](const dyads::YearRows& y) {
+    for (std::size_t k = 0; k < y.ccode1.size(); ++k) keys.emplace_back(y.year, y.ccode1[k], y.ccode2[k]);
+  });
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+}  // namespace
+
+TEST(DyadYearsUniverse, SimultaneousDropsExactlyThePairsWithoutACommonDay) {
+  ENTENTE_REQUIRE_SHARED_DATA();
+  const auto simultaneous = all_dyad_years(world::Universe::simultaneous);
+  const auto any = all_dyad_years(world::Universe::any);
+  EXPECT_EQ(simultaneous.size(), 880485u);  // peacesciencer's count for 1816-2012
+  EXPECT_EQ(any.size(), 880515u);
+  std::vector<std::tuple<int, int, int>> only_any;
+  std::set_difference(any.begin(), any.end(), simultaneous.begin(), simultaneous.end(), std::back_inserter(only_any));
+  const std::set<std::tuple<int, int, int>> dropped(only_any.begin(), only_any.end());
+  EXPECT_EQ(dropped, kNeverSimultaneous);
+  EXPECT_TRUE(std::includes(any.begin(), any.end(), simultaneous.begin(), simultaneous.end()));
+}
+
+TEST(DyadYearsUniverse, NamedPairsAbsentByDefaultPresentWithAny) {
+  ENTENTE_REQUIRE_SHARED_DATA();
+  constexpr int kGFR = 260, kGDR = 265, kAUH = 300, kHUN = 310, kMOD = 332, kRVN = 817, kANG = 540, kYAR = 678,
+                kYPR = 680;
+  const std::vector<std::tuple<int, int, int>> named = {{1990, kGMY, kGDR}, {1990, kGMY, kGFR}, {1918, kAUH, kHUN},
+                                                        {1860, kMOD, kCHN}, {1975, kANG, kRVN}, {1990, kYAR, kYEM},
+                                                        {1990, kYEM, kYPR}};
+  for (const auto& [year, a, b] : named) {
+    SCOPED_TRACE(std::to_string(year) + " " + std::to_string(a) + "-" + std::to_string(b));
+    const Dyads by_default = collect(request(year, year, {Layer::capabilities}, {a, b}));
+    EXPECT_EQ(by_default.total, 0);
+    Request r = request(year, year, {Layer::capabilities}, {a, b});
+    r.conventions.universe = world::Universe::any;
+    const Dyads with_any = collect(r);
+    EXPECT_EQ(with_any.total, 1);
+    EXPECT_TRUE(with_any.has(year, a, b));
+  }
+  // Pairs that did share days stay: the two German states until 2 October 1990, Yemen's halves
+  // until 22 May 1990, united Germany and the USA from 3 October.
+  const Dyads germanies = collect(request(1990, 1990, {}, {kUSA, kGMY, kGFR, kGDR}));
+  EXPECT_EQ(germanies.total, 4);  // USA-GMY, USA-GFR, USA-GDR, GFR-GDR
+  EXPECT_TRUE(germanies.has(1990, kGFR, kGDR));
+  EXPECT_TRUE(germanies.has(1990, kUSA, kGMY));
+  EXPECT_TRUE(collect(request(1990, 1990, {}, {kYAR, kYPR})).has(1990, kYAR, kYPR));
+  // Directed dyads follow the same universe.
+  EXPECT_EQ(collect(request(1990, 1990, {}, {kGMY, kGDR}, true)).total, 0);
+}
+
+TEST(DyadYearsUniverse, StanceGraphHasNoTieOutsideTheUniverse) {
+  ENTENTE_REQUIRE_SHARED_DATA();
+  // The relations of 1990 among the three Germanies: only the FRG-GDR pair is a dyad.
+  const auto result = entente::query::relations(reference_source(), 1990, {kGMY, 260, 265},
+                                                entente::stance::default_profile());
+  ASSERT_EQ(result.at("rows").size(), 1u);
+  EXPECT_EQ(result.at("rows")[0].at("abbrev1"), "GFR");
+  EXPECT_EQ(result.at("rows")[0].at("abbrev2"), "GDR");
+  // Asked directly, the pair is neutral and the rule says why.
+  const auto& s = reference_source();
+  const auto explained = entente::query::explain(s, s.registry.find("GMY"), s.registry.find("GDR"), 1990,
+                                                 entente::stance::default_profile());
+  EXPECT_EQ(explained.at("relation"), "neutral");
+  EXPECT_EQ(explained.at("rule"), "not members of the state system on a common day of the year");
+}
+
+TEST(DyadYearsContiguity, RussiaAfghanistan1950IsLandUnderBothRules) {
+  ENTENTE_REQUIRE_SHARED_DATA();
+  constexpr int kAFG = 700;
+  // COW lists a type-0 filler 1919-08 to 2016-12 beside land contiguity 1920-01 to 1991-12.
+  for (auto rule : {world::ContiguityRule::closest, world::ContiguityRule::january}) {
+    SCOPED_TRACE(std::string(world::contiguity_rule_name(rule)));
+    Request r = request(1950, 1950, {Layer::contiguity}, {kRUS, kAFG});
+    r.conventions.contiguity = rule;
+    EXPECT_EQ(collect(r).at(1950, kRUS, kAFG, "conttype"), 1.0);
+  }
+}
+
+TEST(DyadYearsContiguity, RulesDifferWhereTheTypeChangesWithinTheYear) {
+  ENTENTE_REQUIRE_SHARED_DATA();
+  constexpr int kITA = 325, kYUG = 345;
+  auto conttype = [](int year, int a, int b, world::ContiguityRule rule) {
+    Request r = request(year, year, {Layer::contiguity}, {a, b});
+    r.conventions.contiguity = rule;
+    return collect(r).at(year, a, b, "conttype");
+  };
+  using R = world::ContiguityRule;
+  // UKG-GMY: "no contiguity" to June 1866, then within 400 miles of water (type 5) from July.
+  EXPECT_EQ(conttype(1866, kUKG, kGMY, R::closest), 5.0);
+  EXPECT_EQ(conttype(1866, kUKG, kGMY, R::january), 0.0);
+  EXPECT_EQ(conttype(1867, kUKG, kGMY, R::january), 5.0);
+  // Germany re-enters on 3 October 1990 and its contiguity periods start in October: for a state
+  // that entered during the year, `january` reads the month it entered.
+  EXPECT_EQ(conttype(1990, kUKG, kGMY, R::closest), 5.0);
+  EXPECT_EQ(conttype(1990, kUKG, kGMY, R::january), 5.0);
+  // USA-CAN 1920: Canada entered on 10 January 1920, land contiguity from January (both rules).
+  EXPECT_EQ(conttype(1920, kUSA, kCAN, R::january), 1.0);
+  // CHN-JPN 1879: within 400 miles of water (5) to March, within 150 miles (4) from March.
+  EXPECT_EQ(conttype(1879, kCHN, 740, R::closest), 4.0);
+  EXPECT_EQ(conttype(1879, kCHN, 740, R::january), 5.0);
+  // ITA-YUG: a type-0 filler runs 1878-2016 beside land contiguity 1919-09 to 1941-04 and from
+  // 1944-10; the filler never overrides the border.
+  EXPECT_EQ(conttype(1930, kITA, kYUG, R::closest), 1.0);
+  EXPECT_EQ(conttype(1930, kITA, kYUG, R::january), 1.0);
+  EXPECT_EQ(conttype(1919, kITA, kYUG, R::closest), 1.0);
+  EXPECT_EQ(conttype(1919, kITA, kYUG, R::january), 0.0);
 }
 
 TEST(DyadYearsStructure, UndirectedAlliancesAreEitherDirection) {

@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "entente/evidence/records.hpp"
@@ -15,6 +16,9 @@ struct Spell {
   std::string end;
   int start_year() const;
   int end_year() const;
+  // The dates as yyyymmdd numbers (19901003 for 1990-10-03), which order as the dates do.
+  int start_date() const;
+  int end_date() const;
 };
 
 struct Actor {
@@ -25,6 +29,9 @@ struct Actor {
   std::vector<Spell> spells;
   // A state is a member in a year when one of its spells covers any day of that year.
   bool member_in(int year) const;
+  // The days of `year` on which the state was a member: closed intervals of yyyymmdd numbers,
+  // one per spell touching the year (empty when it was not a member in that year).
+  std::vector<std::pair<int, int>> days_in(int year) const;
 };
 
 class LookupError : public std::runtime_error {

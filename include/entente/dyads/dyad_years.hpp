@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "entente/world/conventions.hpp"
 #include "entente/world/source.hpp"
 
 namespace entente::dyads {
@@ -48,6 +49,9 @@ struct Request {
   std::vector<int> actors;     // only dyads of these states (empty: all)
   bool relevant = false;       // only politically relevant dyads: land-contiguous or a major power
   std::vector<Layer> with;     // the layers to add
+  // Which pairs form a dyad-year (default: members on a common day) and which contiguity period
+  // gives a year's type (default: the closest touching the year).
+  world::Conventions conventions;
   unsigned threads = 0;        // 0: as many as the machine has
   // Optional: renders a year's rows to text on the worker thread that built them (formatting
   // numbers costs as much as computing them), so output scales with the threads too.

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "entente/world/conventions.hpp"
 #include "entente/world/source.hpp"
 
 namespace entente::states {
@@ -20,6 +21,10 @@ struct Request {
   int to = 2012;
   std::vector<int> actors;  // only these states (empty: all)
   std::vector<Layer> with;
+  // The universe decides pairs only: a state-year is a state that was a member on any day of the
+  // year under both conventions, so the rows are the same. It is kept here so that the panel a
+  // caller builds matches the dyad-years it is joined with.
+  world::Universe universe = world::Universe::simultaneous;
 };
 
 // Calls `start` with the value columns, then `row` for each state-year (ccode, year, values;

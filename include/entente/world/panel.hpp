@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "entente/idealpoint/idealpoint.hpp"
+#include "entente/world/conventions.hpp"
 #include "entente/world/source.hpp"
 
 namespace entente::world {
@@ -79,6 +80,15 @@ struct Year {
   std::size_t n() const { return ccodes.size(); }
   // Position of a state in this year's system, or -1.
   int index(int ccode) const;
+  // The dyad-year universe of the panel, and the days of the year each state was a member
+  // (closed yyyymmdd intervals, actor::Actor::days_in), left empty for a member all year.
+  Universe universe = Universe::simultaneous;
+  std::vector<std::vector<std::pair<int, int>>> member_days;
+  // Whether states i and j form a dyad in this year under `universe`: always with `any`; with
+  // `simultaneous`, when they were members on a common day. Every model that enumerates pairs
+  // asks this, so a pair outside the universe has no row, no stance and no edge. A state without
+  // days listed (a Year built by hand, a state a scenario adds) pairs with every state.
+  bool in_universe(std::size_t i, std::size_t j) const;
 
   // Alliance obligations as bit sets (bit k = evidence::kObligations[k]); `*_covered` says the
   // dataset covers the year. Bits of obligations a dataset does not code stay 0.
@@ -96,7 +106,8 @@ struct Year {
   std::vector<double> cinc;
   bool majors_covered = false;
   std::vector<std::uint8_t> major;
-  // Contiguity type (1 land … 5 water ≤ 400 miles, 0 none), the closest of the year's periods.
+  // Contiguity type (1 land … 5 water ≤ 400 miles, 0 none) under the panel's contiguity rule:
+  // the closest of the year's periods, or the type in force on 1 January.
   bool contiguity_covered = false;
   std::vector<std::uint8_t> conttype;
   // Militarized disputes in the year (MID dyad-years): any onset, any ongoing, highest hostility
@@ -160,8 +171,9 @@ struct Year {
 class Panel {
  public:
   // Loads the chosen layers for years [from, to]. Layers absent from the store are reported by
-  // missing_layers() and read as not covered.
-  Panel(const Source& source, int from, int to, const PanelLayers& layers);
+  // missing_layers() and read as not covered. `conventions` decide the dyad-year universe and the
+  // contiguity rule of every Year.
+  Panel(const Source& source, int from, int to, const PanelLayers& layers, const Conventions& conventions = {});
   ~Panel();
   Panel(Panel&&) noexcept;
   Panel& operator=(Panel&&) noexcept;
