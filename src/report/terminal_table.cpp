@@ -32,17 +32,39 @@ std::size_t display_width(std::string_view s) {
   return n;
 }
 
-// The first `width` code points, the last of them "…" when the text was longer.
+// Text cut to `width` code points at a space, ending " …", so that no word, name or number is
+// ever shown in part (a cut "-1.25" would read as another value). A text whose first word does
+// not fit is cut inside it, the last resort of a column narrower than any of its words.
 std::string cut(const std::string& s, std::size_t width) {
   if (display_width(s) <= width) return s;
+  std::size_t n = 0, last_space = std::string::npos;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const bool starts = (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+    if (!starts) continue;
+    if (n + 2 > width) break;  // the prefix up to here, then " …", must fit
+    if (s[i] == ' ' && i > 0) last_space = i;
+    ++n;
+  }
+  if (last_space != std::string::npos) return s.substr(0, last_space) + " …";
   std::string out;
-  std::size_t n = 0;
+  n = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
     const bool starts = (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
     if (starts && ++n == width) break;
     out += s[i];
   }
   return out + "…";
+}
+
+// The narrowest a cell can be cut to by cut(). A short cell (a value with its label, "hostile
+// -1.25", "friend (menage_a_trois)") or one without spaces is never cut: cut, it would say
+// nothing. A longer text (a name, a sentence) keeps at least its first word and " …".
+std::size_t narrowest_cut(const std::string& s) {
+  constexpr std::size_t kShortText = 24;
+  const std::size_t width = display_width(s);
+  const auto space = s.find(' ', 1);
+  if (width <= kShortText || space == std::string::npos) return width;
+  return std::min(width, display_width(std::string_view(s).substr(0, space)) + 2);
 }
 
 bool looks_numeric(const std::string& s) {
@@ -134,14 +156,23 @@ std::string terminal_table(Flat flat, const TerminalStyle& style) {
   const std::size_t ncols = flat.columns.size();
   std::vector<std::size_t> w(ncols);
   std::vector<bool> numeric(ncols, true);
-  for (std::size_t i = 0; i < ncols; ++i) w[i] = display_width(flat.columns[i]);
+  // How narrow each column may be cut: text is cut only at spaces (cut()), so a name or sentence
+  // may lose its end but a number, a code or a type name ("romantic_triangle") is shown whole or
+  // its column is left out.
+  std::vector<std::size_t> narrowest(ncols, 0);
+  for (std::size_t i = 0; i < ncols; ++i) {
+    w[i] = display_width(flat.columns[i]);
+    narrowest[i] = std::min(w[i], kNarrowest);
+  }
   for (const auto& row : flat.cells)
     for (std::size_t i = 0; i < row.size() && i < ncols; ++i) {
-      w[i] = std::max(w[i], display_width(row[i]));
+      const std::size_t width = display_width(row[i]);
+      w[i] = std::max(w[i], width);
       if (!row[i].empty() && row[i] != kMissing && !looks_numeric(row[i])) numeric[i] = false;
+      narrowest[i] = std::max(narrowest[i], std::max(std::min(width, kNarrowest), narrowest_cut(row[i])));
     }
 
-  // Fit the width: first cut the widest text column (names, sentences) down to kNarrowest, then
+  // Fit the width: first cut the widest free-text column (names, sentences) down to kNarrowest, then
   // leave out columns from the right, so the leading key columns always show.
   std::size_t shown = ncols;
   const auto total = [&] {
@@ -152,9 +183,9 @@ std::string terminal_table(Flat flat, const TerminalStyle& style) {
   if (style.width > 0) {
     while (total() > style.width) {
       // The widest text column gives up width down to the next widest (so the cuts spread evenly).
-      std::size_t widest = ncols, next = kNarrowest;
+      std::size_t widest = ncols, next = 0;
       for (std::size_t i = 0; i < shown; ++i) {
-        if (numeric[i] || w[i] <= kNarrowest) continue;
+        if (w[i] <= narrowest[i]) continue;
         if (widest == ncols || w[i] > w[widest]) {
           if (widest != ncols) next = std::max(next, w[widest]);
           widest = i;
@@ -164,8 +195,8 @@ std::string terminal_table(Flat flat, const TerminalStyle& style) {
       }
       if (widest != ncols) {
         const std::size_t excess = total() - style.width;
-        w[widest] = std::max({next, w[widest] - std::min(w[widest], excess), kNarrowest});
-        if (w[widest] == next && next > kNarrowest && excess > 0) --w[widest];
+        w[widest] = std::max({next, w[widest] - std::min(w[widest], excess), narrowest[widest]});
+        if (w[widest] == next && next > narrowest[widest] && excess > 0) --w[widest];
       } else if (shown > 1) {
         --shown;
       } else {

@@ -97,6 +97,27 @@ TEST(TerminalTable, CutsLongTextRatherThanDroppingColumns) {
   EXPECT_NE(lines[3].find("cut"), std::string::npos);
 }
 
+TEST(TerminalTable, NeverCutsNumbersCodesOrTypeNames) {
+  // A weight beside its relation ("hostile -1.25") or a type name cut short reads as another
+  // value: such columns are left out whole, with the note, instead; a sentence is cut at a space.
+  const Json rows = Json::parse(
+      R"([{"year": 1969, "type": "romantic_triangle", "tie": "hostile -1.25", "other": "neutral 0.125"}])");
+  const auto lines = lines_of(terminal_table(rows, TerminalStyle{4, 40, false}));
+  ASSERT_GE(lines.size(), 4u);
+  EXPECT_EQ(lines[2].find("…"), std::string::npos) << lines[2];
+  EXPECT_NE(lines[2].find("romantic_triangle"), std::string::npos) << lines[2];
+  EXPECT_NE(lines[2].find("hostile -1.25"), std::string::npos) << lines[2];
+  EXPECT_EQ(lines[2].find("neutral"), std::string::npos) << lines[2];
+  EXPECT_NE(lines.back().find("3 of 4 columns shown (not shown: other)"), std::string::npos) << lines.back();
+
+  const Json sentence = Json::parse(
+      R"json([{"rank": 1, "change": "RUS's flexibility: 0.74 -> 0.68 (5 -> 6 alliance ties of 19 -> 19 friendly)"}])json");
+  const auto cut = lines_of(terminal_table(sentence, TerminalStyle{4, 40, false}));
+  ASSERT_GE(cut.size(), 4u);
+  EXPECT_NE(cut[2].find("RUS's flexibility: 0.74 -> 0.68 …"), std::string::npos) << cut[2];
+  EXPECT_LE(code_points(cut[2]), 40u) << cut[2];
+}
+
 TEST(TerminalTable, ColoursRelationTypesOnlyWhenAsked) {
   const Json rows = Json::parse(R"([{"a": "USA", "relation": "rival"}, {"a": "RUS", "relation": "alliance"}])");
   const auto plain = terminal_table(rows, TerminalStyle{4, 0, false});
