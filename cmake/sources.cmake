@@ -26,6 +26,7 @@ set(ENTENTE_SOURCES
   src/io/formats.cpp
   src/io/import_plan.cpp
   src/io/parse_error.cpp
+  src/io/state_system.cpp
   src/io/table_reader.cpp
   src/io/table_specs.cpp
   src/io/toml_file.cpp

@@ -602,6 +602,12 @@ int main(int argc, char** argv) {
       const auto plan = entente::io::plan_import(paths, forced);
       const bool terminal = isatty(STDERR_FILENO) != 0;
       const std::size_t total = std::count_if(plan.begin(), plan.end(), [](auto& f) { return !f.reader.empty(); });
+      // State-year rows are checked against the state system: the states file of this import, or
+      // else the one already in the store.
+      std::vector<entente::evidence::SpellRecord> store_spells;
+      if (const auto into = common.db.value_or("entente.db");
+          std::filesystem::is_regular_file(into) && std::filesystem::file_size(into) > 0)
+        store_spells = entente::store::Store::open_existing(into).spells();
       const auto batches = entente::io::read_planned(plan, std::max(1u, std::thread::hardware_concurrency()),
                                                      [&](const entente::io::PlannedFile& f, std::size_t done) {
                                                        if (terminal)
@@ -609,7 +615,7 @@ int main(int argc, char** argv) {
                                                                                   f.path.filename().string())
                                                                    << std::flush;
                                                      },
-                                                     skip_bad_rows);
+                                                     skip_bad_rows, store_spells);
       if (terminal && total > 0) std::cerr << "\r" << std::string(80, ' ') << "\r";
       for (const auto& f : plan)
         if (f.reader.empty()) std::cerr << "entente: left out " << f.path.string() << ": " << f.note << '\n';

@@ -236,6 +236,142 @@ TEST(CliHostileInput, ReportThatFailsLeavesNothing) {
   EXPECT_FALSE(fs::exists(dir / "new"));
 }
 
+// ---- 4. a second row with the key of an earlier one is refused in every format ----
+
+TEST(CliHostileInput, DuplicateKeysAreRefusedInEveryFormat) {
+  TempDir dir;
+  const std::string usa = "USA,2,United States of America,1816,1,1,2016,12,31,2016\n";
+  const std::string war_header =
+      "WarNum,WarName,WarType,ccode,StateName,Side,StartMonth1,StartDay1,StartYear1,EndMonth1,EndDay1,EndYear1,"
+      "StartMonth2,StartDay2,StartYear2,EndMonth2,EndDay2,EndYear2,TransFrom,WhereFought,Initiator,Outcome,TransTo,"
+      "BatDeath,Version\n";
+  const std::string spain = "1,Franco-Spanish War,1,230,Spain,2,4,7,1823,11,13,1823,-8,-8,-8,-8,-8,-8,503,2,2,2,-8,600,4\n";
+  struct Case {
+    std::string file, text, error;
+  };
+  // The same row twice (the states file once kept the last copy, the war and Maoz files both).
+  const std::vector<Case> cases = {
+      {"states2016.csv", kStatesHeader + usa + usa,
+       "states2016.csv:3:32: found \"1816\", expected a (ccode, start date) not already used on line 2"},
+      {"Inter-StateWarData_v4.0.csv", war_header + spain + spain,
+       "Inter-StateWarData_v4.0.csv:3:1: found \"1, 230, 2\", expected a (war, ccode, side) not already used on "
+       "line 2"},
+      {"maoz_powers_peacesciencer.csv",
+       "ccode,regstdate,regenddate,globstdate,globenddate\n2,1824-01-01,1898-12-31,,\n2,1824-01-01,1898-12-31,,\n",
+       "maoz_powers_peacesciencer.csv:3:1: found \"2, 1824-01-01, \", expected a (ccode, regional_start, "
+       "global_start) not already used on line 2"},
+      {"cow_nmc_v7.0_abridged.csv",
+       "ccode,year,milex,milper,irst,pec,tpop,upop,cinc\n2,1990,1,1,1,1,1,1,0.1\n2,1990,1,1,1,1,1,1,0.1\n",
+       "cow_nmc_v7.0_abridged.csv:3:3: found \"1990\", expected a (ccode, year) not already used on line 2"},
+      {"atop_v5.1_ddyr.csv",
+       "ccode1,ccode2,year,atop_defense,atop_offense,atop_neutral,atop_nonagg,atop_consul\n2,20,1990,1,0,0,0,0\n"
+       "2,20,1990,1,0,0,0,0\n",
+       "atop_v5.1_ddyr.csv:3:6: found \"1990\", expected a (ccode1, ccode2, year) not already used on line 2"},
+      // Undirected: 20-2 is the dyad 2-20.
+      {"cow_alliance_v4.1_dyad_year_undirected.csv",
+       "ccode1,ccode2,year,cow_defense,cow_neutral,cow_nonagg,cow_entente\n2,20,1990,1,0,0,0\n20,2,1990,1,0,0,0\n",
+       "cow_alliance_v4.1_dyad_year_undirected.csv:3:6: found \"1990\", expected a (ccode1, ccode2, year) not "
+       "already used on line 2"},
+  };
+  ImportSetup s;
+  for (const auto& c : cases) {
+    const auto input = s.dir.write(c.file, c.text);
+    const auto store_before = file_sha256(s.store), input_before = file_sha256(input);
+    const auto strict = run_cli({"import", "--db", s.store.string(), input.string()});
+    EXPECT_EQ(strict.exit_code, 1) << c.file;
+    EXPECT_NE(strict.err.find(c.error), std::string::npos) << strict.err;
+    EXPECT_EQ(file_sha256(s.store), store_before) << c.file;
+    EXPECT_EQ(file_sha256(input), input_before) << c.file;
+    // Leniently, the first copy is imported and the second is a reject.
+    const auto fresh = s.dir / ("lenient-" + c.file + ".db");
+    const auto lenient = run_cli({"import", "--db", fresh.string(), "--skip-bad-rows", "--force", "--rejects",
+                                  (s.dir / "rejects.csv").string(), input.string()});
+    EXPECT_EQ(lenient.exit_code, 0) << lenient.err;
+    EXPECT_NE(lenient.err.find("skipped 1 bad row;"), std::string::npos) << c.file << ": " << lenient.err;
+  }
+}
+
+// ---- 6. state-years are checked against the state system; names have sane limits ----
+
+const std::string kNmcHeader = "ccode,year,milex,milper,irst,pec,tpop,upop,cinc\n";
+
+TEST(CliHostileInput, StateYearOutsideTheStateSystemIsRefused) {
+  ImportSetup s;  // the store knows the USA from 1816 and Canada from 1920
+  struct Case {
+    std::string row, error;
+  };
+  const std::vector<Case> cases = {
+      {"999,1990,1,1,1,1,1,1,0.1\n",
+       "nmc.csv:3:1: found \"999\", expected the code of a state in the COW state system (no state has ccode 999)"},
+      {"1,1990,1,1,1,1,1,1,0.1\n", "found \"1\", expected the code of a state in the COW state system"},
+      {"2,1800,1,1,1,1,1,1,0.1\n",
+       "nmc.csv:3:3: found \"1800\", expected a year when ccode 2 is a state in the COW state system (its spell is "
+       "1816-2016)"},
+      {"20,1900,1,1,1,1,1,1,0.1\n", "found \"1900\", expected a year when ccode 20 is a state"},
+  };
+  for (const auto& c : cases) {
+    const auto input = s.dir.write("nmc.csv", kNmcHeader + "2,1990,1,1,1,1,1,1,0.1\n" + c.row);
+    const auto store_before = file_sha256(s.store);
+    // Against the store's state system...
+    const auto r = run_cli({"import", "--db", s.store.string(), input.string()});
+    EXPECT_EQ(r.exit_code, 1) << c.row;
+    EXPECT_NE(r.err.find(c.error), std::string::npos) << r.err;
+    EXPECT_EQ(file_sha256(s.store), store_before);
+    // ... and against the states file of the same import, into a new store.
+    const auto fresh = s.dir / "fresh.db";
+    const auto both = run_cli({"import", "--db", fresh.string(), (s.dir / "good" / "states2016.csv").string(),
+                               input.string()});
+    EXPECT_EQ(both.exit_code, 1) << both.err;
+    EXPECT_NE(both.err.find(c.error.substr(c.error.find("found"))), std::string::npos) << both.err;
+    EXPECT_FALSE(fs::exists(fresh));
+  }
+  // With --skip-bad-rows the row is a reject and the good one is imported.
+  const auto input = s.dir.write("nmc.csv", kNmcHeader + "2,1990,1,1,1,1,1,1,0.1\n999,1990,1,1,1,1,1,1,0.1\n");
+  const auto lenient = run_cli({"import", "--db", s.store.string(), "--skip-bad-rows", "--rejects",
+                                (s.dir / "rejects.csv").string(), input.string()});
+  ASSERT_EQ(lenient.exit_code, 0) << lenient.err;
+  EXPECT_NE(lenient.err.find("skipped 1 bad row;"), std::string::npos) << lenient.err;
+  EXPECT_NE(slurp(s.dir / "rejects.csv").find("no state has ccode 999"), std::string::npos);
+  // Years after the membership list ends (2016) are not checked: newer files go on (NMC v7 to 2022).
+  const auto later = s.dir.write("later.csv", kNmcHeader + "2,2020,1,1,1,1,1,1,0.1\n");
+  const auto r = run_cli({"import", "--db", s.store.string(), later.string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+TEST(CliHostileInput, StateNamesAndAbbreviationsHaveSaneLimits) {
+  TempDir dir;
+  const std::string huge(10'000'000, 'x');
+  struct Case {
+    std::string row, error;
+  };
+  const std::vector<Case> cases = {
+      {"USA,2," + huge + ",1816,1,1,2016,12,31,2016\n",
+       "states2016.csv:2:7: found \"xxxxxxxxx"},
+      {"USA,2,\"United\nStates\",1816,1,1,2016,12,31,2016\n",
+       "found \"United\\x0AStates\", expected a state name of at most 100 bytes, without control characters (found "
+       "13 bytes, with a control character)"},
+      {"USA" + huge + ",2,United States of America,1816,1,1,2016,12,31,2016\n",
+       "expected a COW state abbreviation of 2-3 capital letters"},
+      {"U;A,2,United States of America,1816,1,1,2016,12,31,2016\n",
+       "found \"U;A\", expected a COW state abbreviation of 2-3 capital letters"},
+  };
+  for (const auto& c : cases) {
+    const auto input = dir.write("states2016.csv", kStatesHeader + c.row);
+    const auto store = dir / "w.db";
+    const auto r = run_cli({"import", "--db", store.string(), input.string()});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find(c.error), std::string::npos) << r.err.substr(0, 400);
+    EXPECT_LT(r.err.size(), 2000u);  // the value is cut in the message
+    EXPECT_FALSE(fs::exists(store));
+  }
+  const auto input = dir.write("states2016.csv", kStatesHeader + "USA,2," + huge + ",1816,1,1,2016,12,31,2016\n");
+  const auto r = run_cli({"import", "--db", (dir / "w.db").string(), input.string()});
+  EXPECT_NE(r.err.find("expected a state name of at most 100 bytes, without control characters (found 10000000 "
+                       "bytes)"),
+            std::string::npos)
+      << r.err.substr(0, 400);
+}
+
 // ---- 5. a row with more fields than the header is rejected whole, with its real field count ----
 
 TEST(CliHostileInput, RowWithMoreFieldsThanTheHeaderIsRejectedWhole) {
