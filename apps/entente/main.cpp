@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -79,6 +80,20 @@ CLI::Validator seed_check() {
                            std::numeric_limits<std::uint64_t>::max());
       },
       "SEED");
+}
+
+// A number option that must be finite: "nan" and "inf" parse as doubles, and then fail far from
+// the option with a misleading message (an --offset of nan made every matrix "not symmetric").
+CLI::Validator finite_check() {
+  return CLI::Validator(
+      [](std::string& text) {
+        double value = 0;
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (!text.empty() && ec == std::errc() && end == text.data() + text.size() && std::isfinite(value))
+          return std::string();
+        return fmt::format("\"{}\" is not a number: expected a finite number such as 3 or -0.5", text);
+      },
+      "NUMBER");
 }
 
 // A year outside the data gives empty results that read like "no relations"; say instead what the
@@ -489,7 +504,8 @@ int main(int argc, char** argv) {
                                        "CSV matrix: a corner cell and column labels, then one labelled row per actor")
                            ->check(CLI::ExistingFile);
   auto* lan_offset_opt = lan->add_option("--offset", lan_offset, "propensity = value - offset (3 for ratings 1-5)")
-                             ->capture_default_str();
+                             ->capture_default_str()
+                             ->check(finite_check());
   bool lan_by_position = false;
   auto* lan_position_opt =
       lan->add_flag("--by-position", lan_by_position,
@@ -500,8 +516,10 @@ int main(int argc, char** argv) {
   lan_sizes_opt->needs(lan_prop_opt);
   lan_prop_opt->needs(lan_sizes_opt);
   lan_offset_opt->needs(lan_prop_opt);
-  lan->add_option("--method", lan_method, "exact (every configuration, up to 30 actors) or heuristic "
-                                          "(random-restart steepest descent, not exhaustive)")
+  lan->add_option("--method", lan_method,
+                  fmt::format("exact (every configuration: up to {} actors, up to {} when the machine's memory "
+                              "allows) or heuristic (random-restart steepest descent, not exhaustive)",
+                              entente::landscape::kExactActors, entente::landscape::kExactActorsMax))
       ->check(CLI::IsMember({"exact", "heuristic"}))
       ->capture_default_str();
   lan->add_option("--threads", lan_request.threads, "worker threads (default: all cores)");

@@ -3,7 +3,10 @@
 // the store, the input files and the output places as they were.
 #include <gtest/gtest.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -14,6 +17,8 @@
 
 #include "entente/report/report_site.hpp"
 #include "test_support.hpp"
+
+#include <fmt/format.h>
 
 namespace {
 
@@ -513,6 +518,108 @@ TEST(CliHostileInput, ParseErrorEscapesControlBytesAndNul) {
   EXPECT_NE(r.err.find("found \"xNow\\x00here\\x1B[31m\", expected a whole number"), std::string::npos) << r.err;
   EXPECT_EQ(r.err.find('\x1b'), std::string::npos);
   EXPECT_EQ(r.err.find('\0'), std::string::npos);
+}
+
+// ---- 12. store errors, TOML errors, non-finite numbers and the landscape limit, said plainly ----
+
+TEST(CliHostileInput, StoreErrorsNameTheStoreAndSayWhatIsWrong) {
+  ImportSetup s;
+  // Not a store: a text file given as --db, to a query and to an import.
+  const auto notes = s.dir.write("notes.db", "my notes, not a database\n");
+  const auto notes_before = file_sha256(notes), input_before = file_sha256(s.input);
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"actors", "--db", notes.string(), "--year", "2000"},
+           {"import", "--db", notes.string(), (s.dir / "good" / "states2016.csv").string()}}) {
+    const auto r = run_cli(args);
+    EXPECT_EQ(r.exit_code, 1) << args[0];
+    EXPECT_NE(r.err.find("entente: " + notes.string() + ": not an entente store"), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find("SELECT"), std::string::npos) << r.err;  // no internal statement
+  }
+  EXPECT_EQ(file_sha256(notes), notes_before);
+  // Locked: another writer holds SQLite's lock bytes (as an import in progress does).
+  const auto store_before = file_sha256(s.store);
+  const int fd = ::open(s.store.c_str(), O_RDWR);
+  ASSERT_GE(fd, 0);
+  struct flock lock {};
+  lock.l_type = F_WRLCK;
+  lock.l_whence = SEEK_SET;
+  lock.l_start = 0x40000000;  // SQLite's pending, reserved and shared lock bytes
+  lock.l_len = 512;
+  ASSERT_EQ(::fcntl(fd, F_SETLK, &lock), 0);
+  const auto locked = run_cli({"import", "--db", s.store.string(), s.input.string(), "--skip-bad-rows", "--rejects",
+                               (s.dir / "rejects.csv").string()});
+  ::close(fd);
+  EXPECT_EQ(locked.exit_code, 1);
+  EXPECT_NE(locked.err.find(s.store.string() + ": locked by another import"), std::string::npos) << locked.err;
+  EXPECT_EQ(file_sha256(s.store), store_before);
+  EXPECT_EQ(file_sha256(s.input), input_before);
+  EXPECT_FALSE(fs::exists(s.dir / "rejects.csv"));
+  // Read-only (file permissions do not bind the superuser, so only for another user).
+  if (::geteuid() != 0) {
+    fs::permissions(s.store, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+    const auto r = run_cli({"import", "--db", s.store.string(), s.input.string(), "--skip-bad-rows", "--rejects",
+                            (s.dir / "rejects.csv").string()});
+    fs::permissions(s.store, fs::perms::owner_write, fs::perm_options::add);
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find(s.store.string() + ": read-only"), std::string::npos) << r.err;
+    EXPECT_EQ(file_sha256(s.store), store_before);
+  }
+}
+
+TEST(CliHostileInput, TomlErrorsReadCleanly) {
+  TempDir dir;
+  const auto scenario = dir.write("s.toml", "[base]\nyear = \nfocus = \"RUS\"\n");
+  const auto r = run_cli({"scenario", scenario.string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find(scenario.string() + ":2:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(": found \"year = \", expected valid TOML (in a "), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("found \"\", expected Error"), std::string::npos) << r.err;
+  const auto profile = dir.write("p.toml", "[weights\ndefense = 1\n");
+  const auto p = run_cli({"relations", "--year", "2012", "--profile", profile.string()});
+  EXPECT_EQ(p.exit_code, 1);
+  EXPECT_NE(p.err.find(profile.string() + ":1:"), std::string::npos) << p.err;
+  EXPECT_NE(p.err.find(": found \"[weights\", expected valid TOML (in a "), std::string::npos) << p.err;
+}
+
+TEST(CliHostileInput, NonFiniteOffsetIsAValueError) {
+  TempDir dir;
+  const auto sizes = dir.write("sizes.csv", "name,size\nA,1\nB,1\nC,1\n").string();
+  const auto matrix = dir.write("m.csv", ",A,B,C\nA,,4,2\nB,4,,2\nC,2,2,\n").string();
+  for (const std::string offset : {"nan", "inf", "-inf", "NaN", "3x"}) {
+    const auto r = run_cli({"landscape", "--sizes", sizes, "--propensities", matrix, "--offset", offset});
+    EXPECT_EQ(r.exit_code, 2) << offset;
+    EXPECT_NE(r.err.find("--offset: \"" + offset + "\" is not a number: expected a finite number"), std::string::npos)
+        << r.err;
+    EXPECT_EQ(r.err.find("symmetric"), std::string::npos) << r.err;
+  }
+  EXPECT_EQ(run_cli({"landscape", "--sizes", sizes, "--propensities", matrix, "--offset", "3"}).exit_code, 0);
+}
+
+TEST(CliHostileInput, LandscapeHelpSaysTheExactLimitTheCodeEnforces) {
+  const auto help = run_cli({"landscape", "--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("up to 30 actors, up to 32 when the machine's memory allows"), std::string::npos)
+      << help.out;
+  // 33 actors are refused before any enumeration, with the same number.
+  TempDir dir;
+  std::string sizes = "name,size\n", matrix = "";
+  for (int i = 0; i < 33; ++i) {
+    sizes += fmt::format("A{},1\n", i);
+    matrix += fmt::format(",A{}", i);
+  }
+  matrix += "\n";
+  for (int i = 0; i < 33; ++i) {
+    matrix += fmt::format("A{}", i);
+    for (int j = 0; j < 33; ++j) matrix += i == j ? "," : ",1";
+    matrix += "\n";
+  }
+  const auto r = run_cli({"landscape", "--sizes", dir.write("s.csv", sizes).string(), "--propensities",
+                          dir.write("m.csv", matrix).string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("33 actors are too many for exact analysis, which enumerates all 2^(n-1) configurations and "
+                       "stops at 32 actors"),
+            std::string::npos)
+      << r.err;
 }
 
 }  // namespace
