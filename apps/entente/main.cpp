@@ -104,6 +104,19 @@ void require_evidence_years(const entente::world::Source& source, const std::str
     throw std::runtime_error(fmt::format("{}: {} covers {} to {}", asked, source.label, span.first, span.last));
 }
 
+// The same for commands that need states only (actors, dyads): the years of the state system.
+void require_state_system_years(const entente::world::Source& source, const std::string& asked, int first, int last) {
+  int states_first = 0, states_last = 0;
+  for (const auto& a : source.registry.all())
+    for (const auto& spell : a.spells) {
+      states_first = states_first == 0 ? spell.start_year() : std::min(states_first, spell.start_year());
+      states_last = std::max(states_last, spell.end_year());
+    }
+  if (last < states_first || first > states_last)
+    throw std::runtime_error(fmt::format("{}: the state system of {} covers {} to {}", asked, source.label,
+                                         states_first, states_last));
+}
+
 // JSON prints the whole result; CSV and tables print its rows.
 void print(const Json& result, const Common& common, const Json& table_rows) {
   const auto format = entente::report::parse_output_format(common.format).value_or(OutputFormat::table);
@@ -703,9 +716,7 @@ int main(int argc, char** argv) {
     }
 
     if (scn->parsed()) {
-      const auto in = entente::query::load_scenario_inputs(scn_file, common.db, profile_path);
-      require_evidence_years(in.source, fmt::format("{}: year {}", scn_file, in.scenario.year), in.scenario.year,
-                             in.scenario.year);
+      const auto in = entente::query::load_scenario_inputs(scn_file, common.db, profile_path);  // checks the year
       entente::query::ScenarioRequest request;
       request.members = scn_members;
       request.seed = scn_seed;
@@ -790,6 +801,7 @@ int main(int argc, char** argv) {
         req.with.push_back(*layer);
       }
       if (req.from > req.to) throw std::runtime_error("--from is after --to");
+      require_state_system_years(source, fmt::format("--from {} --to {}", req.from, req.to), req.from, req.to);
       Destination destination(out_file);
       std::ostream& out = destination.stream();
       const auto format = entente::report::parse_output_format(common.format).value_or(OutputFormat::table);
@@ -950,6 +962,8 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (blc->parsed()) {
+      if (blc_from <= blc_to)  // a span partly inside is fine; --to before --from is said by blocs
+        require_evidence_years(source, fmt::format("--from {} --to {}", blc_from, blc_to), blc_from, blc_to);
       const int window = blc_window ? window_years(*blc_window) : 1;
       const auto result =
           entente::query::blocs(entente::query::stance_graphs(source, blc_from, blc_to, profile, min_weight, window), blc_options);
@@ -963,17 +977,8 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (act->parsed()) {
-      if (year) {  // the state system's years: actors needs no other evidence
-        int first = 0, last = 0;
-        for (const auto& a : source.registry.all())
-          for (const auto& spell : a.spells) {
-            first = first == 0 ? spell.start_year() : std::min(first, spell.start_year());
-            last = std::max(last, spell.end_year());
-          }
-        if (*year < first || *year > last)
-          throw std::runtime_error(fmt::format("--year {}: the state system of {} covers {} to {}", *year,
-                                               source.label, first, last));
-      }
+      // The state system's years: actors needs no other evidence.
+      if (year) require_state_system_years(source, fmt::format("--year {}", *year), *year, *year);
       const auto result = entente::query::actors(source, year);
       print(result, common, entente::query::actors_table_rows(result));
     } else if (dy->parsed()) {

@@ -7,6 +7,7 @@
 #include "entente/scenario/compare.hpp"
 #include "entente/scenario/ensemble.hpp"
 #include "entente/scenario/evolve.hpp"
+#include "entente/report/report_data.hpp"
 #include "entente/scenario/world.hpp"
 
 namespace entente::query {
@@ -98,6 +99,13 @@ ScenarioInputs load_scenario_inputs(const std::string& file, const std::optional
   if (db) store = *db;
   else if (sc.store) store = here / *sc.store;
   auto source = world::open_source(store);
+  // A year outside the evidence would give a quiet, empty answer; both `entente scenario` and
+  // `entente-mpi scenario` load their inputs here, so both refuse it the same way (in the words
+  // of `report`: the years of the store's evidence).
+  const auto span = report::report_years(source);
+  if (sc.year < span.first || sc.year > span.last)
+    throw std::runtime_error(
+        fmt::format("{}: year {}: {} covers {} to {}", file, sc.year, source.label, span.first, span.last));
   auto named = [](const std::string& p) { return p == "default" || p == "v1" || p == "v2"; };
   auto rules = profile      ? stance::resolve_profile(*profile)
                : sc.profile ? stance::resolve_profile(named(sc.profile->string()) ? sc.profile->string() : (here / *sc.profile).string())

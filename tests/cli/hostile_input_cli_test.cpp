@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "entente/query/scenario.hpp"
 #include "entente/report/report_site.hpp"
 #include "test_support.hpp"
 
@@ -620,6 +621,36 @@ TEST(CliHostileInput, LandscapeHelpSaysTheExactLimitTheCodeEnforces) {
                        "stops at 32 actors"),
             std::string::npos)
       << r.err;
+}
+
+// ---- 13. every verb checks its years, in every binary ----
+
+TEST(CliHostileInput, BlocsAndDyadsSpansOutsideTheDataSayWhatTheyCover) {
+  const auto blocs = run_cli({"blocs", "--from", "1700", "--to", "1710"});
+  EXPECT_EQ(blocs.exit_code, 1);
+  EXPECT_NE(blocs.err.find("--from 1700 --to 1710: bundled default world covers 1946 to 2016"), std::string::npos)
+      << blocs.err;
+  const auto dyads = run_cli({"dyads", "--from", "3000", "--to", "3001", "--format", "csv"});
+  EXPECT_EQ(dyads.exit_code, 1);
+  EXPECT_NE(dyads.err.find("--from 3000 --to 3001: the state system of bundled default world covers 1816 to 2016"),
+            std::string::npos)
+      << dyads.err;
+  EXPECT_EQ(dyads.out, "");
+  // Partly inside is fine, as for the other verbs.
+  EXPECT_EQ(run_cli({"blocs", "--from", "2015", "--to", "2030", "--format", "csv"}).exit_code, 0);
+  EXPECT_EQ(run_cli({"dyads", "--from", "2016", "--to", "2020", "--actors", "USA,RUS", "--format", "csv"}).exit_code, 0);
+}
+
+// entente-mpi (built only with MPI) loads its scenario through the same library call as entente.
+TEST(CliHostileInput, ScenarioYearIsCheckedWhereBothBinariesLoadIt) {
+  TempDir dir;
+  const auto file = dir.write("s.toml", "[base]\nyear = 1850\nfocus = \"RUS\"\n").string();
+  try {
+    (void)entente::query::load_scenario_inputs(file, std::nullopt, std::nullopt);
+    ADD_FAILURE() << "a scenario for 1850 was loaded";
+  } catch (const std::exception& e) {
+    EXPECT_EQ(std::string(e.what()), file + ": year 1850: bundled default world covers 1946 to 2016");
+  }
 }
 
 }  // namespace
