@@ -161,6 +161,15 @@ void print_balance(const Json& result, const Common& common) {
   std::cout << fmt::format("Frustrated: {}\n", fmt::join(edges, " "));
 }
 
+// What a graph file's reader left out or read specially (self-loops, a header line), on stderr so
+// that nothing is dropped silently while the answer on stdout stays as it was.
+void say_reading_notes(const std::string& file, const std::vector<entente::balance::SignedGraph>& graphs) {
+  for (const auto& g : graphs)
+    for (const auto& note : g.notes)
+      std::cerr << fmt::format("entente: {}{}: {}\n", file, graphs.size() > 1 ? " (relation " + g.label + ")" : "",
+                               note);
+}
+
 // Where a table command writes: standard output, or the --out file.
 class Destination {
  public:
@@ -748,12 +757,14 @@ int main(int argc, char** argv) {
       options.time_limit_seconds = bln_limit;
       const auto graphs = bln_edges ? std::vector{entente::balance::read_edge_list(*bln_edges, bln_directed)}
                                     : entente::query::pajek_graphs(entente::balance::read_pajek(*bln_pajek), bln_window);
+      say_reading_notes(bln_edges ? *bln_edges : *bln_pajek, graphs);
       print_balance(entente::query::balance(graphs, options), common);
       return 0;
     }
     if (blc->parsed() && blc_pajek) {
-      const auto result = entente::query::blocs(
-          entente::query::pajek_graphs(entente::balance::read_pajek(*blc_pajek), blc_window), blc_options);
+      const auto graphs = entente::query::pajek_graphs(entente::balance::read_pajek(*blc_pajek), blc_window);
+      say_reading_notes(*blc_pajek, graphs);
+      const auto result = entente::query::blocs(graphs, blc_options);
       print(result, common, result.at("rows"));
       return 0;
     }

@@ -13,7 +13,10 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "entente/query/scenario.hpp"
 #include "entente/report/report_site.hpp"
@@ -404,6 +407,74 @@ TEST(CliHostileInput, RowWithMoreFieldsThanTheHeaderIsRejectedWhole) {
   EXPECT_NE(actors.out.find("USA"), std::string::npos) << actors.out;
   EXPECT_EQ(actors.out.find("CAN"), std::string::npos) << actors.out;  // no part of Canada's row
   EXPECT_NE(slurp(rejects).find("found \"\"11 fields\"\""), std::string::npos) << slurp(rejects);
+}
+
+// ---- 7. graph files: a header must look like one; self-loops and repeated pairs are said ----
+
+TEST(CliHostileInput, EdgeListFirstLineIsAHeaderOnlyWhenItLooksLikeOne) {
+  TempDir dir;
+  // A bad sign on the first line is a bad row (it was dropped as a "header").
+  for (const std::string first : {"1 2 x", "USA RUS -x", "A B 1e999"}) {
+    const auto edges = dir.write("e.txt", first + "\nA C -1\nB C -1\n");
+    const auto r = run_cli({"balance", "--edges", edges.string()});
+    EXPECT_EQ(r.exit_code, 1) << first;
+    EXPECT_NE(r.err.find(edges.string() + ":1:"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("expected an edge sign: a positive or negative number"), std::string::npos) << r.err;
+  }
+  // A real header is read as one, and said.
+  const auto edges = dir.write("h.csv", "source,target,sign\nA,B,1\nA,C,-1\nB,C,-1\n");
+  const auto r = run_cli({"balance", "--edges", edges.string(), "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("entente: " + edges.string() + ": line 1 read as a column header: source,target,sign"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out).at("graphs").at(0).at("edges").get<int>(), 3) << r.out;
+}
+
+TEST(CliHostileInput, SelfLoopsAreCountedAndSaid) {
+  TempDir dir;
+  const auto edges = dir.write("e.txt", "A B 1\nA A -1\nB C -1\nA C -1\nC C 1\n");
+  const auto pajek = dir.write("g.net", "*Vertices 3\n1 \"A\"\n2 \"B\"\n3 \"C\"\n*Edges\n1 2 1\n1 1 -1\n2 3 -1\n1 3 -1\n");
+  for (const auto& [args, said, count] : std::vector<std::tuple<std::vector<std::string>, std::string, int>>{
+           {{"balance", "--edges", edges.string()}, edges.string() + ": 2 self-loops (a node tied to itself) left out, "
+                                                                     "on lines 2, 5",
+            2},
+           {{"balance", "--pajek", pajek.string()},
+            pajek.string() + ": 1 self-loop (a node tied to itself) left out, on line 7", 1}}) {
+    auto json_args = args;
+    json_args.insert(json_args.end(), {"--format", "json"});
+    const auto r = run_cli(json_args);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.err.find("entente: " + said), std::string::npos) << r.err;
+    const auto graph = nlohmann::json::parse(r.out).at("graphs").at(0);
+    EXPECT_EQ(graph.at("self_loops").get<int>(), count) << r.out;
+    EXPECT_EQ(graph.at("edges").get<int>(), 3) << r.out;
+  }
+  // Quiet when there is nothing to say.
+  const auto clean = dir.write("c.txt", "A B 1\nB C -1\nA C -1\n");
+  const auto r = run_cli({"balance", "--edges", clean.string()});
+  ASSERT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.err, "");
+}
+
+TEST(CliHostileInput, ContradictoryPairIsRefusedInPajekAsInAnEdgeList) {
+  TempDir dir;
+  const auto edges = dir.write("e.txt", "A B 1\nB C -1\nB A -1\n");
+  const auto pajek = dir.write("g.net", "*Vertices 3\n1 \"A\"\n2 \"B\"\n3 \"C\"\n*Edges\n1 2 1\n2 3 -1\n2 1 -1\n");
+  const auto from_edges = run_cli({"balance", "--edges", edges.string()});
+  EXPECT_EQ(from_edges.exit_code, 1);
+  EXPECT_NE(from_edges.err.find(edges.string() + ":3:1: found \"B A -1\", expected each pair once (it was listed on "
+                                                  "line 1)"),
+            std::string::npos)
+      << from_edges.err;
+  for (const std::string verb : {"balance", "blocs"}) {
+    const auto from_pajek = run_cli({verb, "--pajek", pajek.string()});
+    EXPECT_EQ(from_pajek.exit_code, 1) << verb;
+    EXPECT_NE(from_pajek.err.find(pajek.string() + ":8:1: found \"2 1 -1\", expected each pair once in a relation (it "
+                                                   "was listed on line 6)"),
+              std::string::npos)
+        << from_pajek.err;
+  }
 }
 
 // ---- 9. numbers out of range are refused, not wrapped, and years outside the data are named ----
