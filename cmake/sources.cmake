@@ -41,6 +41,7 @@ set(ENTENTE_SOURCES
   src/query/evidence_json.cpp
   src/query/idealpoints.cpp
   src/query/landscape.cpp
+  src/query/long_runs.cpp
   src/query/similarity.cpp
   src/query/structure.cpp
   src/query/store_info.cpp

@@ -31,6 +31,7 @@
 #include "entente/query/dyad.hpp"
 #include "entente/query/idealpoints.hpp"
 #include "entente/query/landscape.hpp"
+#include "entente/query/long_runs.hpp"
 #include "entente/query/store_info.hpp"
 #include "entente/query/scenario.hpp"
 #include "entente/query/strategic.hpp"
@@ -168,6 +169,24 @@ void say_reading_notes(const std::string& file, const std::vector<entente::balan
     for (const auto& note : g.notes)
       std::cerr << fmt::format("entente: {}{}: {}\n", file, graphs.size() > 1 ? " (relation " + g.label + ")" : "",
                                note);
+}
+
+// A balance search without --time-limit stops after this many seconds per graph, with the best
+// partition and an honest bound, rather than run for hours in silence.
+constexpr double kDefaultBalanceSeconds = 600;
+
+// Runs balance on `graphs` with progress on stderr and Ctrl-C stopping the search; an interrupted
+// run prints the best answer so far, says so, and exits with kInterruptedExit.
+int run_balance(const std::vector<entente::balance::SignedGraph>& graphs, entente::balance::FrustrationOptions options,
+                const Common& common) {
+  const entente::query::StopOnCtrlC ctrl_c;
+  options.interrupt = &ctrl_c.flag();
+  options.progress = entente::query::balance_progress(std::cerr);
+  options.progress_every_seconds = entente::query::kQuietSeconds;
+  print_balance(entente::query::balance(graphs, options), common);
+  if (!ctrl_c.pressed()) return 0;
+  std::cerr << "entente: interrupted: the best partition found so far is printed, not proven optimal\n";
+  return entente::query::kInterruptedExit;
 }
 
 // Where a table command writes: standard output, or the --out file.
@@ -469,7 +488,7 @@ int main(int argc, char** argv) {
   std::optional<int> bln_year;
   std::optional<std::string> bln_edges, bln_pajek, bln_window;
   bool bln_directed = false;
-  std::optional<double> bln_limit;
+  double bln_limit = kDefaultBalanceSeconds;
   auto* bln_year_opt = bln->add_option("--year", bln_year, "the stance graph of a year");
   auto* bln_edges_opt = bln->add_option("--edges", bln_edges, "a signed edge list (a b sign; tab, comma or space)");
   auto* bln_pajek_opt = bln->add_option("--pajek", bln_pajek, "a Pajek .net file (every relation, or --window)");
@@ -478,7 +497,10 @@ int main(int argc, char** argv) {
   bln->add_option("--window", bln_window,
                   "with --pajek: one relation, by number or name; with --year: a window of that many years from Y");
   bln->add_flag("--directed", bln_directed, "read the edge list as arcs (adds the directed triad census)")->needs(bln_edges_opt);
-  bln->add_option("--time-limit", bln_limit, "seconds per graph; stops the search with the best bound and gap")
+  bln->add_option("--time-limit", bln_limit,
+                  "seconds per graph; stops the search with the best bound and gap (a search longer than a few "
+                  "seconds says where it stands on stderr; Ctrl-C stops it with the best so far)")
+      ->capture_default_str()
       ->check(CLI::Range(0.0, 1e7));
   double min_weight = entente::query::kDefaultMinWeight;
   bln->add_option("--min-weight", min_weight, "with --year: the weakest stance weight that makes an edge (0.3 adds UN alignment)")
@@ -758,8 +780,7 @@ int main(int argc, char** argv) {
       const auto graphs = bln_edges ? std::vector{entente::balance::read_edge_list(*bln_edges, bln_directed)}
                                     : entente::query::pajek_graphs(entente::balance::read_pajek(*bln_pajek), bln_window);
       say_reading_notes(bln_edges ? *bln_edges : *bln_pajek, graphs);
-      print_balance(entente::query::balance(graphs, options), common);
-      return 0;
+      return run_balance(graphs, options, common);
     }
     if (blc->parsed() && blc_pajek) {
       const auto graphs = entente::query::pajek_graphs(entente::balance::read_pajek(*blc_pajek), blc_window);
@@ -968,9 +989,8 @@ int main(int argc, char** argv) {
       options.time_limit_seconds = bln_limit;
       const int window = bln_window ? window_years(*bln_window) : 1;
       require_evidence_years(source, fmt::format("--year {}", *bln_year), *bln_year, *bln_year);
-      print_balance(entente::query::balance({entente::query::stance_graph(source, *bln_year, profile, min_weight, window)}, options),
-                    common);
-      return 0;
+      return run_balance({entente::query::stance_graph(source, *bln_year, profile, min_weight, window)}, options,
+                         common);
     }
     if (blc->parsed()) {
       if (blc_from <= blc_to)  // a span partly inside is fine; --to before --from is said by blocs

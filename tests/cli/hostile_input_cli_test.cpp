@@ -9,8 +9,10 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 #include <tuple>
@@ -590,6 +592,52 @@ TEST(CliHostileInput, ParseErrorEscapesControlBytesAndNul) {
   EXPECT_NE(r.err.find("found \"xNow\\x00here\\x1B[31m\", expected a whole number"), std::string::npos) << r.err;
   EXPECT_EQ(r.err.find('\x1b'), std::string::npos);
   EXPECT_EQ(r.err.find('\0'), std::string::npos);
+}
+
+// ---- 11. long runs say where they stand and stop on Ctrl-C with what they have ----
+
+// 300 nodes, 3,000 random signed edges: the exact search runs for minutes.
+fs::path hard_signed_graph(const TempDir& dir) {
+  std::uint64_t state = 7;
+  auto next = [&] { return (state = state * 6364136223846793005ULL + 1442695040888963407ULL) >> 33; };
+  std::string text;
+  std::set<std::pair<std::uint64_t, std::uint64_t>> pairs;
+  while (pairs.size() < 3000) {
+    const auto a = next() % 300, b = next() % 300;
+    if (a == b || !pairs.insert({std::min(a, b), std::max(a, b)}).second) continue;
+    text += fmt::format("n{} n{} {}\n", a, b, next() % 2 ? 1 : -1);
+  }
+  return dir.write("hard.txt", text);
+}
+
+TEST(CliHostileInput, BalanceLongSolveShowsProgressAndStopsOnCtrlC) {
+  TempDir dir;
+  const auto graph = hard_signed_graph(dir);
+  const auto help = run_cli({"balance", "--help"});
+  EXPECT_NE(help.out.find("--time-limit"), std::string::npos);
+  EXPECT_NE(help.out.find("=600"), std::string::npos) << help.out;  // the default limit
+  // A time limit: progress lines after three seconds, then the best split, not proven.
+  const auto limited = run_cli({"balance", "--edges", graph.string(), "--time-limit", "4", "--format", "json"});
+  ASSERT_EQ(limited.exit_code, 0) << limited.err;
+  EXPECT_NE(limited.err.find("entente: balance: 3 s; solved "), std::string::npos) << limited.err;
+  EXPECT_NE(limited.err.find(" nodes of the hardest block, searching the next: best "), std::string::npos)
+      << limited.err;
+  EXPECT_FALSE(nlohmann::json::parse(limited.out).at("graphs").at(0).at("optimal").get<bool>());
+  // Ctrl-C: the best answer so far, marked as not proven, and exit status 130.
+  const std::string command = "cd '" + dir.path().string() + "' && ('" + ENTENTE_TEST_CLI + "' balance --edges '" +
+                              graph.string() +
+                              "' --format json >out.json 2>err.txt & pid=$!; sleep 2; kill -INT $pid; wait $pid; "
+                              "echo $? >rc.txt)";
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  EXPECT_EQ(slurp(dir / "rc.txt"), "130\n");
+  EXPECT_NE(slurp(dir / "err.txt").find("entente: interrupted: the best partition found so far is printed, not proven "
+                                        "optimal"),
+            std::string::npos)
+      << slurp(dir / "err.txt");
+  const auto result = nlohmann::json::parse(slurp(dir / "out.json")).at("graphs").at(0);
+  EXPECT_FALSE(result.at("optimal").get<bool>());
+  EXPECT_TRUE(result.at("interrupted").get<bool>());
+  EXPECT_GT(result.at("frustration").get<long long>(), result.at("lower_bound").get<long long>());
 }
 
 // ---- 12. store errors, TOML errors, non-finite numbers and the landscape limit, said plainly ----
