@@ -753,18 +753,18 @@ int main(int argc, char** argv) {
       request.seed = scn_seed;
       request.runs = scn_runs;
       request.threads = scn_threads;
-      if (!scn_quiet && isatty(STDERR_FILENO))
-        request.progress = [](std::uint64_t done, std::uint64_t total) {
-          const int width = 40;
-          const auto filled = static_cast<int>(total ? width * done / total : width);
-          std::cerr << fmt::format("\rensemble [{:<{}}] {}/{}", std::string(static_cast<std::size_t>(filled), '#'),
-                                   width, done, total)
-                    << (done == total ? "\n" : "") << std::flush;
-        };
+      // Progress after a few seconds (with the time left), and Ctrl-C stops the ensemble with the
+      // members done.
+      if (!scn_quiet) request.progress = entente::query::ensemble_progress(std::cerr, isatty(STDERR_FILENO) != 0);
+      const entente::query::StopOnCtrlC ctrl_c;
+      request.interrupt = &ctrl_c.flag();
       const auto result = entente::query::scenario(in.source, in.scenario, in.profile, request);
       if (common.format == "table") print_scenario(result);
       else print(result, common, result.at("rows"));
-      return 0;
+      if (!result.contains("interrupted")) return 0;  // (a Ctrl-C after the ensemble: the run completed)
+      std::cerr << "entente: interrupted: the ensemble summary is of the members done, and the dynamics were left "
+                   "out\n";
+      return entente::query::kInterruptedExit;
     }
     if (sim->parsed()) {
       const auto table = entente::similarity::read_portfolio_table(sim_table, entente::io::read_whole_file(sim_table));

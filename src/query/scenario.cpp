@@ -130,20 +130,26 @@ Json scenario(const world::Source& source, const scenario::Scenario& sc, const s
   if (request.seed) spec.seed = *request.seed;
   if (members > 0) {
     const std::uint64_t first = members * request.rank / request.ranks, last = members * (request.rank + 1) / request.ranks;
-    rows = scenario::run_members(worlds, profile, sc, spec, first, last, request.threads, request.progress);
+    rows = scenario::run_members(worlds, profile, sc, spec, first, last, request.threads, request.progress,
+                                 request.interrupt);
   }
+  const bool interrupted = request.interrupt && request.interrupt->load();
   if (request.gather) {
     rows = request.gather(std::move(rows));
     if (request.rank != 0) return nullptr;  // only rank 0 reports (and runs the rest)
   }
   Json out = counterfactual_of(source, worlds, sc, profile);
-  if (runs > 0) {
+  if (runs > 0 && !interrupted) {
     scenario::DynamicsSpec dyn = sc.dynamics;
     dyn.runs = runs;
     if (request.seed) dyn.seed = *request.seed;
     out["dynamics"] = scenario::evolve(worlds, profile, sc, dyn, request.threads);
   }
   if (members > 0) out["ensemble"] = scenario::summarise(worlds, sc, spec, rows);
+  if (interrupted) {
+    out["interrupted"] = true;
+    if (members > 0) out["ensemble"]["members_asked"] = members;
+  }
   return out;
 }
 

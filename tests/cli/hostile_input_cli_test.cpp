@@ -640,6 +640,31 @@ TEST(CliHostileInput, BalanceLongSolveShowsProgressAndStopsOnCtrlC) {
   EXPECT_GT(result.at("frustration").get<long long>(), result.at("lower_bound").get<long long>());
 }
 
+TEST(CliHostileInput, ScenarioLargeEnsembleShowsTimeLeftAndStopsOnCtrlC) {
+  TempDir dir;
+  const auto scenario = fs::path(ENTENTE_TEST_SOURCE_DIR) / "examples" / "russia-china-alliance.toml";
+  const std::string command = "cd '" + dir.path().string() + "' && ('" + ENTENTE_TEST_CLI + "' scenario '" +
+                              scenario.string() +
+                              "' --members 500000 --threads 1 --format json >out.json 2>err.txt & pid=$!; sleep 5; "
+                              "kill -INT $pid; wait $pid; echo $? >rc.txt)";
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  EXPECT_EQ(slurp(dir / "rc.txt"), "130\n");
+  const auto err = slurp(dir / "err.txt");
+  EXPECT_NE(err.find("entente: scenario: "), std::string::npos) << err;
+  EXPECT_NE(err.find(" of 500000 members in 3 s, about "), std::string::npos) << err;
+  EXPECT_NE(err.find(" left (Ctrl-C stops with the members done)"), std::string::npos) << err;
+  EXPECT_NE(err.find("entente: interrupted: the ensemble summary is of the members done"), std::string::npos) << err;
+  const auto result = nlohmann::json::parse(slurp(dir / "out.json"));
+  EXPECT_TRUE(result.at("interrupted").get<bool>());
+  EXPECT_EQ(result.at("ensemble").at("members_asked").get<long long>(), 500000);
+  EXPECT_LT(result.at("ensemble").at("members").get<long long>(), 500000);
+  EXPECT_FALSE(result.contains("dynamics"));
+  // Short runs stay quiet.
+  const auto quick = run_cli({"scenario", scenario.string(), "--members", "10", "--runs", "2", "--format", "json"});
+  ASSERT_EQ(quick.exit_code, 0) << quick.err;
+  EXPECT_EQ(quick.err, "");
+}
+
 // ---- 12. store errors, TOML errors, non-finite numbers and the landscape limit, said plainly ----
 
 TEST(CliHostileInput, StoreErrorsNameTheStoreAndSayWhatIsWrong) {
