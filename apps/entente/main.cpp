@@ -189,6 +189,19 @@ int run_balance(const std::vector<entente::balance::SignedGraph>& graphs, entent
   return entente::query::kInterruptedExit;
 }
 
+// Runs blocs with Ctrl-C stopping the exact two-bloc searches (the periods not yet solved are
+// stopped at once): the splits so far are printed, not proven, and the exit status says so.
+int run_blocs(const std::vector<entente::balance::SignedGraph>& graphs, entente::balance::BlocOptions options,
+              const Common& common) {
+  const entente::query::StopOnCtrlC ctrl_c;
+  options.interrupt = &ctrl_c.flag();
+  const auto result = entente::query::blocs(graphs, options);
+  print(result, common, result.at("rows"));
+  if (!ctrl_c.pressed()) return 0;
+  std::cerr << "entente: interrupted: the blocs found so far are printed; those not marked exact are not proven\n";
+  return entente::query::kInterruptedExit;
+}
+
 // Where a table command writes: standard output, or the --out file.
 class Destination {
  public:
@@ -785,9 +798,7 @@ int main(int argc, char** argv) {
     if (blc->parsed() && blc_pajek) {
       const auto graphs = entente::query::pajek_graphs(entente::balance::read_pajek(*blc_pajek), blc_window);
       say_reading_notes(*blc_pajek, graphs);
-      const auto result = entente::query::blocs(graphs, blc_options);
-      print(result, common, result.at("rows"));
-      return 0;
+      return run_blocs(graphs, blc_options, common);
     }
     if (lan->parsed() && lan_sizes) {
       const auto sizes = entente::landscape::read_sizes(*lan_sizes, entente::io::read_whole_file(*lan_sizes));
@@ -996,10 +1007,8 @@ int main(int argc, char** argv) {
       if (blc_from <= blc_to)  // a span partly inside is fine; --to before --from is said by blocs
         require_evidence_years(source, fmt::format("--from {} --to {}", blc_from, blc_to), blc_from, blc_to);
       const int window = blc_window ? window_years(*blc_window) : 1;
-      const auto result =
-          entente::query::blocs(entente::query::stance_graphs(source, blc_from, blc_to, profile, min_weight, window), blc_options);
-      print(result, common, result.at("rows"));
-      return 0;
+      return run_blocs(entente::query::stance_graphs(source, blc_from, blc_to, profile, min_weight, window), blc_options,
+                       common);
     }
     if (bal->parsed()) {
       require_evidence_years(source, fmt::format("--year {}", bal_year), bal_year, bal_year);

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
@@ -638,6 +639,34 @@ TEST(CliHostileInput, BalanceLongSolveShowsProgressAndStopsOnCtrlC) {
   EXPECT_FALSE(result.at("optimal").get<bool>());
   EXPECT_TRUE(result.at("interrupted").get<bool>());
   EXPECT_GT(result.at("frustration").get<long long>(), result.at("lower_bound").get<long long>());
+}
+
+TEST(CliHostileInput, BlocsExactSearchStopsOnCtrlC) {
+  TempDir dir;
+  // The hard graph as a Pajek file (blocs reads Pajek files, or the years of the store).
+  std::vector<std::string> names;
+  std::string edges;
+  std::map<std::string, std::size_t> number;
+  std::istringstream in(slurp(hard_signed_graph(dir)));
+  for (std::string a, b, sign; in >> a >> b >> sign;) {
+    for (const auto& n : {a, b})
+      if (number.emplace(n, names.size() + 1).second) names.push_back(n);
+    edges += fmt::format("{} {} {}\n", number[a], number[b], sign);
+  }
+  std::string net = fmt::format("*Vertices {}\n", names.size());
+  for (std::size_t v = 0; v < names.size(); ++v) net += fmt::format("{} \"{}\"\n", v + 1, names[v]);
+  const auto file = dir.write("hard.net", net + "*Edges\n" + edges);
+  const std::string command = "cd '" + dir.path().string() + "' && ('" + ENTENTE_TEST_CLI + "' blocs --pajek '" +
+                              file.string() +
+                              "' --format json >out.json 2>err.txt & pid=$!; sleep 2; kill -INT $pid; wait $pid; "
+                              "echo $? >rc.txt)";
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  EXPECT_EQ(slurp(dir / "rc.txt"), "130\n");
+  EXPECT_NE(slurp(dir / "err.txt").find("entente: interrupted: the blocs found so far are printed"), std::string::npos)
+      << slurp(dir / "err.txt");
+  const auto period = nlohmann::json::parse(slurp(dir / "out.json")).at("periods").at(0);
+  EXPECT_FALSE(period.at("exact").get<bool>());
+  EXPECT_LT(period.at("lower_bound").get<double>(), period.at("criterion").get<double>());
 }
 
 TEST(CliHostileInput, ScenarioLargeEnsembleShowsTimeLeftAndStopsOnCtrlC) {
