@@ -31,6 +31,7 @@ set(ENTENTE_SOURCES
   src/io/formats.cpp
   src/io/import_plan.cpp
   src/io/parse_error.cpp
+  src/io/state_system.cpp
   src/io/table_reader.cpp
   src/io/table_specs.cpp
   src/io/toml_file.cpp
@@ -46,6 +47,7 @@ set(ENTENTE_SOURCES
   src/query/evidence_json.cpp
   src/query/idealpoints.cpp
   src/query/landscape.cpp
+  src/query/long_runs.cpp
   src/query/similarity.cpp
   src/query/structure.cpp
   src/query/store_info.cpp

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -32,6 +33,7 @@
 #include "entente/query/dyad.hpp"
 #include "entente/query/idealpoints.hpp"
 #include "entente/query/landscape.hpp"
+#include "entente/query/long_runs.hpp"
 #include "entente/query/store_info.hpp"
 #include "entente/query/scenario.hpp"
 #include "entente/query/strategic.hpp"
@@ -89,12 +91,39 @@ CLI::Validator seed_check() {
       "SEED");
 }
 
+// A number option that must be finite: "nan" and "inf" parse as doubles, and then fail far from
+// the option with a misleading message (an --offset of nan made every matrix "not symmetric").
+CLI::Validator finite_check() {
+  return CLI::Validator(
+      [](std::string& text) {
+        double value = 0;
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (!text.empty() && ec == std::errc() && end == text.data() + text.size() && std::isfinite(value))
+          return std::string();
+        return fmt::format("\"{}\" is not a number: expected a finite number such as 3 or -0.5", text);
+      },
+      "NUMBER");
+}
+
 // A year outside the data gives empty results that read like "no relations"; say instead what the
 // data cover, in the report's words: the years of the store's evidence.
 void require_evidence_years(const entente::world::Source& source, const std::string& asked, int first, int last) {
   const auto span = entente::report::report_years(source);
   if (last < span.first || first > span.last)
     throw std::runtime_error(fmt::format("{}: {} covers {} to {}", asked, source.label, span.first, span.last));
+}
+
+// The same for commands that need states only (actors, dyads): the years of the state system.
+void require_state_system_years(const entente::world::Source& source, const std::string& asked, int first, int last) {
+  int states_first = 0, states_last = 0;
+  for (const auto& a : source.registry.all())
+    for (const auto& spell : a.spells) {
+      states_first = states_first == 0 ? spell.start_year() : std::min(states_first, spell.start_year());
+      states_last = std::max(states_last, spell.end_year());
+    }
+  if (last < states_first || first > states_last)
+    throw std::runtime_error(fmt::format("{}: the state system of {} covers {} to {}", asked, source.label,
+                                         states_first, states_last));
 }
 
 // JSON prints the whole result; CSV and tables print its rows.
@@ -141,6 +170,46 @@ void print_balance(const Json& result, const Common& common) {
     edges.push_back(fmt::format("{}{}{}", e.at("a").get<std::string>(), e.at("sign").get<int>() > 0 ? "+" : "-",
                                 e.at("b").get<std::string>()));
   std::cout << fmt::format("Frustrated: {}\n", fmt::join(edges, " "));
+}
+
+// What a graph file's reader left out or read specially (self-loops, a header line), on stderr so
+// that nothing is dropped silently while the answer on stdout stays as it was.
+void say_reading_notes(const std::string& file, const std::vector<entente::balance::SignedGraph>& graphs) {
+  for (const auto& g : graphs)
+    for (const auto& note : g.notes)
+      std::cerr << fmt::format("entente: {}{}: {}\n", file, graphs.size() > 1 ? " (relation " + g.label + ")" : "",
+                               note);
+}
+
+// A balance search without --time-limit stops after this many seconds per graph, with the best
+// partition and an honest bound, rather than run for hours in silence.
+constexpr double kDefaultBalanceSeconds = 600;
+
+// Runs balance on `graphs` with progress on stderr and Ctrl-C stopping the search; an interrupted
+// run prints the best answer so far, says so, and exits with kInterruptedExit.
+int run_balance(const std::vector<entente::balance::SignedGraph>& graphs, entente::balance::FrustrationOptions options,
+                const Common& common) {
+  const entente::query::StopOnCtrlC ctrl_c;
+  options.interrupt = &ctrl_c.flag();
+  options.progress = entente::query::balance_progress(std::cerr);
+  options.progress_every_seconds = entente::query::kQuietSeconds;
+  print_balance(entente::query::balance(graphs, options), common);
+  if (!ctrl_c.pressed()) return 0;
+  std::cerr << "entente: interrupted: the best partition found so far is printed, not proven optimal\n";
+  return entente::query::kInterruptedExit;
+}
+
+// Runs blocs with Ctrl-C stopping the exact two-bloc searches (the periods not yet solved are
+// stopped at once): the splits so far are printed, not proven, and the exit status says so.
+int run_blocs(const std::vector<entente::balance::SignedGraph>& graphs, entente::balance::BlocOptions options,
+              const Common& common) {
+  const entente::query::StopOnCtrlC ctrl_c;
+  options.interrupt = &ctrl_c.flag();
+  const auto result = entente::query::blocs(graphs, options);
+  print(result, common, result.at("rows"));
+  if (!ctrl_c.pressed()) return 0;
+  std::cerr << "entente: interrupted: the blocs found so far are printed; those not marked exact are not proven\n";
+  return entente::query::kInterruptedExit;
 }
 
 // Where a table command writes: standard output, or the --out file.
@@ -458,7 +527,7 @@ int main(int argc, char** argv) {
   std::optional<int> bln_year;
   std::optional<std::string> bln_edges, bln_pajek, bln_window;
   bool bln_directed = false;
-  std::optional<double> bln_limit;
+  double bln_limit = kDefaultBalanceSeconds;
   auto* bln_year_opt = bln->add_option("--year", bln_year, "the stance graph of a year");
   auto* bln_edges_opt = bln->add_option("--edges", bln_edges, "a signed edge list (a b sign; tab, comma or space)");
   auto* bln_pajek_opt = bln->add_option("--pajek", bln_pajek, "a Pajek .net file (every relation, or --window)");
@@ -467,7 +536,10 @@ int main(int argc, char** argv) {
   bln->add_option("--window", bln_window,
                   "with --pajek: one relation, by number or name; with --year: a window of that many years from Y");
   bln->add_flag("--directed", bln_directed, "read the edge list as arcs (adds the directed triad census)")->needs(bln_edges_opt);
-  bln->add_option("--time-limit", bln_limit, "seconds per graph; stops the search with the best bound and gap")
+  bln->add_option("--time-limit", bln_limit,
+                  "seconds per graph; stops the search with the best bound and gap (a search longer than a few "
+                  "seconds says where it stands on stderr; Ctrl-C stops it with the best so far)")
+      ->capture_default_str()
       ->check(CLI::Range(0.0, 1e7));
   double min_weight = entente::query::kDefaultMinWeight;
   bln->add_option("--min-weight", min_weight, "with --year: the weakest stance weight that makes an edge (0.3 adds UN alignment)")
@@ -515,7 +587,8 @@ int main(int argc, char** argv) {
                                        "CSV matrix: a corner cell and column labels, then one labelled row per actor")
                            ->check(CLI::ExistingFile);
   auto* lan_offset_opt = lan->add_option("--offset", lan_offset, "propensity = value - offset (3 for ratings 1-5)")
-                             ->capture_default_str();
+                             ->capture_default_str()
+                             ->check(finite_check());
   bool lan_by_position = false;
   auto* lan_position_opt =
       lan->add_flag("--by-position", lan_by_position,
@@ -526,8 +599,10 @@ int main(int argc, char** argv) {
   lan_sizes_opt->needs(lan_prop_opt);
   lan_prop_opt->needs(lan_sizes_opt);
   lan_offset_opt->needs(lan_prop_opt);
-  lan->add_option("--method", lan_method, "exact (every configuration, up to 30 actors) or heuristic "
-                                          "(random-restart steepest descent, not exhaustive)")
+  lan->add_option("--method", lan_method,
+                  fmt::format("exact (every configuration: up to {} actors, up to {} when the machine's memory "
+                              "allows) or heuristic (random-restart steepest descent, not exhaustive)",
+                              entente::landscape::kExactActors, entente::landscape::kExactActorsMax))
       ->check(CLI::IsMember({"exact", "heuristic"}))
       ->capture_default_str();
   lan->add_option("--threads", lan_request.threads, "worker threads (default: all cores)");
@@ -694,6 +769,12 @@ int main(int argc, char** argv) {
       const auto plan = entente::io::plan_import(paths, forced);
       const bool terminal = isatty(STDERR_FILENO) != 0;
       const std::size_t total = std::count_if(plan.begin(), plan.end(), [](auto& f) { return !f.reader.empty(); });
+      // State-year rows are checked against the state system: the states file of this import, or
+      // else the one already in the store.
+      std::vector<entente::evidence::SpellRecord> store_spells;
+      if (const auto into = common.db.value_or("entente.db");
+          std::filesystem::is_regular_file(into) && std::filesystem::file_size(into) > 0)
+        store_spells = entente::store::Store::open_existing(into).spells();
       const auto batches = entente::io::read_planned(plan, std::max(1u, std::thread::hardware_concurrency()),
                                                      [&](const entente::io::PlannedFile& f, std::size_t done) {
                                                        if (terminal)
@@ -701,7 +782,7 @@ int main(int argc, char** argv) {
                                                                                   f.path.filename().string())
                                                                    << std::flush;
                                                      },
-                                                     skip_bad_rows);
+                                                     skip_bad_rows, store_spells);
       if (terminal && total > 0) std::cerr << "\r" << std::string(80, ' ') << "\r";
       for (const auto& f : plan)
         if (f.reader.empty()) std::cerr << "entente: left out " << f.path.string() << ": " << f.note << '\n';
@@ -771,22 +852,17 @@ int main(int argc, char** argv) {
     }
 
     if (scn->parsed()) {
-      const auto in = entente::query::load_scenario_inputs(scn_file, common.db, profile_path);
-      require_evidence_years(in.source, fmt::format("{}: year {}", scn_file, in.scenario.year), in.scenario.year,
-                             in.scenario.year);
+      const auto in = entente::query::load_scenario_inputs(scn_file, common.db, profile_path);  // checks the year
       entente::query::ScenarioRequest request;
       request.members = scn_members;
       request.seed = scn_seed;
       request.runs = scn_runs;
       request.threads = scn_threads;
-      if (!scn_quiet && isatty(STDERR_FILENO))
-        request.progress = [](std::uint64_t done, std::uint64_t total) {
-          const int width = 40;
-          const auto filled = static_cast<int>(total ? width * done / total : width);
-          std::cerr << fmt::format("\rensemble [{:<{}}] {}/{}", std::string(static_cast<std::size_t>(filled), '#'),
-                                   width, done, total)
-                    << (done == total ? "\n" : "") << std::flush;
-        };
+      // Progress after a few seconds (with the time left), and Ctrl-C stops the ensemble with the
+      // members done.
+      if (!scn_quiet) request.progress = entente::query::ensemble_progress(std::cerr, isatty(STDERR_FILENO) != 0);
+      const entente::query::StopOnCtrlC ctrl_c;
+      request.interrupt = &ctrl_c.flag();
       const auto result = entente::query::scenario(in.source, in.scenario, in.profile, request);
       if (common.format == "table") print_scenario(result, entente::report::terminal_style(common.digits));
       else print(result, common, result.at("rows"));
@@ -803,7 +879,10 @@ int main(int argc, char** argv) {
       }
       if (common.format == "table") std::cout << entente::query::bargain_text(result);
       else print(result, common, result.at("rows"));
-      return 0;
+      if (!result.contains("interrupted")) return 0;  // (a Ctrl-C after the ensemble: the run completed)
+      std::cerr << "entente: interrupted: the ensemble summary is of the members done, and the dynamics were left "
+                   "out\n";
+      return entente::query::kInterruptedExit;
     }
     if (sim->parsed()) {
       const auto table = entente::similarity::read_portfolio_table(sim_table, entente::io::read_whole_file(sim_table));
@@ -818,14 +897,13 @@ int main(int argc, char** argv) {
       options.time_limit_seconds = bln_limit;
       const auto graphs = bln_edges ? std::vector{entente::balance::read_edge_list(*bln_edges, bln_directed)}
                                     : entente::query::pajek_graphs(entente::balance::read_pajek(*bln_pajek), bln_window);
-      print_balance(entente::query::balance(graphs, options), common);
-      return 0;
+      say_reading_notes(bln_edges ? *bln_edges : *bln_pajek, graphs);
+      return run_balance(graphs, options, common);
     }
     if (blc->parsed() && blc_pajek) {
-      const auto result = entente::query::blocs(
-          entente::query::pajek_graphs(entente::balance::read_pajek(*blc_pajek), blc_window), blc_options);
-      print(result, common, result.at("rows"));
-      return 0;
+      const auto graphs = entente::query::pajek_graphs(entente::balance::read_pajek(*blc_pajek), blc_window);
+      say_reading_notes(*blc_pajek, graphs);
+      return run_blocs(graphs, blc_options, common);
     }
     if (lan->parsed() && lan_sizes) {
       const auto sizes = entente::landscape::read_sizes(*lan_sizes, entente::io::read_whole_file(*lan_sizes));
@@ -873,6 +951,7 @@ int main(int argc, char** argv) {
         req.with.push_back(*layer);
       }
       if (req.from > req.to) throw std::runtime_error("--from is after --to");
+      require_state_system_years(source, fmt::format("--from {} --to {}", req.from, req.to), req.from, req.to);
       Destination destination(out_file);
       std::ostream& out = destination.stream();
       const auto format = entente::report::parse_output_format(common.format).value_or(OutputFormat::table);
@@ -1033,16 +1112,15 @@ int main(int argc, char** argv) {
       options.time_limit_seconds = bln_limit;
       const int window = bln_window ? window_years(*bln_window) : 1;
       require_evidence_years(source, fmt::format("--year {}", *bln_year), *bln_year, *bln_year);
-      print_balance(entente::query::balance({entente::query::stance_graph(source, *bln_year, profile, min_weight, window)}, options),
-                    common);
-      return 0;
+      return run_balance({entente::query::stance_graph(source, *bln_year, profile, min_weight, window)}, options,
+                         common);
     }
     if (blc->parsed()) {
+      if (blc_from <= blc_to)  // a span partly inside is fine; --to before --from is said by blocs
+        require_evidence_years(source, fmt::format("--from {} --to {}", blc_from, blc_to), blc_from, blc_to);
       const int window = blc_window ? window_years(*blc_window) : 1;
-      const auto result =
-          entente::query::blocs(entente::query::stance_graphs(source, blc_from, blc_to, profile, min_weight, window), blc_options);
-      print(result, common, result.at("rows"));
-      return 0;
+      return run_blocs(entente::query::stance_graphs(source, blc_from, blc_to, profile, min_weight, window), blc_options,
+                       common);
     }
     if (bal->parsed()) {
       require_evidence_years(source, fmt::format("--year {}", bal_year), bal_year, bal_year);
@@ -1051,17 +1129,8 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (act->parsed()) {
-      if (year) {  // the state system's years: actors needs no other evidence
-        int first = 0, last = 0;
-        for (const auto& a : source.registry.all())
-          for (const auto& spell : a.spells) {
-            first = first == 0 ? spell.start_year() : std::min(first, spell.start_year());
-            last = std::max(last, spell.end_year());
-          }
-        if (*year < first || *year > last)
-          throw std::runtime_error(fmt::format("--year {}: the state system of {} covers {} to {}", *year,
-                                               source.label, first, last));
-      }
+      // The state system's years: actors needs no other evidence.
+      if (year) require_state_system_years(source, fmt::format("--year {}", *year), *year, *year);
       const auto result = entente::query::actors(source, year);
       print(result, common, entente::query::actors_table_rows(result));
     } else if (dy->parsed()) {

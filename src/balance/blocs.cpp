@@ -140,6 +140,7 @@ Blocs find_blocs(const SignedGraph& graph, const BlocOptions& o, const std::vect
   f.negative_cost = std::llround(o.alpha * kScale);
   f.positive_cost = kScale - f.negative_cost;
   f.time_limit_seconds = o.time_limit_seconds;
+  f.interrupt = o.interrupt;
   SignedGraph h = g;
   long long carried = 0;
   for (auto v : aligned) carried += prior_of(v) == 0 || prior_of(v) == 1;

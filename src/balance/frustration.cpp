@@ -67,13 +67,33 @@ long long cost_of(const Coupled& g, const std::vector<int>& sigma) {
   return cost;
 }
 
+// The search's allowance: a deadline, an interrupt flag, and the progress line's clock. Checked
+// every 1,024 search nodes (a clock read per node would cost more than the node).
 struct Budget {
   std::optional<Clock::time_point> deadline;
+  const std::atomic<bool>* interrupt = nullptr;
+  const FrustrationOptions* options = nullptr;  // for the progress callback
+  Clock::time_point start = Clock::now(), next_progress = Clock::time_point::max();
   long long nodes = 0;
-  bool expired = false;
+  bool expired = false, interrupted = false;
+  // The Russian doll search being run, for the progress line.
+  const long long *best = nullptr, *bound = nullptr;
+  int block_nodes = 0, suffixes_proven = 0;
+
   bool tick() {
     if (expired) return true;
-    if ((++nodes & 1023) == 0 && deadline && Clock::now() >= *deadline) expired = true;
+    if ((++nodes & 1023) != 0) return false;
+    if (interrupt && interrupt->load(std::memory_order_relaxed)) expired = interrupted = true;
+    if (!deadline && next_progress == Clock::time_point::max()) return expired;
+    const auto now = Clock::now();
+    if (deadline && now >= *deadline) expired = true;
+    if (now >= next_progress) {
+      next_progress = now + std::chrono::duration_cast<Clock::duration>(
+                                std::chrono::duration<double>(options->progress_every_seconds));
+      if (best && bound)
+        options->progress({std::chrono::duration<double>(now - start).count(), nodes, block_nodes, suffixes_proven,
+                           *best, *bound});
+    }
     return expired;
   }
 };
@@ -243,12 +263,17 @@ class RussianDoll {
       best_ = ub;
       best_sigma_ = extended;
       floor_ = doll_[static_cast<std::size_t>(k) + 1];
+      budget_.best = &best_;
+      budget_.bound = &floor_;
+      budget_.block_nodes = n_;
+      budget_.suffixes_proven = n_ - 1 - k;
       if (best_ > floor_) search_suffix(k);
       if (budget_.expired) break;
       doll_[static_cast<std::size_t>(k)] = best_;
       suffix_best = best_sigma_;
       solved = k;
     }
+    budget_.best = budget_.bound = nullptr;  // this search's state ends with it
     Solution out;
     out.sigma.assign(static_cast<std::size_t>(n_), 1);
     if (solved == 0) {
@@ -590,8 +615,14 @@ Frustration frustration_index(const SignedGraph& g, const FrustrationOptions& o)
     throw std::invalid_argument("a time limit is a number of seconds from 0 to 10,000,000");
   const auto start = Clock::now();
   Budget budget;
+  budget.start = start;
+  budget.options = &o;
+  budget.interrupt = o.interrupt;
   if (o.time_limit_seconds)
     budget.deadline = start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(*o.time_limit_seconds));
+  if (o.progress)
+    budget.next_progress = start + std::chrono::duration_cast<Clock::duration>(
+                                       std::chrono::duration<double>(o.progress_every_seconds));
   Stats stats;
   const auto u = undirected(g);
   auto s = solve(coupled(u, o), budget, stats);
@@ -606,6 +637,7 @@ Frustration frustration_index(const SignedGraph& g, const FrustrationOptions& o)
   out.kernel_nodes = stats.kernel_nodes;
   out.kernel_edges = stats.kernel_edges;
   out.search_nodes = budget.nodes;
+  out.interrupted = budget.interrupted;
   out.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return out;
 }

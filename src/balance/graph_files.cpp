@@ -78,6 +78,25 @@ void each_line(std::string_view text, Body&& body) {
   throw io::ParseError({file, line, column}, std::string(value), std::move(expected));
 }
 
+// A first line is a column header ("source target sign") only when none of its three fields is
+// a number and the sign's field is a word: "1 2 x" and "USA RUS -x" are bad data rows, not headers.
+bool looks_like_header(const std::vector<Token>& t) {
+  for (std::size_t k = 0; k < 3; ++k)
+    if (number(t[k].text)) return false;
+  return std::isalpha(static_cast<unsigned char>(t[2].text.front())) != 0;
+}
+
+// Self-loops are left out of the graph, counted and named in a note.
+void note_self_loops(SignedGraph& g, const std::vector<std::size_t>& lines) {
+  g.self_loops = lines.size();
+  if (lines.empty()) return;
+  std::string where;
+  for (std::size_t k = 0; k < lines.size() && k < 10; ++k) where += fmt::format("{}{}", k ? ", " : "", lines[k]);
+  if (lines.size() > 10) where += ", ...";
+  g.notes.push_back(fmt::format("{} self-loop{} (a node tied to itself) left out, on line{} {}", lines.size(),
+                                lines.size() == 1 ? "" : "s", lines.size() == 1 ? "" : "s", where));
+}
+
 int sign_of(const std::string& file, std::size_t line, const Token& t) {
   const auto v = number(t.text);
   if (!v || *v == 0) fail(file, line, t.column, t.text, "an edge sign: a positive or negative number");
@@ -99,16 +118,22 @@ SignedGraph parse_edge_list(std::string_view text, const std::string& file_name,
     return it->second;
   };
   bool first = true;
+  std::vector<std::size_t> self_loops;
   each_line(text, [&](std::size_t line_no, std::string_view line) {
     const auto t = tokens(line);
     if (t.empty() || line.front() == '#' || line.front() == '%') return;
     if (t.size() < 3) fail(file_name, line_no, t.back().column, line, "three fields: node, node, sign");
-    if (first && !number(t[2].text)) {  // a header row
+    if (first && looks_like_header(t)) {
       first = false;
+      g.notes.push_back(fmt::format("line {} read as a column header: {}", line_no, line));
       return;
     }
     first = false;
     const int sign = sign_of(file_name, line_no, t[2]);
+    if (t[0].text == t[1].text) {
+      self_loops.push_back(line_no);
+      return;
+    }
     const std::size_t a = node(t[0].text), b = node(t[1].text);
     const std::pair<std::size_t, std::size_t> key = directed ? std::pair{a, b} : std::pair{std::min(a, b), std::max(a, b)};
     if (!seen.insert(key).second)
@@ -117,6 +142,7 @@ SignedGraph parse_edge_list(std::string_view text, const std::string& file_name,
     first_line[key] = line_no;
     g.edges.push_back({a, b, sign});
   });
+  note_self_loops(g, self_loops);
   if (g.edges.empty()) throw io::ParseError({file_name, 0, 0}, "no edges", "at least one `a b sign` line");
   validate(g);
   return g;
@@ -134,6 +160,10 @@ std::vector<PajekRelation> parse_pajek(std::string_view text, const std::string&
   std::size_t declared = 0;
   PajekRelation* current = nullptr;
   bool arcs = false;
+  // As in an edge list, each pair once per relation (so +1 and -1 for one pair are refused, not
+  // merged), and self-loops left out and said: the line of each pair, and the self-loop lines.
+  std::map<std::size_t, std::map<std::pair<std::size_t, std::size_t>, std::size_t>> pair_lines;  // by relation
+  std::map<std::size_t, std::vector<std::size_t>> self_loops;
   each_line(text, [&](std::size_t line_no, std::string_view line) {
     const auto t = tokens(line);
     if (t.empty() || line.front() == '%') return;
@@ -193,9 +223,20 @@ std::vector<PajekRelation> parse_pajek(std::string_view text, const std::string&
       ends[k] = *v - 1;
     }
     const int sign = t.size() >= 3 ? sign_of(file_name, line_no, t[2]) : 1;
+    const auto relation = static_cast<std::size_t>(current - relations.data());
+    if (ends[0] == ends[1]) {
+      self_loops[relation].push_back(line_no);
+      return;
+    }
+    const auto key = arcs ? std::pair{ends[0], ends[1]} : std::pair{std::min(ends[0], ends[1]), std::max(ends[0], ends[1])};
+    const auto [at, fresh] = pair_lines[relation].try_emplace(key, line_no);
+    if (!fresh)
+      fail(file_name, line_no, t[0].column, line,
+           fmt::format("each pair once in a relation (it was listed on line {})", at->second));
     current->graph.edges.push_back({ends[0], ends[1], sign});
   });
   if (relations.empty()) throw io::ParseError({file_name, 0, 0}, "no *Edges or *Arcs", "at least one relation");
+  for (auto& [relation, lines] : self_loops) note_self_loops(relations[relation].graph, lines);
   for (const auto& r : relations) validate(r.graph);
   return relations;
 }

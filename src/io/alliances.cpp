@@ -8,6 +8,7 @@
 
 #include "entente/catalogue/dataset.hpp"
 #include "entente/io/csv.hpp"
+#include "entente/io/first_lines.hpp"
 #include "entente/io/importers.hpp"
 
 namespace entente::io {
@@ -67,15 +68,15 @@ evidence::ImportBatch parse_cow_alliance_member_yearly(const std::string& file, 
   std::map<std::pair<int, int>, std::vector<Member>> treaty_years;
   evidence::ImportBatch batch;
   if (options.skip_bad_rows) t.skip_bad_rows_into(&batch.rejected);
+  FirstLines member_year_lines;
   t.each_row([&] {
     const int treaty = static_cast<int>(t.integer(id, 1, 99999));
     const int year = year_at(t, yr);
-    auto& members = treaty_years[{treaty, year}];
     const Member m{ccode_at(t, code), t.optional_flag(def), t.optional_flag(neu), t.optional_flag(non),
                    t.optional_flag(ent)};
-    if (std::any_of(members.begin(), members.end(), [&](auto& o) { return o.ccode == m.ccode; }))
-      t.fail(code, fmt::format("one row per member of treaty {} in {}", treaty, year));
-    members.push_back(m);
+    if (auto line = member_year_lines.earlier((treaty * 1000LL + m.ccode) * 10000 + year, t.record().line))
+      t.fail(code, key_not_used_before("version4id, ccode, year", *line));
+    treaty_years[{treaty, year}].push_back(m);
     if (ver && batch.provenance.version.empty()) batch.provenance.version = std::string(t.text(*ver));
   });
   // Each member's own obligations, owed to every other member of the treaty (COW codes
@@ -112,14 +113,18 @@ evidence::ImportBatch parse_cow_alliance_dyad_year(const std::string& file, std:
              non = t.column("cow_nonagg"), ent = t.column("cow_entente");
   evidence::ImportBatch batch;
   if (options.skip_bad_rows) t.skip_bad_rows_into(&batch.rejected);
+  FirstLines dyad_year_lines;  // undirected: (1, 2) and (2, 1) are one dyad
   t.each_row([&] {
     const int a = ccode_at(t, c1), b = ccode_at(t, c2), year = year_at(t, yr);
     if (a == b) t.fail(c2, "a second state different from ccode1");
+    const long long key = (std::min(a, b) * 1000LL + std::max(a, b)) * 10000 + year;
     auto row = blank_row("cow_alliance", a, b, year);
     row.set(Obligation::defense, t.flag(def));
     row.set(Obligation::neutrality, t.flag(neu));
     row.set(Obligation::nonaggression, t.flag(non));
     row.set(Obligation::entente, t.flag(ent));
+    if (auto line = dyad_year_lines.earlier(key, t.record().line))
+      t.fail(yr, key_not_used_before("ccode1, ccode2, year", *line));
     auto reverse = row;
     std::swap(reverse.from, reverse.to);
     batch.alliances.push_back(std::move(row));
@@ -138,6 +143,7 @@ evidence::ImportBatch parse_atop_ddyr(const std::string& file, std::string_view 
              neu = t.column("atop_neutral"), non = t.column("atop_nonagg"), con = t.column("atop_consul");
   evidence::ImportBatch batch;
   if (options.skip_bad_rows) t.skip_bad_rows_into(&batch.rejected);
+  FirstLines dyad_year_lines;  // directed: (1, 2) and (2, 1) are two dyads
   t.each_row([&] {
     const int a = ccode_at(t, c1), b = ccode_at(t, c2), year = year_at(t, yr);
     if (a == b) t.fail(c2, "a second state different from ccode1");
@@ -147,6 +153,8 @@ evidence::ImportBatch parse_atop_ddyr(const std::string& file, std::string_view 
     row.set(Obligation::neutrality, t.flag(neu));
     row.set(Obligation::nonaggression, t.flag(non));
     row.set(Obligation::consultation, t.flag(con));
+    if (auto line = dyad_year_lines.earlier((a * 1000LL + b) * 10000 + year, t.record().line))
+      t.fail(yr, key_not_used_before("ccode1, ccode2, year", *line));
     batch.alliances.push_back(std::move(row));
   });
   batch.provenance.row_count = static_cast<long long>(t.rows_read());

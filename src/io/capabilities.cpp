@@ -1,8 +1,9 @@
 // COW National Material Capabilities, v6 and v7 layouts. −9 and empty cells are missing.
-#include <set>
 
 #include "entente/io/csv.hpp"
+#include "entente/io/first_lines.hpp"
 #include "entente/io/importers.hpp"
+#include "entente/io/state_system.hpp"
 
 namespace entente::io {
 
@@ -16,12 +17,13 @@ evidence::ImportBatch parse_nmc(const std::string& file, std::string_view text, 
   if (layout == Format::nmc_v6) (void)t.column("stateabb");
   evidence::ImportBatch batch;
   if (options.skip_bad_rows) t.skip_bad_rows_into(&batch.rejected);
-  std::set<std::pair<int, int>> seen;
+  FirstLines state_year_lines;
   int first = 9999, last = 0;
   t.each_row([&] {
     evidence::CapabilityYear row;
     row.ccode = static_cast<int>(t.integer(code, 1, 999));
     row.year = static_cast<int>(t.integer(yr, 1800, 2100));
+    check_state_year(t, options, code, yr, row.ccode, row.year);
     row.milex = t.optional_number(milex, {-9});
     row.milper = t.optional_number(milper, {-9});
     row.irst = t.optional_number(irst, {-9});
@@ -30,7 +32,8 @@ evidence::ImportBatch parse_nmc(const std::string& file, std::string_view text, 
     row.upop = t.optional_number(upop, {-9});
     row.cinc = t.optional_number(cinc, {-9});
     if (row.cinc && (*row.cinc < 0 || *row.cinc > 1)) t.fail(cinc, "a CINC share between 0 and 1");
-    if (!seen.insert({row.ccode, row.year}).second) t.fail(yr, "one row per state-year");
+    if (auto line = state_year_lines.earlier(row.ccode * 10000LL + row.year, t.record().line))
+      t.fail(yr, key_not_used_before("ccode, year", *line));
     first = std::min(first, row.year);
     last = std::max(last, row.year);
     batch.capabilities.push_back(row);

@@ -13,6 +13,7 @@
 
 #include "entente/io/csv.hpp"
 #include "entente/io/importers.hpp"
+#include "entente/io/state_system.hpp"
 #include "entente/io/table_spec.hpp"
 
 namespace entente::io {
@@ -104,6 +105,7 @@ evidence::ImportBatch parse_cow_igo_state_year(const std::string& file, std::str
   t.each_row([&] {
     const int ccode = static_cast<int>(t.integer(ccode_col, 1, 999));
     const int year = static_cast<int>(t.integer(year_col, 1600, 2200));
+    check_state_year(t, options, ccode_col, year_col, ccode, year);
     row.clear();
     for (std::uint32_t k = 0; k < igos.size(); ++k) {
       const std::string_view s = t.text(igos[k].col);

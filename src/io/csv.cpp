@@ -145,6 +145,19 @@ bool CsvTable::next() {
 
 std::string_view CsvTable::text(std::size_t col) const { return record_.fields.at(col).text; }
 
+std::string_view CsvTable::short_text(std::size_t col, std::size_t max_bytes, std::string_view what,
+                                      bool tab_ok) const {
+  const std::string_view s = text(col);
+  const bool control = std::any_of(s.begin(), s.end(), [&](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return (byte < 0x20 && !(tab_ok && c == '\t')) || byte == 0x7F;
+  });
+  if (control || s.size() > max_bytes)
+    fail(col, fmt::format("{} of at most {} bytes, without control characters (found {} bytes{})", what, max_bytes,
+                          s.size(), control ? ", with a control character" : ""));
+  return s;
+}
+
 void CsvTable::fail(std::size_t col, std::string expected) const {
   const auto& f = record_.fields.at(col);
   throw ParseError({cursor_.file(), record_.line, f.column}, f.text,

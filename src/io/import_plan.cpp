@@ -10,6 +10,7 @@
 
 #include "entente/io/file.hpp"
 #include "entente/io/importers.hpp"
+#include "entente/io/state_system.hpp"
 
 namespace entente::io {
 
@@ -92,7 +93,8 @@ std::vector<PlannedFile> plan_import(const std::vector<std::filesystem::path>& p
 
 std::vector<evidence::ImportBatch> read_planned(const std::vector<PlannedFile>& plan, unsigned threads,
                                                 const std::function<void(const PlannedFile&, std::size_t)>& progress,
-                                                bool skip_bad_rows) {
+                                                bool skip_bad_rows,
+                                                const std::vector<evidence::SpellRecord>& known) {
   std::vector<const PlannedFile*> todo;
   for (const auto& f : plan)
     if (!f.reader.empty()) todo.push_back(&f);
@@ -100,12 +102,29 @@ std::vector<evidence::ImportBatch> read_planned(const std::vector<PlannedFile>& 
   std::vector<std::exception_ptr> errors(todo.size());
   std::atomic<std::size_t> next{0}, done{0};
   std::mutex report;
+  // The states files first (they are small), for the state system the other files are checked
+  // against; the others in parallel.
+  const auto is_states = [](const PlannedFile& f) { return f.reader == format_info(Format::cow_states).name; };
+  std::vector<evidence::SpellRecord> spells;
+  for (std::size_t i = 0; i < todo.size(); ++i) {
+    if (!is_states(*todo[i])) continue;
+    try {
+      batches[i] = read_provider_file(todo[i]->path, todo[i]->reader, ReadOptions{skip_bad_rows});
+      spells.insert(spells.end(), batches[i].spells.begin(), batches[i].spells.end());
+    } catch (...) {
+      errors[i] = std::current_exception();
+    }
+  }
+  const StateSystem states(spells.empty() ? known : spells);
+  const ReadOptions options{skip_bad_rows, states.empty() ? nullptr : &states};
   auto work = [&] {
     for (std::size_t i; (i = next++) < todo.size();) {
-      try {
-        batches[i] = read_provider_file(todo[i]->path, todo[i]->reader, ReadOptions{skip_bad_rows});
-      } catch (...) {
-        errors[i] = std::current_exception();
+      if (!is_states(*todo[i])) {
+        try {
+          batches[i] = read_provider_file(todo[i]->path, todo[i]->reader, options);
+        } catch (...) {
+          errors[i] = std::current_exception();
+        }
       }
       const std::size_t finished = ++done;
       if (progress) {

@@ -1,4 +1,5 @@
 #include "entente/io/parse_error.hpp"
+#include "entente/io/first_lines.hpp"
 
 #include <fmt/format.h>
 
@@ -30,5 +31,13 @@ ParseError::ParseError(SourceLocation where, std::string value, std::string expe
       where_(std::move(where)),
       value_(std::move(value)),
       expected_(std::move(expected)) {}
+
+}  // namespace entente::io
+
+namespace entente::io {
+
+std::string key_not_used_before(std::string_view columns, std::size_t earlier_line) {
+  return fmt::format("a ({}) not already used on line {}", columns, earlier_line);
+}
 
 }  // namespace entente::io

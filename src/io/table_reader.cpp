@@ -3,17 +3,26 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <optional>
+#include <utility>
 #include <fmt/format.h>
 
 #include "entente/actor/iso3.hpp"
 #include "entente/io/csv.hpp"
+#include "entente/io/first_lines.hpp"
 #include "entente/io/importers.hpp"
+#include "entente/io/state_system.hpp"
 #include "entente/io/table_spec.hpp"
 
 namespace entente::io {
 namespace {
 
 constexpr double kNull = std::numeric_limits<double>::quiet_NaN();
+// Far above the providers' longest cells (an IGO's long name, 600 bytes; a roll call's
+// description, 1,500), far below a file pasted into a cell by mistake. Descriptions keep the
+// control characters the providers left in them (a backspace in some unvotes descriptions).
+constexpr std::size_t kMaxShortText = 1000;
+constexpr std::size_t kMaxDescription = 100000;
 
 bool is_na(std::string_view s) { return s.empty() || s == "NA" || s == "."; }
 
@@ -88,13 +97,18 @@ double read_number(const CsvTable& t, std::size_t col, const ColumnSpec& c) {
 void reject_duplicate_keys(const TableSpec& spec, const std::string& file, evidence::TableRows& rows,
                            const std::vector<std::size_t>& lines, const std::vector<std::string_view>& raw,
                            std::vector<evidence::RejectedRow>* rejects) {
-  if (spec.key.empty() || rows.rows < 2) return;
-  const KeyLess less(spec, rows);
+  const auto unique = unique_columns(spec);
+  if (unique.empty() || rows.rows < 2) return;
+  const KeyLess less(spec, rows, unique);
   const auto& key = less.columns();
-  auto cell = [&](std::size_t col, std::size_t r) {
-    return spec.columns[col].type == ColumnType::text ? rows.texts[col][r] : fmt::format("{}", rows.numbers[col][r]);
+  auto cell = [&](std::size_t col, std::size_t r) -> std::string {
+    if (spec.columns[col].type == ColumnType::text) return rows.texts[col][r];
+    const double v = rows.numbers[col][r];
+    return std::isnan(v) ? std::string("(empty)") : fmt::format("{}", v);
   };
-  const auto order = rows_in_key_order(spec, rows);
+  std::vector<std::size_t> order(rows.rows);
+  for (std::size_t r = 0; r < rows.rows; ++r) order[r] = r;
+  std::stable_sort(order.begin(), order.end(), less);
   std::vector<char> drop(rows.rows, 0);
   for (std::size_t k = 1; k < order.size(); ++k) {
     const std::size_t first = order[k - 1], dup = order[k];
@@ -105,7 +119,7 @@ void reject_duplicate_keys(const TableSpec& spec, const std::string& file, evide
       values += fmt::format("{}{}", values.empty() ? "" : ", ", cell(c, dup));
     }
     ParseError error({file, lines[dup], 1}, values,
-                     fmt::format("a ({}) not already used on line {}", names, lines[first]));
+                     key_not_used_before(names, lines[first]));
     if (!rejects) throw error;
     rejects->push_back({lines[dup], error.what(), std::string(raw[dup])});
     drop[dup] = 1;
@@ -129,8 +143,11 @@ void reject_duplicate_keys(const TableSpec& spec, const std::string& file, evide
 
 }  // namespace
 
-KeyLess::KeyLess(const TableSpec& spec, const evidence::TableRows& rows) : spec_(spec), rows_(rows) {
-  for (const auto& k : spec.key)
+KeyLess::KeyLess(const TableSpec& spec, const evidence::TableRows& rows) : KeyLess(spec, rows, spec.key) {}
+
+KeyLess::KeyLess(const TableSpec& spec, const evidence::TableRows& rows, std::span<const std::string_view> key)
+    : spec_(spec), rows_(rows) {
+  for (const auto& k : key)
     for (std::size_t i = 0; i < spec.columns.size(); ++i)
       if (spec.columns[i].name == k) columns_.push_back(i);
 }
@@ -139,8 +156,14 @@ bool KeyLess::operator()(std::size_t a, std::size_t b) const {
   for (std::size_t c : columns_) {
     if (spec_.columns[c].type == ColumnType::text) {
       if (int d = rows_.texts[c][a].compare(rows_.texts[c][b]); d != 0) return d < 0;
-    } else if (rows_.numbers[c][a] != rows_.numbers[c][b]) {
-      return rows_.numbers[c][a] < rows_.numbers[c][b];
+    } else {
+      const double x = rows_.numbers[c][a], y = rows_.numbers[c][b];
+      // NaN compares unequal to itself: without this, empty cells would break the sort's order.
+      if (std::isnan(x) || std::isnan(y)) {
+        if (std::isnan(x) != std::isnan(y)) return std::isnan(x);
+      } else if (x != y) {
+        return x < y;
+      }
     }
   }
   return false;
@@ -172,16 +195,35 @@ evidence::ImportBatch parse_table(const TableSpec& spec, const std::string& file
   std::vector<std::string> texts(spec.columns.size());
   std::vector<std::size_t> lines;         // file line of each kept row, for duplicate-key errors
   std::vector<std::string_view> raw;      // and its text, for the rejects file
+  // The state-year columns, when the rows are checked against the state system.
+  std::optional<std::pair<std::size_t, std::size_t>> state_year;
+  if (spec.state_years && options.states) {
+    std::size_t ccode = 0, year = 0;
+    for (std::size_t i = 0; i < spec.columns.size(); ++i) {
+      if (spec.columns[i].name == "ccode") ccode = i;
+      if (spec.columns[i].name == "year") year = i;
+    }
+    state_year.emplace(ccode, year);
+  }
   t.each_row([&] {
     for (std::size_t i = 0; i < spec.columns.size(); ++i) {
       const auto& c = spec.columns[i];
       if (c.type == ColumnType::text) {
-        const auto s = t.text(source[i]);
+        // Short text (names, codes, dates) is printed in tables: no control characters. Long
+        // descriptions (left out of world files) are kept as published, tabs and all.
+        const auto s = c.in_world ? t.short_text(source[i], kMaxShortText, "a text", true) : t.text(source[i]);
+        if (s.size() > kMaxDescription)
+          t.fail(source[i], fmt::format("a description of at most {} bytes (found {})", kMaxDescription, s.size()));
         if (c.required && trim_blanks(s).empty()) t.fail(source[i], "a value (this column may not be empty)");
         texts[i].assign(s);
       } else {
         numbers[i] = read_number(t, source[i], c);
       }
+    }
+    if (state_year) {
+      const auto [ccode, year] = *state_year;
+      check_state_year(t, options, source[ccode], source[year], static_cast<int>(numbers[ccode]),
+                       static_cast<int>(numbers[year]));
     }
     for (std::size_t i = 0; i < spec.columns.size(); ++i) {
       if (spec.columns[i].type == ColumnType::text) rows.texts[i].push_back(std::move(texts[i]));

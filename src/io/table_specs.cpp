@@ -84,6 +84,9 @@ constexpr std::array kMidB = {
     num("revtype1", "revtype1"), num("revtype2", "revtype2"), num("fatality", "fatality"),
     num("fatalpre", "fatalpre"), num("hiact", "hiact"), num("hostlev", "hostlev"), flag("orig", "orig"),
     num("version", "version")};
+// A state can take part in a dispute more than once, on either side: a participation is its
+// start date (the month or day may be unknown, so this is no primary key).
+constexpr std::array<std::string_view, 5> kMidParticipation = {"dispnum", "ccode", "styear", "stmon", "stday"};
 
 constexpr std::array kMidDyadYear = {
     C{"dispnum", "dispnum", T::integer, true, 1, 1e6}, code("ccode1", "ccode1"), code("ccode2", "ccode2"),
@@ -104,6 +107,9 @@ constexpr std::array kWars = {
     num("end_month2", "EndMonth2"), num("end_day2", "EndDay2"), year("end_year2", "EndYear2", false),
     text("trans_from", "TransFrom"), num("where_fought", "WhereFought"), num("initiator", "Initiator"),
     num("outcome", "Outcome"), text("trans_to", "TransTo"), num("bat_death", "BatDeath"), num("version", "Version")};
+// A state fights on each side of a war at most once; some changed sides (Italy, Romania and
+// Bulgaria in the Second World War) and have a row per side.
+constexpr std::array<std::string_view, 3> kWarParticipation = {"war", "ccode", "side"};
 
 constexpr std::array kRivalriesTd = {
     C{"rivalry", "rivalryno", T::integer, true, 1, 1e6}, text("name", "rivalryname"), code("ccode1", "ccode1"),
@@ -123,6 +129,8 @@ constexpr std::array kTradeDyadic = {code("ccode1", "ccode1"), code("ccode2", "c
 // Year first: the providers split dyadic trade by years, so each file appends to the table.
 constexpr std::array<std::string_view, 3> kDyadYearKey = {"year", "ccode1", "ccode2"};
 
+// Not checked against the state system (TableSpec::state_years): COW's trade file has 765
+// state-years outside the membership spells (microstates before they joined, Germany 1945-1954).
 constexpr std::array kTradeNational = {code("ccode", "ccode"), year("year", "year"), real("imports", "imports", 0),
                                        real("exports", "exports", 0)};
 constexpr std::array<std::string_view, 2> kStateYearKey = {"ccode", "year"};
@@ -140,12 +148,15 @@ constexpr std::array kMajors = {text("abbrev", "stateabb", true), code("ccode", 
                                 num("end_month", "endmonth"), num("end_day", "endday"), num("version", "version")};
 constexpr std::array<std::string_view, 2> kSpellKey = {"ccode", "start_year"};
 
-// No key: several rows per state, one per spell of regional or global power status.
+// Several rows per state, one per spell of regional or global power status: a spell is its start
+// dates, either of which can be empty (so they are no primary key).
 constexpr std::array kMaoz = {code("ccode", "ccode"), text("regional_start", "regstdate"),
                               text("regional_end", "regenddate"), text("global_start", "globstdate"),
                               text("global_end", "globenddate")};
-// No key: the file has two rows for "NAU" in each year 2000-2012 (one of them Kiribati's);
-// both are kept as published.
+constexpr std::array<std::string_view, 3> kMaozSpell = {"ccode", "regional_start", "global_start"};
+// No key and no identity, the one table without a duplicate check: the file has two rows for
+// "NAU" (both named Nauru, one of them probably Kiribati's) in each year 2000-2012, with
+// different values; both are kept as published.
 constexpr std::array kQss = {year("year", "Year"), text("abbrev", "CountryAbb", true), text("name", "CountryName"),
                              score("idealpoint", "idealpoint"), score("pct_agree_us", "PctAgreeUS", 0, 1),
                              score("pct_agree_russia", "PctAgreeRUSSIA", 0, 1)};
@@ -274,12 +285,13 @@ const std::array kSpecs = {
     TableSpec{"mid-a", "cow_mid_disputes", "mid_dispute", "MIDA_5.0.csv", "COW MID 5.0, dispute level (MIDA)", kMidA,
               kDispKey, "styear", "endyear", "5.0"},
     TableSpec{"mid-b", "cow_mid_participants", "mid_participant", "MIDB_5.0.csv",
-              "COW MID 5.0, participant level (MIDB)", kMidB, kNoKey, "styear", "endyear", "5.0"},
+              "COW MID 5.0, participant level (MIDB)", kMidB, kNoKey, "styear", "endyear", "5.0", true, false,
+              kMidParticipation},
     TableSpec{"mid-dyad-year", "cow_mid_dyad_years", "mid_dyad_year", "cow_mid_v5_dyad_year_peacesciencer.csv",
               "COW MID 5.0 dispute dyad-years (peacesciencer layout)", kMidDyadYear, kMidDyadKey, "year", "", "5.0"},
     TableSpec{"cow-interstate-wars", "cow_wars", "war_participant", "Inter-StateWarData_v4.0.csv",
               "COW Inter-State War Data v4.0, one row per participant", kWars, kNoKey, "start_year1", "end_year1",
-              "4.0"},
+              "4.0", true, false, kWarParticipation},
     TableSpec{"rivalries-td", "rivalries_td", "rivalry_td", "thompson_dreyer_strategic_rivalries.csv",
               "Thompson-Dreyer strategic rivalries (to 2010)", kRivalriesTd, kRivalryKey, "start_year", "end_year",
               "2012"},
@@ -294,12 +306,12 @@ const std::array kSpecs = {
               "", "4.0"},
     TableSpec{"democracy", "democracy", "democracy_year", "ccode_democracy_polity_vdem_quds.csv",
               "Democracy scores: ccode,year,v2x_polyarchy,polity2,xm_qudsest", kDemocracy, kStateYearKey, "year", "",
-              ""},
+              "", true, false, {}, true},
     TableSpec{"cow-majors", "cow_majors", "major_power", "majors2016.csv", "COW major powers v2016 (spells)", kMajors,
               kSpellKey, "start_year", "end_year", "2016"},
     TableSpec{"maoz-powers", "maoz_powers", "maoz_power", "maoz_powers_peacesciencer.csv",
               "Maoz regional and global powers: ccode,regstdate,regenddate,globstdate,globenddate", kMaoz, kNoKey,
-              "", "", ""},
+              "", "", "", true, false, kMaozSpell},
     TableSpec{"dcad", "dcad", "dca", "DCAD-v1.0-main.csv",
               "Defense Cooperation Agreement Dataset v1.0 (Kinne): one row per bilateral agreement, 1980-2010",
               kDcad, kDcadKey, "sign_year", "", "1.0"},
@@ -329,6 +341,10 @@ std::string_view sql_type(ColumnType t) {
 }  // namespace
 
 std::span<const TableSpec> table_specs() noexcept { return kSpecs; }
+
+std::span<const std::string_view> unique_columns(const TableSpec& spec) noexcept {
+  return spec.key.empty() ? spec.identity : spec.key;
+}
 
 const TableSpec* table_spec(std::string_view format) noexcept {
   for (const auto& s : kSpecs)

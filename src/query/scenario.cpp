@@ -7,6 +7,7 @@
 #include "entente/scenario/compare.hpp"
 #include "entente/scenario/ensemble.hpp"
 #include "entente/scenario/evolve.hpp"
+#include "entente/report/report_data.hpp"
 #include "entente/scenario/world.hpp"
 
 namespace entente::query {
@@ -98,6 +99,13 @@ ScenarioInputs load_scenario_inputs(const std::string& file, const std::optional
   if (db) store = *db;
   else if (sc.store) store = here / *sc.store;
   auto source = world::open_source(store);
+  // A year outside the evidence would give a quiet, empty answer; both `entente scenario` and
+  // `entente-mpi scenario` load their inputs here, so both refuse it the same way (in the words
+  // of `report`: the years of the store's evidence).
+  const auto span = report::report_years(source);
+  if (sc.year < span.first || sc.year > span.last)
+    throw std::runtime_error(
+        fmt::format("{}: year {}: {} covers {} to {}", file, sc.year, source.label, span.first, span.last));
   auto named = [](const std::string& p) { return p == "default" || p == "v1" || p == "v2"; };
   auto rules = profile      ? stance::resolve_profile(*profile)
                : sc.profile ? stance::resolve_profile(named(sc.profile->string()) ? sc.profile->string() : (here / *sc.profile).string())
@@ -122,20 +130,26 @@ Json scenario(const world::Source& source, const scenario::Scenario& sc, const s
   if (request.seed) spec.seed = *request.seed;
   if (members > 0) {
     const std::uint64_t first = members * request.rank / request.ranks, last = members * (request.rank + 1) / request.ranks;
-    rows = scenario::run_members(worlds, profile, sc, spec, first, last, request.threads, request.progress);
+    rows = scenario::run_members(worlds, profile, sc, spec, first, last, request.threads, request.progress,
+                                 request.interrupt);
   }
+  const bool interrupted = request.interrupt && request.interrupt->load();
   if (request.gather) {
     rows = request.gather(std::move(rows));
     if (request.rank != 0) return nullptr;  // only rank 0 reports (and runs the rest)
   }
   Json out = counterfactual_of(source, worlds, sc, profile);
-  if (runs > 0) {
+  if (runs > 0 && !interrupted) {
     scenario::DynamicsSpec dyn = sc.dynamics;
     dyn.runs = runs;
     if (request.seed) dyn.seed = *request.seed;
     out["dynamics"] = scenario::evolve(worlds, profile, sc, dyn, request.threads);
   }
   if (members > 0) out["ensemble"] = scenario::summarise(worlds, sc, spec, rows);
+  if (interrupted) {
+    out["interrupted"] = true;
+    if (members > 0) out["ensemble"]["members_asked"] = members;
+  }
   return out;
 }
 

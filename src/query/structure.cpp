@@ -127,6 +127,9 @@ Json balance(const std::vector<balance::SignedGraph>& graphs, const balance::Fru
     detail["kernel_nodes"] = f.kernel_nodes;
     detail["kernel_edges"] = f.kernel_edges;
     detail["search_nodes"] = f.search_nodes;
+    detail["self_loops"] = g.self_loops;  // left out of the graph by its reader
+    if (f.interrupted) detail["interrupted"] = true;  // stopped by Ctrl-C: `optimal` says what was proven
+    if (!g.notes.empty()) detail["reading_notes"] = g.notes;
     if (g.directed) {
       const auto d = balance::directed_census(g);
       Json by = Json::object();

@@ -1,5 +1,7 @@
 #include "entente/scenario/ensemble.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -219,11 +221,21 @@ Layout layout_of(const Worlds& w) {
 
 std::vector<double> run_members(const Worlds& worlds, const stance::Profile& profile, const Scenario& sc,
                                 const EnsembleSpec& spec, std::uint64_t first, std::uint64_t last, unsigned threads,
-                                const std::function<void(std::uint64_t, std::uint64_t)>& progress) {
+                                const std::function<void(std::uint64_t, std::uint64_t)>& progress,
+                                const std::atomic<bool>* interrupt) {
   const Layout L = layout_of(worlds);
   const std::uint64_t count = last > first ? last - first : 0;
   if (L.row() > 0 && count > std::vector<double>().max_size() / L.row())
     throw std::invalid_argument(fmt::format("{} ensemble members are too many to keep", count));
+  // Every member's row is kept for the summary's quantiles: refuse at once, rather than after
+  // minutes of zeroing memory or swapping, a count whose rows would not fit in half the memory.
+  const long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGE_SIZE);
+  const double physical = pages > 0 && page > 0 ? static_cast<double>(pages) * static_cast<double>(page) : 0;
+  const double need = static_cast<double>(count) * static_cast<double>(L.row()) * sizeof(double);
+  if (physical > 0 && need > physical / 2)
+    throw std::invalid_argument(fmt::format("{} ensemble members need about {:.1f} GiB to keep, more than half of this "
+                                            "machine's memory ({:.1f} GiB); ask for fewer with --members",
+                                            count, need / (1 << 30), physical / (1 << 30)));
   std::vector<double> rows(count * L.row());
   // Every member breaks bloc ties toward the unperturbed blocs of the world before.
   Settings settings;
@@ -242,6 +254,7 @@ std::vector<double> run_members(const Worlds& worlds, const stance::Profile& pro
   auto work = [&] {
     try {
       for (;;) {
+        if (interrupt && interrupt->load()) return;  // before claiming: claimed chunks are always finished
         const std::uint64_t start = next.fetch_add(kChunk);
         if (start >= count || failed) return;
         const std::uint64_t end = std::min(count, start + kChunk);
@@ -258,13 +271,17 @@ std::vector<double> run_members(const Worlds& worlds, const stance::Profile& pro
   std::vector<std::thread> pool;
   for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
   if (progress) {
-    while (done < count && !failed) {
+    while (done < count && !failed && !(interrupt && interrupt->load())) {
       progress(done, count);
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
   }
   for (auto& t : pool) t.join();
   if (error) std::rethrow_exception(error);
+  if (done < count) {  // interrupted: every claimed chunk is done, and chunks are claimed in order
+    rows.resize(done * L.row());
+    return rows;
+  }
   if (progress) progress(count, count);
   return rows;
 }

@@ -5,7 +5,7 @@
 
 namespace entente::store::sql {
 
-Database::Database(const std::string& path, int flags) {
+Database::Database(const std::string& path, int flags) : path_(path) {
   // SQLite's memory statistics take a global mutex on every allocation; nothing reads them. This
   // only takes effect before SQLite first initialises, which the first connection does.
   static const int configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
@@ -26,7 +26,29 @@ Database::Database(const std::string& path, int flags) {
 Database::~Database() { sqlite3_close(db_); }
 
 void Database::fail(std::string_view what) const {
-  throw std::runtime_error(fmt::format("store: {}: {}", what, sqlite3_errmsg(db_)));
+  switch (sqlite3_extended_errcode(db_) & 0xFF) {
+    case SQLITE_NOTADB:
+      throw std::runtime_error(fmt::format("{}: not an entente store (the file is not an SQLite database); name "
+                                           "the store with --db, or import into a new file",
+                                           path_));
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      throw std::runtime_error(fmt::format("{}: locked by another import (another program is writing the store); "
+                                           "try again when it has finished",
+                                           path_));
+    case SQLITE_READONLY:
+      throw std::runtime_error(fmt::format("{}: read-only (the store or its folder cannot be written); import into "
+                                           "a store you may write",
+                                           path_));
+    case SQLITE_CORRUPT:
+      throw std::runtime_error(fmt::format("{}: a damaged store (SQLite says: {}); import the provider files into "
+                                           "a new store",
+                                           path_, sqlite3_errmsg(db_)));
+    case SQLITE_FULL:
+      throw std::runtime_error(fmt::format("{}: the disk is full", path_));
+    default:
+      throw std::runtime_error(fmt::format("{}: store error: {} (while {})", path_, sqlite3_errmsg(db_), what));
+  }
 }
 
 void Database::exec(std::string_view sql) {

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <string_view>
 
 namespace entente::store::sql {
@@ -13,16 +14,20 @@ class Database {
  public:
   Database(const std::string& path, int flags);
   ~Database();
-  Database(Database&& other) noexcept : db_(other.db_) { other.db_ = nullptr; }
+  Database(Database&& other) noexcept : db_(other.db_), path_(std::move(other.path_)) { other.db_ = nullptr; }
   Database& operator=(Database&&) = delete;
   Database(const Database&) = delete;
 
   void exec(std::string_view sql);
   sqlite3* handle() const noexcept { return db_; }
+  // Throws for the last failed call. The errors a user can meet and act on (a file that is not
+  // a store, a store another import is writing, a read-only one) name the store file and say so
+  // plainly; only the others carry `what` (the statement), for a bug report.
   [[noreturn]] void fail(std::string_view what) const;
 
  private:
   sqlite3* db_ = nullptr;
+  std::string path_;
 };
 
 class Statement {

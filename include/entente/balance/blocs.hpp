@@ -2,6 +2,7 @@
 // Blocs: k-way partitions of a signed graph under Doreian & Mrvar's relaxed balance criterion
 // P(C) = α·(negative edges inside blocs) + (1−α)·(positive edges between blocs), and the tracking
 // of blocs from one year (or window) to the next: who switched sides, and when.
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -17,6 +18,9 @@ struct BlocOptions {
   int restarts = 100;  // random starts of the relocation search (k > 2)
   std::uint64_t seed = 1;
   std::optional<double> time_limit_seconds;  // for the exact two-bloc search
+  // Set (by a Ctrl-C handler) to stop the exact two-bloc search as the time limit does: the best
+  // split so far, not proven (exact = false). Null: never.
+  const std::atomic<bool>* interrupt = nullptr;
 };
 
 struct Blocs {

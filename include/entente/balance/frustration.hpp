@@ -9,7 +9,9 @@
 // doll branch and bound (Verfaillie, Lemaître & Schiex 1996): the optimum of every suffix of a
 // node order, solved from the shortest up, bounds the search on the next. docs/models/balance.md
 // explains it.
+#include <atomic>
 #include <chrono>
+#include <functional>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -19,8 +21,26 @@
 
 namespace entente::balance {
 
+// Where a long search stands, for a progress line: the block being searched (the largest part of
+// the graph the reductions leave), how many of its node suffixes are proven, and the best cost
+// and lower bound of the suffix being searched (both for that block, not the whole graph).
+struct FrustrationProgress {
+  double seconds = 0;
+  long long search_nodes = 0;
+  int block_nodes = 0;
+  int suffixes_proven = 0;
+  long long best = 0, bound = 0;
+};
+
 struct FrustrationOptions {
   std::optional<double> time_limit_seconds;  // none: search until proven
+  // Set from elsewhere (a Ctrl-C handler) to stop the search as the time limit does: the best
+  // partition so far, with an honest lower bound. Null: never.
+  const std::atomic<bool>* interrupt = nullptr;
+  // Called about every `progress_every_seconds` of search, from the searching thread, once the
+  // search has run that long (short searches say nothing). Empty: never.
+  std::function<void(const FrustrationProgress&)> progress;
+  double progress_every_seconds = 5;
   // Edge costs: a frustrated negative edge costs `negative_cost`, a positive one `positive_cost`.
   // 1 and 1 give the frustration index; Doreian & Mrvar's α gives α and 1−α (scaled to integers).
   long long negative_cost = 1;
@@ -37,6 +57,8 @@ struct Frustration {
   std::size_t kernel_edges = 0;
   long long search_nodes = 0;      // branch-and-bound nodes visited
   double seconds = 0;
+
+  bool interrupted = false;        // stopped by FrustrationOptions::interrupt
 
   bool optimal() const noexcept { return lower_bound == value; }
   long long gap() const noexcept { return value - lower_bound; }

@@ -20,6 +20,11 @@ struct SignedGraph {
   std::vector<std::string> nodes;  // every node, including those without edges
   std::vector<SignedEdge> edges;
   bool directed = false;
+  // What a file reader left out or read specially, so that it is said rather than silent:
+  // self-loops (a node tied to itself is no relation of balance; they are not in `edges`) and a
+  // first line read as a column header. Empty for graphs built from the evidence.
+  std::size_t self_loops = 0;
+  std::vector<std::string> notes;
 
   std::size_t n() const noexcept { return nodes.size(); }
   std::size_t negative_edges() const noexcept;

@@ -102,6 +102,11 @@ class CsvTable {
                                         std::initializer_list<double> missing = {}) const;
   bool flag(std::size_t col) const;  // 0 or 1
   std::optional<bool> optional_flag(std::size_t col) const;  // 0, 1, or empty/NA when missing
+  // A text cell that ends up in names, labels and tables on the terminal: `what` of at most
+  // `max_bytes` bytes, without control characters (a newline in a state name would break every
+  // table it is printed in; a 10 MB name is no name). A tab is allowed only when `tab_ok`.
+  std::string_view short_text(std::size_t col, std::size_t max_bytes, std::string_view what,
+                              bool tab_ok = false) const;
   [[noreturn]] void fail(std::size_t col, std::string expected) const;
 
  private:

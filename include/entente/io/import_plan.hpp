@@ -28,8 +28,11 @@ std::vector<PlannedFile> plan_import(const std::vector<std::filesystem::path>& p
 
 // Reads and parses the planned files (skipping left-out ones) on up to `threads` threads; the
 // batches come back in plan order. `progress` (may be empty) is called as each file finishes.
+// State-year rows are checked against the state system of the plan's states file, read first,
+// or else against `known` (the store's; may be null or empty: then they are not checked).
 std::vector<evidence::ImportBatch> read_planned(const std::vector<PlannedFile>& plan, unsigned threads,
                                                 const std::function<void(const PlannedFile&, std::size_t done)>& progress,
-                                                bool skip_bad_rows = false);
+                                                bool skip_bad_rows = false,
+                                                const std::vector<evidence::SpellRecord>& known = {});
 
 }  // namespace entente::io

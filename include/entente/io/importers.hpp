@@ -15,8 +15,12 @@ namespace entente::io {
 
 // How strictly to read: by default the first bad row fails the whole file; with
 // skip_bad_rows, bad data rows are left out and listed in ImportBatch::rejected.
+class StateSystem;
 struct ReadOptions {
   bool skip_bad_rows = false;
+  // When set, state-year rows are checked against it (io/state_system.hpp); null: not checked
+  // (an import with no states file into a store without one).
+  const StateSystem* states = nullptr;
 };
 
 enum class Format {

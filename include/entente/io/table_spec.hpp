@@ -55,7 +55,17 @@ struct TableSpec {
   // table's (COW IGO's wide state-year file becomes long rows). The spec still describes the
   // store table and the world file, but the generic reader never claims or parses such a file.
   bool special_reader = false;
+  // What identifies a row when the store table has no primary key because some of these columns
+  // may be empty (a war participant's side, a Maoz spell's dates): two rows that agree on all of
+  // them are a duplicate, refused like a duplicate primary key. Empty when `key` says it.
+  std::span<const std::string_view> identity{};
+  // Rows are state-years of COW members (columns ccode and year): checked against the state
+  // system when the import knows it (io/state_system.hpp).
+  bool state_years = false;
 };
+
+// The columns no two rows of a file may share: the primary key, or else the identity.
+std::span<const std::string_view> unique_columns(const TableSpec& spec) noexcept;
 
 std::span<const TableSpec> table_specs() noexcept;
 const TableSpec* table_spec(std::string_view format) noexcept;
@@ -66,9 +76,12 @@ std::string create_table_sql(const TableSpec& spec);
 // Reads a file laid out as `spec` says; strict like every reader (file:line:column errors).
 // Orders the rows of a table by its spec's key columns: the reader finds duplicate keys with it,
 // the store inserts in this order (appending to a B-tree is far cheaper than inserting into it).
+// An empty cell (NaN) sorts before every number and equals another empty cell.
 class KeyLess {
  public:
   KeyLess(const TableSpec& spec, const evidence::TableRows& rows);
+  // Orders by other columns than the primary key (unique_columns for the duplicate check).
+  KeyLess(const TableSpec& spec, const evidence::TableRows& rows, std::span<const std::string_view> key);
   bool operator()(std::size_t a, std::size_t b) const;
   const std::vector<std::size_t>& columns() const noexcept { return columns_; }
 

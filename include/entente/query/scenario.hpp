@@ -2,6 +2,7 @@
 // `entente scenario`: every model before and after a scenario's shocks, the focus state's
 // position, the differences most important first, and the scenario's dynamics and ensemble when
 // it asks for them, as one JSON result.
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -19,6 +20,9 @@ struct ScenarioRequest {
   std::optional<std::uint64_t> runs;     // overrides [dynamics] runs (0: no dynamics)
   unsigned threads = 0;                  // 0: one per core; results do not depend on it
   std::function<void(std::uint64_t done, std::uint64_t total)> progress;  // ensemble progress, may be empty
+  // Set (by a Ctrl-C handler) to stop the ensemble after the members started: the summary is of
+  // the members done, marked "interrupted", and the dynamics are left out. Null: never.
+  const std::atomic<bool>* interrupt = nullptr;
   // Several processes (MPI ranks): this one computes members [members·rank/ranks,
   // members·(rank+1)/ranks); `gather` receives its rows and returns every rank's, in rank order,
   // on rank 0, which reports; the other ranks return null after the gather.

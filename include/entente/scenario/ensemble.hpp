@@ -7,6 +7,7 @@
 // A member's results are a flat row of numbers (Layout), so that rows computed on threads or on
 // MPI ranks can be gathered and summarised in member order: the summary depends on the seed and
 // the number of members only, byte for byte.
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <vector>
@@ -30,10 +31,13 @@ Layout layout_of(const Worlds& worlds);
 
 // Members [first, last) on `threads` threads (0: one per core): rows in member order,
 // (last − first) × layout.row() numbers. `progress` (may be empty) is called from the calling
-// thread about ten times a second with the members done.
+// thread about ten times a second with the members done. When `interrupt` (may be null) is set,
+// no new members are started: the rows returned are those of the members done, a prefix
+// [first, first + rows / row) since members are handed out in order.
 std::vector<double> run_members(const Worlds& worlds, const stance::Profile& profile, const Scenario& scenario,
                                 const EnsembleSpec& spec, std::uint64_t first, std::uint64_t last, unsigned threads,
-                                const std::function<void(std::uint64_t, std::uint64_t)>& progress);
+                                const std::function<void(std::uint64_t, std::uint64_t)>& progress,
+                                const std::atomic<bool>* interrupt = nullptr);
 
 // The ensemble's summary from all members' rows, in member order.
 Json summarise(const Worlds& worlds, const Scenario& scenario, const EnsembleSpec& spec, const std::vector<double>& rows);
