@@ -866,7 +866,10 @@ int main(int argc, char** argv) {
       const auto result = entente::query::scenario(in.source, in.scenario, in.profile, request);
       if (common.format == "table") print_scenario(result, entente::report::terminal_style(common.digits));
       else print(result, common, result.at("rows"));
-      return 0;
+      if (!result.contains("interrupted")) return 0;  // (a Ctrl-C after the ensemble: the run completed)
+      std::cerr << "entente: interrupted: the ensemble summary is of the members done, and the dynamics were left "
+                   "out\n";
+      return entente::query::kInterruptedExit;
     }
     if (brg->parsed()) {
       const auto issue = entente::bargain::read_issue(brg_file, entente::io::read_whole_file(brg_file));
@@ -879,10 +882,7 @@ int main(int argc, char** argv) {
       }
       if (common.format == "table") std::cout << entente::query::bargain_text(result);
       else print(result, common, result.at("rows"));
-      if (!result.contains("interrupted")) return 0;  // (a Ctrl-C after the ensemble: the run completed)
-      std::cerr << "entente: interrupted: the ensemble summary is of the members done, and the dynamics were left "
-                   "out\n";
-      return entente::query::kInterruptedExit;
+      return 0;
     }
     if (sim->parsed()) {
       const auto table = entente::similarity::read_portfolio_table(sim_table, entente::io::read_whole_file(sim_table));
