@@ -55,6 +55,7 @@ set(ENTENTE_SOURCES
   src/query/strategic.cpp
   src/report/output.cpp
   src/report/report_assets.cpp
+  src/report/report_bargain.cpp
   src/report/report_data.cpp
   src/report/report_scenario.cpp
   src/report/report_site.cpp

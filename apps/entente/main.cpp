@@ -688,6 +688,11 @@ int main(int argc, char** argv) {
   rep->add_option("--scenario", rep_options.scenario,
                   "a scenario file for the last section (default: none, but the essay's on Russia in 2012)")
       ->check(CLI::ExistingFile);
+  rep->add_option("--bargain", rep_options.bargains,
+                  "a bargaining issue (CSV or TOML, as for bargain) for a section of its own (repeatable; default: none)")
+      ->check(CLI::ExistingFile);
+  rep->add_option("--bargain-variant", rep_options.bargain_variant, "the variant every --bargain issue runs under")
+      ->capture_default_str();
   rep->add_option("--from", rep_options.from, "first year of the timelines (default: the store's first)");
   rep->add_option("--to", rep_options.to, "last year of the timelines (default: --year)");
   rep->add_option("--out", rep_out, "the folder to write")->capture_default_str();

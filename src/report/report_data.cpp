@@ -802,6 +802,17 @@ Json report_data(const world::Source& source, int year, const stance::Profile& p
   if (!span.contains(to))
     throw std::invalid_argument(
         fmt::format("the timelines cannot end in {}: the store's data cover {} to {}", to, span.first, span.last));
+  // The bargaining files and their variant first: a bad one fails the report before the other
+  // sections spend their seconds (and, as every error here, before anything is written).
+  std::vector<BargainIssue> bargains;
+  for (const auto& file : options.bargains) bargains.push_back(read_bargain_issue(file));
+  if (!bargains.empty()) {
+    try {
+      (void)bargain::variant_by_name(options.bargain_variant);
+    } catch (const std::exception& e) {
+      throw std::invalid_argument(fmt::format("--bargain-variant: {}", e.what()));
+    }
+  }
   const auto& focus = source.registry.find(options.focus);
   ReportContext context{source,
                         profile,
@@ -842,6 +853,8 @@ Json report_data(const world::Source& source, int year, const stance::Profile& p
   sections.push_back(blocs_section(context));
   sections.push_back(landscape_section(context));
   sections.push_back(scenario_section(context));
+  for (std::size_t k = 0; k < bargains.size(); ++k)
+    sections.push_back(bargaining_section(bargains[k], options.bargain_variant, static_cast<int>(k + 1)));
 
   Json summary = Json::array(), sections_json = Json::array();
   for (auto& s : sections) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "entente/actor/registry.hpp"
+#include "entente/bargain/bargain.hpp"
 #include "entente/report/json.hpp"
 #include "entente/stance/stance.hpp"
 #include "entente/world/source.hpp"
@@ -41,6 +42,11 @@ struct ReportOptions {
   // A scenario file (TOML, docs/scenarios.md) for the last section. Without one the report has no
   // scenario, except for the essay's question (Russia in 2012), which runs its example.
   std::optional<std::string> scenario;
+  // Bargaining issues (CSV or TOML, docs/models/bargain.md), one section each, all run under
+  // bargain_variant. None by default: their positions and saliences are hand codings, not the
+  // store's evidence (docs/report.md says why the essay's Syria example is not a default).
+  std::vector<std::string> bargains;
+  std::string bargain_variant = "default";
   std::optional<int> from;  // first year of the timelines (default: report_years().first)
   std::optional<int> to;    // last year of the timelines (default: the report's year)
   unsigned threads = 0;     // landscape enumeration; 0: one per core
@@ -85,6 +91,19 @@ Section landscape_section(const ReportContext& context);
 // The scenario of options.scenario, or the essay's question (examples/russia-china-alliance.toml)
 // on Russia in 2012 (report_scenario.cpp); null when there is none, or the store lacks its states.
 Section scenario_section(const ReportContext& context);
+
+// One bargaining issue of options.bargains: the file's name (without its folders) and the issue
+// read from it. report_data reads every file before it builds any section, so a bad file fails the
+// report at once, before anything is computed or written.
+struct BargainIssue {
+  std::string file;
+  bargain::Issue issue;
+};
+// Reads and checks the file; std::invalid_argument naming it ("--bargain FILE: ...") when it cannot.
+BargainIssue read_bargain_issue(const std::string& path);
+// The issue's expected-utility rounds and forecast under `variant` (query::bargain, the result the
+// `bargain` verb prints), as the section "bargaining", then "bargaining-2", … (report_bargain.cpp).
+Section bargaining_section(const BargainIssue& issue, const std::string& variant, int number);
 
 // The default triangle of the focus in the year: the focus with its strongest partner (the friendly
 // tie of most weight × CINC) and its strongest rival (the unfriendly tie of most |weight| × CINC);
