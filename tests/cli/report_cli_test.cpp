@@ -220,15 +220,61 @@ TEST(ReportCliRuns, WithoutAssetsSaysHowToGetThem) {
   EXPECT_NE(r.err.find(std::string(entente::report::kNoReportAssets)), std::string::npos) << r.err;
 }
 
+// --bargain FILE adds its section (the file's issue, run as `entente bargain` runs it) to the
+// folder's data and CSV files; a bad file or variant is an error before anything is written: no
+// folder, no temporary folder beside it.
+TEST(ReportCliRuns, BargainSectionOnlyWhenAskedAndABadFileWritesNothing) {
+  ENTENTE_REQUIRE_REPORT_ASSETS();
+  entente::testing::TempDir dir;
+  const auto syria = (fs::path(ENTENTE_TEST_SOURCE_DIR) / "examples" / "bargain-syria-2012.toml").string();
+  const auto out = dir.path() / "r";
+  const auto r = run_cli({"report", "--year", "1969", "--focus", "CHN", "--bargain", syria, "--out", out.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto data = Json::parse(slurp(out / "data" / "report.json"));
+  const auto& last = data.at("sections").back();
+  EXPECT_EQ(last.at("id"), "bargaining");
+  const auto verb = run_cli({"bargain", syria, "--format", "json"});
+  ASSERT_EQ(verb.exit_code, 0) << verb.err;
+  EXPECT_EQ(last.at("forecast"), Json::parse(verb.out).at("forecast"));
+  const auto rounds = read_csv(out / "data" / "bargaining-rounds.csv", slurp(out / "data" / "bargaining-rounds.csv"));
+  ASSERT_EQ(rounds.size(), Json::parse(verb.out).at("rows").size() + 1);
+  EXPECT_EQ(rounds.front(), (std::vector<std::string>{"round", "median", "mean", "largest_move", "moved", "conflict",
+                                                      "compromise", "capitulation"}));
+  EXPECT_NE(r.out.find("Bargaining on \"Syria 2012"), std::string::npos) << r.out;  // its summary sentence
+
+  const auto bad = dir.write("bad.csv", "name,capability,position,salience\nA,1,0,0.5\nB,-1,1,0.5\n");
+  const auto empty = dir.path() / "empty";
+  fs::create_directory(empty);
+  const auto target = (empty / "r").string();
+  const auto failed = run_cli({"report", "--bargain", syria, "--bargain", bad.string(), "--out", target});
+  EXPECT_EQ(failed.exit_code, 1);
+  EXPECT_NE(failed.err.find("--bargain " + bad.string() + ": " + bad.string() + ":3:"), std::string::npos) << failed.err;
+  EXPECT_TRUE(fs::is_empty(empty));  // nothing written, not even a temporary folder
+  const auto variant = run_cli({"report", "--bargain", syria, "--bargain-variant", "nope", "--out", target});
+  EXPECT_EQ(variant.exit_code, 1);
+  EXPECT_NE(variant.err.find("--bargain-variant: no bargaining variant \"nope\""), std::string::npos) << variant.err;
+  EXPECT_TRUE(fs::is_empty(empty));
+  // An earlier report in the folder stays as it was when the next one fails.
+  const auto before = slurp(out / "data" / "report.json");
+  EXPECT_EQ(run_cli({"report", "--bargain", bad.string(), "--out", out.string()}).exit_code, 1);
+  EXPECT_EQ(slurp(out / "data" / "report.json"), before);
+  EXPECT_EQ(run_cli({"report", "--bargain", (dir.path() / "absent.toml").string(), "--out", target}).exit_code, 2);
+  EXPECT_TRUE(fs::is_empty(empty));
+}
+
 // The report for any question: the three reports of scripts/test's browser test (the default,
-// India 2012 with its triangle with China and Pakistan, China 1969). Every summary sentence speaks
-// only of states the report was asked about (the focus, its triangles and landscape, and the
-// partner and rival whose evidence it names), and of no later year than the report's.
+// India 2012 with its triangle with China and Pakistan and the Syria bargaining example, China
+// 1969). Every summary sentence speaks only of states the report was asked about (the focus, its
+// triangles and landscape, the partner and rival whose evidence it names, and the actors of a
+// bargaining issue), and of no later year than the report's.
 TEST(ReportCliQuestions, SummariesSpeakOnlyOfWhatWasAsked) {
   ENTENTE_REQUIRE_REPORT_ASSETS();
   entente::testing::TempDir dir;
   const std::vector<std::vector<std::string>> questions = {
-      {}, {"--focus", "IND", "--triangle", "IND,CHN,PAK"}, {"--year", "1969", "--focus", "CHN"}};
+      {},
+      {"--focus", "IND", "--triangle", "IND,CHN,PAK", "--bargain",
+       (fs::path(ENTENTE_TEST_SOURCE_DIR) / "examples" / "bargain-syria-2012.toml").string()},
+      {"--year", "1969", "--focus", "CHN"}};
   const std::vector<std::pair<std::string, int>> expected = {{"RUS", 2012}, {"IND", 2012}, {"CHN", 1969}};
   for (std::size_t q = 0; q < questions.size(); ++q) {
     std::vector<std::string> args = {"report", "--out", (dir.path() / std::to_string(q)).string(), "--format", "json"};
@@ -245,12 +291,15 @@ TEST(ReportCliQuestions, SummariesSpeakOnlyOfWhatWasAsked) {
       if (id == "relations") relations = &s;
       if (id.rfind("triangle", 0) == 0 || id == "landscape")
         for (const auto& a : s.at("actors")) asked.insert(a.is_string() ? a.get<std::string>() : a.at("abbrev").get<std::string>());
+      if (id.rfind("bargaining", 0) == 0)
+        for (const auto& a : s.at("actors")) asked.insert(a.at("name").get<std::string>());
     }
     ASSERT_NE(relations, nullptr);
     for (const auto& e : relations->at("evidence")) asked.insert(e.at("b").get<std::string>());
     if (q == 1) {
       const auto& triangle = data.at("sections").at(1);
       EXPECT_EQ(triangle.at("actors"), (Json{"IND", "CHN", "PAK"}));
+      EXPECT_EQ(data.at("sections").back().at("id"), "bargaining");
     }
     const auto word_in = [](const std::string& text, const std::string& word) {
       for (auto at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {

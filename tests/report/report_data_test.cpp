@@ -3,6 +3,7 @@
 // needs.
 #include "entente/report/report_data.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <cctype>
@@ -16,6 +17,7 @@
 
 #include "entente/actor/iso3.hpp"
 #include "entente/io/csv.hpp"
+#include "entente/query/bargain.hpp"
 #include "entente/report/report_site.hpp"
 #include "entente/world/source.hpp"
 #include "test_support.hpp"
@@ -232,7 +234,7 @@ TEST_F(DefaultWorldReport, SectionsInOrderWithTheirKeys) {
   // own keys are its tests' business).
   const auto& sections = data().at("sections");
   ASSERT_GE(sections.size(), expected.size());
-  for (std::size_t i = expected.size(); i < sections.size(); ++i) EXPECT_EQ(sections.at(i).at("id"), "scenario");
+  for (std::size_t i = expected.size(); i < sections.size(); ++i) EXPECT_EQ(sections.at(i).at("id"), "scenario");  // (No bargaining section: the default report runs none, not even the essay's Syria example.)
   EXPECT_LE(sections.size(), expected.size() + 1);
   std::set<std::string> table_names;
   for (std::size_t i = 0; i < sections.size(); ++i) {
@@ -609,6 +611,209 @@ TEST_F(DefaultWorldReport, NoDefaultTriangleSaysWhy) {
   const auto outside = entente::report::report_data(*source_, 2012, *profile_, options);
   EXPECT_NE(outside.at("sections").at(1).at("text").get<std::string>().find("is not among the states with evidence"),
             std::string::npos);
+}
+
+// ---- bargaining (docs/models/bargain.md, built from query::bargain) ----
+
+std::string syria_file() {
+  return (std::filesystem::path(ENTENTE_TEST_SOURCE_DIR) / "examples" / "bargain-syria-2012.toml").string();
+}
+
+std::string four_digits(const Json& v) { return fmt::format("{:.4g}", v.get<double>()); }
+
+bool contains(const Json& text, const std::string& part) {
+  return text.get<std::string>().find(part) != std::string::npos;
+}
+
+// The section is the `bargain` verb's result for the same file and variant: the same rounds, the
+// same forecast, and the actors' inputs and final positions as a table.
+TEST(ReportBargaining, SectionIsTheBargainResult) {
+  const auto input = entente::report::read_bargain_issue(syria_file());
+  EXPECT_EQ(input.file, "bargain-syria-2012.toml");
+  for (const std::string variant : {"default", "third-parties", "status-quo-half"}) {
+    entente::query::BargainRequest request;
+    request.variant = variant;
+    const auto verb = entente::query::bargain(input.issue, request);
+    const auto s = entente::report::bargaining_section(input, variant, 1).json;
+    EXPECT_EQ(s.at("id"), "bargaining");
+    EXPECT_EQ(s.at("title"), verb.at("title"));
+    EXPECT_EQ(s.at("variant"), verb.at("variant")) << variant;
+    EXPECT_EQ(s.at("variant").at("name"), variant);
+    EXPECT_EQ(s.at("forecast"), verb.at("forecast")) << variant;
+    EXPECT_EQ(s.at("rows"), verb.at("rows")) << variant;
+    EXPECT_EQ(s.at("actors"), verb.at("actors"));
+    EXPECT_EQ(s.at("stopped"), "converged");
+    const auto& tables = s.at("tables");
+    ASSERT_EQ(tables.size(), 2u);
+    EXPECT_EQ(tables.at(0).at("name"), "bargaining-actors");
+    EXPECT_EQ(tables.at(1).at("name"), "bargaining-rounds");
+    const auto& actors = tables.at(0).at("rows");
+    ASSERT_EQ(actors.size(), input.issue.actors.size());
+    for (std::size_t k = 0; k < actors.size(); ++k) {
+      EXPECT_EQ(actors.at(k).at(0), input.issue.actors[k].name);
+      EXPECT_EQ(actors.at(k).at(1).get<double>(), input.issue.actors[k].position);
+      EXPECT_EQ(actors.at(k).at(3).get<double>(), input.issue.actors[k].salience);
+      EXPECT_EQ(actors.at(k).at(4), verb.at("forecast").at("positions").at(k).at("position"));
+    }
+    const auto& rounds = tables.at(1).at("rows");
+    ASSERT_EQ(rounds.size(), verb.at("rows").size());
+    EXPECT_EQ(rounds.back().at(0), verb.at("rows").back().at("round"));
+    EXPECT_EQ(rounds.front().at(1), verb.at("rows").front().at("median"));
+    EXPECT_EQ(rounds.front().at(2), verb.at("rows").front().at("mean"));
+  }
+  // The figures docs/models/bargain.md gives for Syria: 10 / 37.99 before round 1; the default
+  // converges in 34 rounds on 10, third-parties in 29 on 50.
+  const auto d = entente::report::bargaining_section(input, "default", 1).json;
+  EXPECT_EQ(d.at("rows").size(), 34u);
+  EXPECT_NEAR(d.at("forecast").at("median").get<double>(), 10, 1e-9);
+  EXPECT_EQ(four_digits(d.at("rows").at(0).at("mean")), "37.99");
+  const auto t = entente::report::bargaining_section(input, "third-parties", 1).json;
+  EXPECT_EQ(t.at("rows").size(), 29u);
+  EXPECT_NEAR(t.at("forecast").at("median").get<double>(), 50, 1e-9);
+}
+
+// The same forecast as the command line's `entente bargain FILE --variant V --format json`.
+TEST(ReportBargaining, ForecastIsTheBargainVerbs) {
+  const auto input = entente::report::read_bargain_issue(syria_file());
+  const auto r = run_cli({"bargain", syria_file(), "--variant", "third-parties", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto verb = Json::parse(r.out);
+  const auto s = entente::report::bargaining_section(input, "third-parties", 1).json;
+  EXPECT_EQ(s.at("forecast").at("median"), verb.at("forecast").at("median"));
+  EXPECT_EQ(s.at("forecast").at("mean"), verb.at("forecast").at("mean"));
+  EXPECT_EQ(s.at("rows").size(), verb.at("rows").size());
+}
+
+// The text names the variant, the rounds, the starting median and mean, the forecast and where it
+// lands against them, the actor who moved most, and the model's document.
+TEST(ReportBargaining, TextNamesTheRightNumbers) {
+  const auto input = entente::report::read_bargain_issue(syria_file());
+  for (const std::string variant : {"default", "status-quo-half"}) {
+    const auto section = entente::report::bargaining_section(input, variant, 1);
+    const auto& s = section.json;
+    const auto& text = s.at("text");
+    const auto& first = s.at("rows").at(0);
+    const double f = s.at("forecast").at("median").get<double>();
+    const double m0 = first.at("median").get<double>(), w0 = first.at("mean").get<double>();
+    EXPECT_TRUE(contains(text, "10 actors start at positions from 0 to 90 on this issue (bargain-syria-2012.toml)"))
+        << text;
+    EXPECT_TRUE(contains(text, fmt::format("{} variant the rounds converged after {} rounds", variant,
+                                           s.at("rows").size())))
+        << text;
+    EXPECT_TRUE(contains(text, fmt::format("The forecast is {} (the median voter of the final positions; their "
+                                           "weighted mean is {})",
+                                           four_digits(s.at("forecast").at("median")),
+                                           four_digits(s.at("forecast").at("mean")))))
+        << text;
+    EXPECT_TRUE(contains(text, fmt::format("Before round 1 the median voter was {} and the weighted mean {}",
+                                           four_digits(first.at("median")), four_digits(first.at("mean")))))
+        << text;
+    // Where the forecast lands: at the starting median under the default (10), above it under
+    // status-quo-half (84.6); below the starting mean under the default, above it under the other.
+    const double same = s.at("options").at("tolerance").get<double>() * s.at("range").get<double>();
+    if (std::fabs(f - m0) <= same) {
+      EXPECT_EQ(variant, "default");
+      EXPECT_TRUE(contains(text, "the forecast stays at the starting median voter")) << text;
+    } else {
+      EXPECT_EQ(variant, "status-quo-half");
+      EXPECT_TRUE(contains(text, fmt::format("lies {} above the starting median voter", fmt::format("{:.4g}", f - m0))))
+          << text;
+    }
+    const std::string side = f > w0 ? "above" : "below";
+    EXPECT_TRUE(contains(text, fmt::format("{} {} the starting weighted mean", fmt::format("{:.4g}", std::fabs(f - w0)), side)))
+        << text;
+    // The actor who moved most, from the result's own start and final positions.
+    std::size_t most = 0;
+    double largest = -1;
+    for (std::size_t k = 0; k < s.at("actors").size(); ++k) {
+      const double move = std::fabs(s.at("forecast").at("positions").at(k).at("position").get<double>() -
+                                    s.at("actors").at(k).at("position").get<double>());
+      if (move > largest) {
+        largest = move;
+        most = k;
+      }
+    }
+    EXPECT_TRUE(contains(text, fmt::format("{} moved most, from {} to {}", s.at("actors").at(most).at("name").get<std::string>(),
+                                           four_digits(s.at("actors").at(most).at("position")),
+                                           four_digits(s.at("forecast").at("positions").at(most).at("position")))))
+        << text;
+    EXPECT_TRUE(contains(text, "docs/models/bargain.md")) << text;
+    ASSERT_EQ(section.summary.size(), 1u);
+    EXPECT_NE(section.summary[0].find(fmt::format("({} variant) forecasts {} after {} rounds", variant,
+                                                  four_digits(s.at("forecast").at("median")), s.at("rows").size())),
+              std::string::npos)
+        << section.summary[0];
+  }
+}
+
+// A second issue is "bargaining-2" with its own table names; an issue with every actor at one
+// position has nothing to bargain over and says so, with no tables (the page then draws no chart).
+TEST(ReportBargaining, NumberedSectionsAndAnIssueWithNothingToBargainOver) {
+  const auto input = entente::report::read_bargain_issue(syria_file());
+  const auto second = entente::report::bargaining_section(input, "default", 2).json;
+  EXPECT_EQ(second.at("id"), "bargaining-2");
+  EXPECT_EQ(second.at("tables").at(0).at("name"), "bargaining-2-actors");
+  EXPECT_EQ(second.at("tables").at(1).at("name"), "bargaining-2-rounds");
+  entente::testing::TempDir dir;
+  const auto file = dir.write("flat.csv", "name,capability,position,salience\nA,1,40,0.5\nB,2,40,0.9\n");
+  const auto flat = entente::report::bargaining_section(entente::report::read_bargain_issue(file.string()), "default", 1);
+  EXPECT_TRUE(flat.json.at("tables").empty());
+  EXPECT_TRUE(flat.json.at("rows").empty());
+  EXPECT_EQ(flat.json.at("text"),
+            "All 2 actors start at 40 (flat.csv): there is nothing to bargain over, and the forecast is 40.");
+}
+
+// A bad file is an error that names the option and the file's line and column.
+TEST(ReportBargaining, BadFileNamesItself) {
+  entente::testing::TempDir dir;
+  const auto file = dir.write("bad.csv", "name,capability,position,salience\nA,1,0,0.5\nB,x,1,0.5\n");
+  try {
+    entente::report::read_bargain_issue(file.string());
+    FAIL() << "no error";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_EQ(std::string(e.what()), "--bargain " + file.string() + ": " + file.string() +
+                                         ":3:3: found \"x\", expected a capability: a number from 0 up in column 'capability'");
+  }
+  EXPECT_THROW(entente::report::read_bargain_issue((dir.path() / "absent.csv").string()), std::invalid_argument);
+}
+
+// Bargaining sections only when asked, after the others, one per file, in the files' order; a bad
+// file or variant fails the report before any section is built.
+TEST_F(DefaultWorldReport, BargainingSectionsOnlyWhenAsked) {
+  for (const auto& s : data().at("sections")) EXPECT_EQ(s.at("id").get<std::string>().rfind("bargaining", 0), std::string::npos);
+  entente::report::ReportOptions options;
+  options.focus = "CHN";
+  options.bargains = {syria_file(), syria_file()};
+  options.bargain_variant = "third-parties";
+  const auto d = entente::report::report_data(*source_, 1969, *profile_, options);
+  std::vector<std::string> ids;
+  for (const auto& s : d.at("sections")) ids.push_back(s.at("id"));
+  EXPECT_EQ(ids, (std::vector<std::string>{"relations", "triangle", "balancers", "blocs", "landscape", "bargaining",
+                                           "bargaining-2"}));
+  const auto& s = d.at("sections").at(5);
+  EXPECT_EQ(s.at("variant").at("name"), "third-parties");
+  EXPECT_EQ(keys(s), (std::vector<std::string>{"id", "title", "text", "tables", "file", "salience_scale", "actors",
+                                               "variant", "options", "range", "stopping_rule", "stopped", "rows",
+                                               "forecast"}));
+  // The last two summary sentences are the two issues'.
+  const auto& summary = d.at("summary");
+  ASSERT_GE(summary.size(), 7u);
+  for (std::size_t k = summary.size() - 2; k < summary.size(); ++k)
+    EXPECT_TRUE(contains(summary.at(k), "(third-parties variant) forecasts 50 after 29 rounds")) << summary.at(k);
+
+  entente::testing::TempDir dir;
+  options.bargains = {syria_file(), dir.write("bad.toml", "issue = \"x\"\n[[actor]]\nname = \"A\"\n").string()};
+  EXPECT_THROW(entente::report::report_data(*source_, 1969, *profile_, options), std::invalid_argument);
+  options.bargains = {syria_file()};
+  options.bargain_variant = "no-such-variant";
+  try {
+    entente::report::report_data(*source_, 1969, *profile_, options);
+    FAIL() << "no error";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("--bargain-variant: no bargaining variant \"no-such-variant\""),
+              std::string::npos)
+        << e.what();
+  }
 }
 
 }  // namespace
