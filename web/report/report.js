@@ -656,6 +656,40 @@
     return { spec: spec, note: 'Each measure on its own scale: grey before the shocks, orange after.' };
   }
 
+  // A bargaining issue's rounds: the median voter and the weighted mean of the positions each round
+  // starts from, as two lines (points too when there are few rounds).
+  function bargainingRoundsChart(section) {
+    var rows = requireArray(section, 'rows');
+    var values = [];
+    rows.forEach(function (r) {
+      values.push({ round: r.round, measure: 'median voter', value: r.median, moved: r.moved });
+      values.push({ round: r.round, measure: 'weighted mean', value: r.mean, moved: r.moved });
+    });
+    var last = rows[rows.length - 1].round;
+    var spec = {
+      data: { values: values },
+      width: 560,
+      height: 220,
+      mark: { type: 'line', strokeWidth: 2, point: rows.length <= 60 },
+      encoding: {
+        x: { field: 'round', type: 'quantitative', scale: { domain: [1, Math.max(2, last)], nice: false }, axis: { title: 'round', format: 'd', tickMinStep: 1 } },
+        y: { field: 'value', type: 'quantitative', scale: { zero: false }, axis: { title: 'position on the issue' } },
+        color: { field: 'measure', type: 'nominal', scale: { domain: ['median voter', 'weighted mean'], range: [INK, '#c2410c'] }, legend: { title: null, orient: 'top' } },
+        tooltip: [
+          { field: 'round', type: 'quantitative', title: 'round' },
+          { field: 'measure', type: 'nominal', title: 'measure' },
+          { field: 'value', type: 'quantitative', format: '.4~g', title: 'position' },
+          { field: 'moved', type: 'quantitative', title: 'actors moved' }
+        ]
+      }
+    };
+    var f = section.forecast || {};
+    var note = 'Of the positions each round starts from.' +
+      (isNum(f.median) ? ' Forecast: median voter ' + formatNumber(f.median) + ', weighted mean ' + formatNumber(f.mean) + '.' : '') +
+      (section.variant && section.variant.name ? ' Variant: ' + section.variant.name + '.' : '');
+    return { spec: spec, note: note };
+  }
+
   var SECTION_CHARTS = {
     relations: [
       { name: 'relations-map', title: 'Relations to the focus, on the map', build: mapChart },
@@ -678,6 +712,9 @@
     ],
     scenario: [
       { name: 'scenario-measures', title: 'Each measure, before and after', build: measuresChart }
+    ],
+    bargaining: [
+      { name: 'bargaining-rounds', title: 'Median voter and weighted mean, round by round', build: bargainingRoundsChart }
     ]
   };
 
@@ -844,6 +881,13 @@
     var id = String(section.id);
     var kind = kindOf(id);
     var node = el('section', { id: id, class: 'report-section' });
+    // A bargaining section's title is its issue's; the label above it says what the section is.
+    if (kind === 'bargaining') {
+      node.appendChild(el('span', {
+        class: 'extras-label',
+        text: 'Bargaining: expected-utility model' + (section.variant && section.variant.name ? ', variant ' + section.variant.name : '')
+      }));
+    }
     node.appendChild(el('h2', { text: section.title || id }));
     if (section.text) node.appendChild(el('p', { class: 'section-text', text: String(section.text) }));
     if (id === 'relations') node.appendChild(relationCounts(section) || document.createComment('no counts'));

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Browser test of a report folder written by `entente report --out DIR` (docs/report.md).
 //
-//   node web/test/report-test.mjs REPORT_DIR [--screenshots DIR] [--timeout SECONDS]
+//   node web/test/report-test.mjs REPORT_DIR [--screenshots DIR] [--timeout SECONDS] [--expect-section ID]...
 //
 // Opens file://REPORT_DIR/index.html in Debian's Chromium, headless (the executable is $CHROMIUM,
 // or /usr/bin/chromium), through playwright-core, and fails (exit status 1) when:
@@ -11,7 +11,9 @@
 //   - a section present in data.js is not on the page, or lacks one of its charts;
 //   - a chart (.chart) has no SVG, or an SVG in which a mark has no items (empty data);
 //   - a table of the data is not on the page, or a table on the page has no rows;
-//   - a CSV link points to a file that does not exist in REPORT_DIR (or data/report.json is absent).
+//   - a CSV link points to a file that does not exist in REPORT_DIR (or data/report.json is absent);
+//   - a section named by --expect-section (e.g. bargaining, for a report made with --bargain) is not
+//     in data.js, or has no tables (so nothing of it is charted).
 // With --screenshots DIR it writes DIR/report.png (the full page) and DIR/report-<id>.png for each
 // section, at a 1280-pixel-wide viewport. Exit status 2 is a usage error.
 
@@ -29,18 +31,19 @@ const EXPECTED_CHARTS = {
   blocs: ['blocs-frustration', 'blocs-membership'],
   landscape: ['landscape-basins', 'landscape-sides'],
   scenario: ['scenario-measures'],
+  bargaining: ['bargaining-rounds'],
 };
 const ALLOWED_PROTOCOLS = new Set(['file:', 'data:', 'blob:']);
 const VIEWPORT = { width: 1280, height: 900 };
 
 function usage(message) {
   if (message) console.error(`report-test: ${message}`);
-  console.error('usage: node web/test/report-test.mjs REPORT_DIR [--screenshots DIR] [--timeout SECONDS]');
+  console.error('usage: node web/test/report-test.mjs REPORT_DIR [--screenshots DIR] [--timeout SECONDS] [--expect-section ID]...');
   process.exit(2);
 }
 
 function parseArgs(argv) {
-  const opts = { dir: null, screenshots: null, timeout: 60 };
+  const opts = { dir: null, screenshots: null, timeout: 60, expectSections: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--screenshots') {
@@ -50,6 +53,9 @@ function parseArgs(argv) {
       const t = Number(argv[++i]);
       if (!(t > 0)) usage('--timeout needs a number of seconds');
       opts.timeout = t;
+    } else if (a === '--expect-section') {
+      if (i + 1 >= argv.length) usage('--expect-section needs a section id');
+      opts.expectSections.push(argv[++i]);
     } else if (a === '-h' || a === '--help') {
       usage();
     } else if (a.startsWith('-')) {
@@ -226,6 +232,13 @@ async function main() {
 
     // Sections and their charts.
     const expected = report ? report.sections.filter((s) => s && s.id !== undefined && s.id !== null) : [];
+    // The sections the report was asked for must be there with their numbers (the loop below then
+    // checks that the page shows them, their charts and their tables).
+    for (const id of opts.expectSections) {
+      const s = expected.find((x) => String(x.id) === id);
+      if (!s) fail(`section "${id}" was expected but is not in data.js`);
+      else if (!Array.isArray(s.tables) || s.tables.length === 0) fail(`section "${id}" was expected with tables but has none`);
+    }
     for (const s of expected) {
       const id = String(s.id);
       const onPage = seen.sections.find((x) => x.id === id);
