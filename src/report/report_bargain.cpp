@@ -124,10 +124,10 @@ BargainIssue read_bargain_issue(const std::string& path) {
   }
 }
 
-Section bargaining_section(const BargainIssue& input, const std::string& variant, int number) {
-  query::BargainRequest request;
-  request.variant = variant;
+Section bargaining_section(const BargainIssue& input, const query::BargainRequest& asked, int number) {
+  auto request = asked;
   request.details = false;  // the section shows rounds and positions, not each round's offers
+  request.members = 0;      // nor an ensemble
   const Json r = query::bargain(input.issue, request);
   const std::string id = number == 1 ? "bargaining" : fmt::format("bargaining-{}", number);
   // A move within the stopping rule's tolerance is no move (the rule's own threshold).

@@ -853,8 +853,10 @@ Json report_data(const world::Source& source, int year, const stance::Profile& p
   sections.push_back(blocs_section(context));
   sections.push_back(landscape_section(context));
   sections.push_back(scenario_section(context));
+  query::BargainRequest bargain_request;
+  bargain_request.variant = options.bargain_variant;
   for (std::size_t k = 0; k < bargains.size(); ++k)
-    sections.push_back(bargaining_section(bargains[k], options.bargain_variant, static_cast<int>(k + 1)));
+    sections.push_back(bargaining_section(bargains[k], bargain_request, static_cast<int>(k + 1)));
 
   Json summary = Json::array(), sections_json = Json::array();
   for (auto& s : sections) {

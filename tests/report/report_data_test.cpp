@@ -619,6 +619,12 @@ std::string syria_file() {
   return (std::filesystem::path(ENTENTE_TEST_SOURCE_DIR) / "examples" / "bargain-syria-2012.toml").string();
 }
 
+entente::query::BargainRequest with_variant(const std::string& variant) {
+  entente::query::BargainRequest request;
+  request.variant = variant;
+  return request;
+}
+
 std::string four_digits(const Json& v) { return fmt::format("{:.4g}", v.get<double>()); }
 
 bool contains(const Json& text, const std::string& part) {
@@ -634,7 +640,7 @@ TEST(ReportBargaining, SectionIsTheBargainResult) {
     entente::query::BargainRequest request;
     request.variant = variant;
     const auto verb = entente::query::bargain(input.issue, request);
-    const auto s = entente::report::bargaining_section(input, variant, 1).json;
+    const auto s = entente::report::bargaining_section(input, with_variant(variant), 1).json;
     EXPECT_EQ(s.at("id"), "bargaining");
     EXPECT_EQ(s.at("title"), verb.at("title"));
     EXPECT_EQ(s.at("variant"), verb.at("variant")) << variant;
@@ -663,11 +669,11 @@ TEST(ReportBargaining, SectionIsTheBargainResult) {
   }
   // The figures docs/models/bargain.md gives for Syria: 10 / 37.99 before round 1; the default
   // converges in 34 rounds on 10, third-parties in 29 on 50.
-  const auto d = entente::report::bargaining_section(input, "default", 1).json;
+  const auto d = entente::report::bargaining_section(input, with_variant("default"), 1).json;
   EXPECT_EQ(d.at("rows").size(), 34u);
   EXPECT_NEAR(d.at("forecast").at("median").get<double>(), 10, 1e-9);
   EXPECT_EQ(four_digits(d.at("rows").at(0).at("mean")), "37.99");
-  const auto t = entente::report::bargaining_section(input, "third-parties", 1).json;
+  const auto t = entente::report::bargaining_section(input, with_variant("third-parties"), 1).json;
   EXPECT_EQ(t.at("rows").size(), 29u);
   EXPECT_NEAR(t.at("forecast").at("median").get<double>(), 50, 1e-9);
 }
@@ -678,7 +684,7 @@ TEST(ReportBargaining, ForecastIsTheBargainVerbs) {
   const auto r = run_cli({"bargain", syria_file(), "--variant", "third-parties", "--format", "json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto verb = Json::parse(r.out);
-  const auto s = entente::report::bargaining_section(input, "third-parties", 1).json;
+  const auto s = entente::report::bargaining_section(input, with_variant("third-parties"), 1).json;
   EXPECT_EQ(s.at("forecast").at("median"), verb.at("forecast").at("median"));
   EXPECT_EQ(s.at("forecast").at("mean"), verb.at("forecast").at("mean"));
   EXPECT_EQ(s.at("rows").size(), verb.at("rows").size());
@@ -689,7 +695,7 @@ TEST(ReportBargaining, ForecastIsTheBargainVerbs) {
 TEST(ReportBargaining, TextNamesTheRightNumbers) {
   const auto input = entente::report::read_bargain_issue(syria_file());
   for (const std::string variant : {"default", "status-quo-half"}) {
-    const auto section = entente::report::bargaining_section(input, variant, 1);
+    const auto section = entente::report::bargaining_section(input, with_variant(variant), 1);
     const auto& s = section.json;
     const auto& text = s.at("text");
     const auto& first = s.at("rows").at(0);
@@ -746,17 +752,40 @@ TEST(ReportBargaining, TextNamesTheRightNumbers) {
   }
 }
 
+// A run cut short by the round limit says so, with the last round's largest move, and its summary
+// does not claim convergence.
+TEST(ReportBargaining, TextSaysWhenTheRoundLimitStoppedIt) {
+  const auto input = entente::report::read_bargain_issue(syria_file());
+  auto request = with_variant("default");
+  request.rounds = 3;  // the default needs 34 on Syria
+  const auto section = entente::report::bargaining_section(input, request, 1);
+  const auto& s = section.json;
+  EXPECT_EQ(s.at("stopped"), "round_limit");
+  ASSERT_EQ(s.at("rows").size(), 3u);
+  const auto& last = s.at("rows").at(2);
+  EXPECT_GT(last.at("largest_move").get<double>(), 0.0);
+  EXPECT_TRUE(contains(s.at("text"), fmt::format("default variant the rounds stopped at the limit of 3 rounds without "
+                                                 "converging (an actor still moved {} in the last)",
+                                                 four_digits(last.at("largest_move")))))
+      << s.at("text");
+  EXPECT_FALSE(contains(s.at("text"), "converged after")) << s.at("text");
+  EXPECT_NE(section.summary.at(0).find(fmt::format("forecasts {} when it stops at the limit of 3 rounds",
+                                                   four_digits(s.at("forecast").at("median")))),
+            std::string::npos)
+      << section.summary.at(0);
+}
+
 // A second issue is "bargaining-2" with its own table names; an issue with every actor at one
 // position has nothing to bargain over and says so, with no tables (the page then draws no chart).
 TEST(ReportBargaining, NumberedSectionsAndAnIssueWithNothingToBargainOver) {
   const auto input = entente::report::read_bargain_issue(syria_file());
-  const auto second = entente::report::bargaining_section(input, "default", 2).json;
+  const auto second = entente::report::bargaining_section(input, with_variant("default"), 2).json;
   EXPECT_EQ(second.at("id"), "bargaining-2");
   EXPECT_EQ(second.at("tables").at(0).at("name"), "bargaining-2-actors");
   EXPECT_EQ(second.at("tables").at(1).at("name"), "bargaining-2-rounds");
   entente::testing::TempDir dir;
   const auto file = dir.write("flat.csv", "name,capability,position,salience\nA,1,40,0.5\nB,2,40,0.9\n");
-  const auto flat = entente::report::bargaining_section(entente::report::read_bargain_issue(file.string()), "default", 1);
+  const auto flat = entente::report::bargaining_section(entente::report::read_bargain_issue(file.string()), with_variant("default"), 1);
   EXPECT_TRUE(flat.json.at("tables").empty());
   EXPECT_TRUE(flat.json.at("rows").empty());
   EXPECT_EQ(flat.json.at("text"),

@@ -11,6 +11,7 @@
 
 #include "entente/actor/registry.hpp"
 #include "entente/bargain/bargain.hpp"
+#include "entente/query/bargain.hpp"
 #include "entente/report/json.hpp"
 #include "entente/stance/stance.hpp"
 #include "entente/world/source.hpp"
@@ -101,9 +102,11 @@ struct BargainIssue {
 };
 // Reads and checks the file; std::invalid_argument naming it ("--bargain FILE: ...") when it cannot.
 BargainIssue read_bargain_issue(const std::string& path);
-// The issue's expected-utility rounds and forecast under `variant` (query::bargain, the result the
-// `bargain` verb prints), as the section "bargaining", then "bargaining-2", … (report_bargain.cpp).
-Section bargaining_section(const BargainIssue& issue, const std::string& variant, int number);
+// The issue's expected-utility rounds and forecast (query::bargain under `request`, the result the
+// `bargain` verb prints; the report asks for options.bargain_variant and the verb's defaults
+// otherwise, without per-round details or an ensemble), as the section "bargaining", then
+// "bargaining-2", … (report_bargain.cpp).
+Section bargaining_section(const BargainIssue& issue, const query::BargainRequest& request, int number);
 
 // The default triangle of the focus in the year: the focus with its strongest partner (the friendly
 // tie of most weight × CINC) and its strongest rival (the unfriendly tie of most |weight| × CINC);
