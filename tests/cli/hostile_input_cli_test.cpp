@@ -597,6 +597,12 @@ TEST(CliHostileInput, ParseErrorEscapesControlBytesAndNul) {
 
 // ---- 11. long runs say where they stand and stop on Ctrl-C with what they have ----
 
+// Shell: wait (up to two minutes) until err.txt holds `text`, the progress line that shows the
+// run is under way with its Ctrl-C handler installed; a fixed sleep fails on a loaded machine.
+std::string until_stderr_says(const std::string& text) {
+  return "for i in $(seq 600); do grep -qF '" + text + "' err.txt && break; sleep 0.2; done; ";
+}
+
 // 300 nodes, 3,000 random signed edges: the exact search runs for minutes.
 fs::path hard_signed_graph(const TempDir& dir) {
   std::uint64_t state = 7;
@@ -627,8 +633,9 @@ TEST(CliHostileInput, BalanceLongSolveShowsProgressAndStopsOnCtrlC) {
   // Ctrl-C: the best answer so far, marked as not proven, and exit status 130.
   const std::string command = "cd '" + dir.path().string() + "' && ('" + ENTENTE_TEST_CLI + "' balance --edges '" +
                               graph.string() +
-                              "' --format json >out.json 2>err.txt & pid=$!; sleep 2; kill -INT $pid; wait $pid; "
-                              "echo $? >rc.txt)";
+                              "' --format json >out.json 2>err.txt & pid=$!; " +
+                              until_stderr_says("entente: balance: ") +
+                              "kill -INT $pid; wait $pid; echo $? >rc.txt)";
   ASSERT_EQ(std::system(command.c_str()), 0);
   EXPECT_EQ(slurp(dir / "rc.txt"), "130\n");
   EXPECT_NE(slurp(dir / "err.txt").find("entente: interrupted: the best partition found so far is printed, not proven "
@@ -658,8 +665,8 @@ TEST(CliHostileInput, BlocsExactSearchStopsOnCtrlC) {
   const auto file = dir.write("hard.net", net + "*Edges\n" + edges);
   const std::string command = "cd '" + dir.path().string() + "' && ('" + ENTENTE_TEST_CLI + "' blocs --pajek '" +
                               file.string() +
-                              "' --format json >out.json 2>err.txt & pid=$!; sleep 2; kill -INT $pid; wait $pid; "
-                              "echo $? >rc.txt)";
+                              "' --format json >out.json 2>err.txt & pid=$!; sleep 5; kill -INT $pid; wait $pid; "
+                              "echo $? >rc.txt)";  // blocs prints no progress: 5 s, for a loaded machine
   ASSERT_EQ(std::system(command.c_str()), 0);
   EXPECT_EQ(slurp(dir / "rc.txt"), "130\n");
   EXPECT_NE(slurp(dir / "err.txt").find("entente: interrupted: the blocs found so far are printed"), std::string::npos)
@@ -674,8 +681,8 @@ TEST(CliHostileInput, ScenarioLargeEnsembleShowsTimeLeftAndStopsOnCtrlC) {
   const auto scenario = fs::path(ENTENTE_TEST_SOURCE_DIR) / "examples" / "russia-china-alliance.toml";
   const std::string command = "cd '" + dir.path().string() + "' && ('" + ENTENTE_TEST_CLI + "' scenario '" +
                               scenario.string() +
-                              "' --members 500000 --threads 1 --format json >out.json 2>err.txt & pid=$!; sleep 5; "
-                              "kill -INT $pid; wait $pid; echo $? >rc.txt)";
+                              "' --members 500000 --threads 1 --format json >out.json 2>err.txt & pid=$!; " +
+                              until_stderr_says("entente: scenario: ") + "kill -INT $pid; wait $pid; echo $? >rc.txt)";
   ASSERT_EQ(std::system(command.c_str()), 0);
   EXPECT_EQ(slurp(dir / "rc.txt"), "130\n");
   const auto err = slurp(dir / "err.txt");
