@@ -83,7 +83,8 @@ void each_line(std::string_view text, Body&& body) {
 bool looks_like_header(const std::vector<Token>& t) {
   for (std::size_t k = 0; k < 3; ++k)
     if (number(t[k].text)) return false;
-  return std::isalpha(static_cast<unsigned char>(t[2].text.front())) != 0;
+  // (A quoted empty field, "", is a token with no text: not a word.)
+  return !t[2].text.empty() && std::isalpha(static_cast<unsigned char>(t[2].text.front())) != 0;
 }
 
 // Self-loops are left out of the graph, counted and named in a note.
