@@ -23,6 +23,7 @@ set(ENTENTE_SOURCES
   src/evidence/records.cpp
   src/idealpoint/idealpoint.cpp
   src/io/alliances.cpp
+  src/io/byte_stream.cpp
   src/io/capabilities.cpp
   src/io/cow_igo.cpp
   src/io/cow_states.cpp
