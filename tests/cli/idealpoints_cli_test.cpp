@@ -11,19 +11,13 @@
 
 #include "test_support.hpp"
 
+using entente::testing::lines_of;
 using entente::testing::run_cli;
 using entente::testing::shared_data;
 using entente::testing::TempDir;
 using nlohmann::json;
 
 namespace {
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) out.push_back(line);
-  return out;
-}
 
 // A store of the COW states and the Voeten roll calls and votes, made by the CLI.
 std::string voeten_store(const TempDir& dir) {

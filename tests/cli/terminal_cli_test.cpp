@@ -21,6 +21,8 @@
 namespace {
 
 using entente::Json;
+using entente::testing::code_points;
+using entente::testing::lines_of;
 using entente::testing::run_cli;
 
 using Environment = std::vector<std::pair<std::string, std::string>>;
@@ -57,19 +59,6 @@ std::string run_on_terminal(const std::vector<std::string>& args, unsigned short
   close(terminal);
   std::erase(out, '\r');
   return out;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) out.push_back(line);
-  return out;
-}
-
-std::size_t code_points(const std::string& s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
 }
 
 // The cells of a terminal table's column, by header name (cells are separated by runs of spaces).

@@ -9,15 +9,19 @@
 #include <stdexcept>
 #include <string>
 
+#include "test_support.hpp"
+
 namespace {
 
 namespace fs = std::filesystem;
 using entente::io::ByteStream;
 using entente::io::read_whole_file_gunzipped;
 
-fs::path temp_file(const std::string& name) {
-  return fs::temp_directory_path() / ("entente-byte-stream-" + std::to_string(::getpid()) + "-" + name);
+const entente::testing::TempDir& temp() {
+  static const entente::testing::TempDir dir;
+  return dir;
 }
+fs::path temp_file(const std::string& name) { return temp() / name; }
 
 // gzip of `text` as one member, written with zlib's own gzip writer (not the code under test).
 std::string gzip_of(const std::string& text) {

@@ -10,26 +10,16 @@
 #include <vector>
 
 #include "entente/report/table_writer.hpp"
+#include "test_support.hpp"
 
 namespace {
 
 using entente::Json;
+using entente::testing::code_points;
+using entente::testing::lines_of;
 using entente::report::rounded;
 using entente::report::terminal_table;
 using entente::report::TerminalStyle;
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) out.push_back(line);
-  return out;
-}
-
-std::size_t code_points(const std::string& s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
 
 TEST(TerminalTable, RoundsToSignificantDigits) {
   EXPECT_EQ(rounded(0.018661813876764254, 4), "0.01866");

@@ -4,7 +4,9 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <sstream>
 #include <string>
+#include <vector>
 
 namespace entente::testing {
 
@@ -50,5 +52,20 @@ struct RunResult {
 RunResult run_cli(const std::vector<std::string>& args);
 
 std::string file_sha256(const std::filesystem::path& p);
+
+// The lines of a text, without their line ends.
+inline std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+// Characters on a terminal: UTF-8 code points (continuation bytes are not counted).
+inline std::size_t code_points(const std::string& s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
 
 }  // namespace entente::testing
