@@ -11,6 +11,7 @@
 #include <string>
 #include <tuple>
 
+#include "entente/actor/iso3.hpp"
 #include "entente/events/actors.hpp"
 #include "entente/events/aggregate.hpp"
 #include "entente/events/cameo.hpp"
@@ -175,6 +176,27 @@ TEST(EventsActors, NoCodeIsBothAStateAndANonStateActor) {
           EXPECT_EQ(ev::ccode_for_country_code(code, 20000101), 0) << code;
         }
       }
+}
+
+TEST(EventsActors, AnIsoCodeNeverNamesAnotherState) {
+  // The older codes added to the ISO ones must not take an ISO code of another country (COW's MAC,
+  // Macedonia, is ISO's Macao): every ISO 3166-1 alpha-3 code that maps maps to the state whose
+  // ISO code it is. Needs Debian's iso-codes (scripts/install-deps).
+  const std::filesystem::path iso = "/usr/share/iso-codes/json/iso_3166-1.json";
+  if (!std::filesystem::exists(iso)) GTEST_SKIP() << "SKIPPED: iso-codes is not installed";
+  std::ifstream in(iso);
+  const auto doc = entente::Json::parse(in);
+  int mapped = 0;
+  for (const auto& country : doc.at("3166-1")) {
+    const auto code = country.at("alpha_3").get<std::string>();
+    const int c = ev::ccode_for_country_code(code, 20000101);
+    if (c == 0) continue;
+    ++mapped;
+    EXPECT_EQ(entente::actor::iso3_for_ccode(c), code) << code;
+  }
+  EXPECT_GT(mapped, 180);
+  EXPECT_EQ(ev::ccode_for_country_code("UAE", 20000101), 696);
+  EXPECT_EQ(ev::ccode_for_country_code("MAC", 20000101), 0);
 }
 
 TEST(EventsCalendar, PeriodsStartOnTheirFirstDay) {
