@@ -12,13 +12,16 @@
 #include <fstream>
 #include <iostream>
 #include <limits>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <thread>
 #include <algorithm>
 
 #include "entente/catalogue/dataset.hpp"
 #include "entente/dyads/dyad_years.hpp"
+#include "entente/events/aggregate.hpp"
 #include "entente/io/file.hpp"
 #include "entente/query/similarity.hpp"
 #include "entente/report/table_writer.hpp"
@@ -31,6 +34,7 @@
 #include "entente/query/actors.hpp"
 #include "entente/query/bargain.hpp"
 #include "entente/query/dyad.hpp"
+#include "entente/query/events.hpp"
 #include "entente/query/idealpoints.hpp"
 #include "entente/query/landscape.hpp"
 #include "entente/query/long_runs.hpp"
@@ -716,13 +720,42 @@ int main(int argc, char** argv) {
 
   // Files and help about the command line itself: shell completion and the man page, generated
   // from the definitions above (the build installs them), and the models' help topics.
+  auto* evt = app.add_subcommand("events", "event data (KEDS, GDELT 1.0/2.0, ICEWS; plain or gzip) counted per dyad "
+                                           "and period: events by CAMEO quad class and Goldstein sums");
+  std::vector<std::string> evt_files, evt_actors;
+  std::string evt_by = "month", evt_kind = "state";
+  bool evt_directed = false, evt_dedupe = false, evt_skip = false;
+  unsigned evt_threads = 0;
+  evt->add_option("FILES", evt_files, "event files; the format is recognised from the first line")
+      ->required()
+      ->check(CLI::ExistingFile);
+  evt->add_option("--by", evt_by, "period: day, week (from Monday), month, quarter or year")
+      ->check(CLI::IsMember({"day", "week", "month", "quarter", "year"}))
+      ->capture_default_str();
+  evt->add_flag("--directed", evt_directed, "directed dyads: source -> target (else each pair once, both directions)");
+  evt->add_option("--actors", evt_actors, "only dyads among these states (comma separated)")->delimiter(',');
+  evt->add_flag("--dedupe", evt_dedupe, "one a day: events with the same date, source, target and code count once");
+  evt->add_option("--actor-kind", evt_kind,
+                  "state (a state and its government, military, police, judiciary, intelligence, legislature) or "
+                  "country (also its society: rebels, opposition, business, ...)")
+      ->check(CLI::IsMember({"state", "country"}))
+      ->capture_default_str();
+  evt->add_flag("--skip-bad-rows", evt_skip, "leave out bad rows (counted, the first 20 named on stderr) instead of stopping");
+  evt->add_option("--out", out_file, "write to this file instead of standard output");
+  evt->add_option("--threads", evt_threads, "worker threads (default: all cores)");
+  evt->footer("Codes: CAMEO event codes to Goldstein (1992) scores and quad classes from the pinned CAMEO 1.1b3\n"
+              "table; actor codes to COW states (ISO3 and older KEDS codes, roles such as ISRMIL or LBNREB).\n"
+              "Unmapped codes and non-state actors are counted and listed on stderr, never guessed.\n"
+              "--db (or the bundled world) names the --actors and ICEWS's country names (docs/models/events.md).");
+  add_common(evt, common);
+
   auto* cmp = app.add_subcommand("completion", "print the shell completion script (bash or zsh) of these commands");
   std::string cmp_shell;
   cmp->add_option("SHELL", cmp_shell, "bash or zsh")->required()->check(CLI::IsMember({"bash", "zsh"}));
   auto* man = app.add_subcommand("man", "print the man page of these commands (roff, for man(1))");
   auto* hlp = app.add_subcommand("help", "the models in a few lines, and where each is documented");
   std::string hlp_topic;
-  hlp->add_option("TOPIC", hlp_topic, "stance, triangle, balance, landscape or scenarios (none: the list)");
+  hlp->add_option("TOPIC", hlp_topic, "stance, triangle, balance, landscape, scenarios or events (none: the list)");
 
   try {
     app.parse(argc, argv);
@@ -922,6 +955,65 @@ int main(int argc, char** argv) {
         if (input.by_position) std::cout << "Note: " << input.note << '\n';
       }
       print(result, common, entente::query::landscape_table_rows(result));
+      return 0;
+    }
+    if (evt->parsed()) {
+      entente::events::AggregateOptions options;
+      options.period = *entente::events::period_by_name(evt_by);
+      options.directed = evt_directed;
+      options.dedupe = evt_dedupe;
+      options.scope = evt_kind == "country" ? entente::events::ActorScope::country : entente::events::ActorScope::state;
+      options.skip_bad_rows = evt_skip;
+      options.threads = evt_threads;
+      options.progress = entente::query::bytes_progress(std::cerr);
+      // The store (or bundled world) is opened only when names must be resolved: --actors, or the
+      // country names of an ICEWS file (looked up from the worker threads, hence the lock).
+      std::optional<entente::world::Source> names;
+      std::mutex names_lock;
+      const auto registry = [&]() -> const entente::actor::Registry& {
+        if (!names) names.emplace(entente::world::open_source(db_path(common)));
+        return names->registry;
+      };
+      for (const auto& name : evt_actors) options.actors.push_back(registry().find(name).ccode);
+      std::map<std::string, int, std::less<>> known_names;  // a name's answer, looked up once
+      options.country_by_name = [&](std::string_view name, int) {
+        std::lock_guard lock(names_lock);
+        if (const auto it = known_names.find(name); it != known_names.end()) return it->second;
+        int ccode = 0;  // unmapped: counted and reported
+        try {
+          ccode = registry().find(name).ccode;
+        } catch (const std::exception&) {
+        }
+        known_names.emplace(std::string(name), ccode);
+        return ccode;
+      };
+      const std::vector<std::filesystem::path> paths(evt_files.begin(), evt_files.end());
+      const auto result = entente::events::aggregate(paths, options);
+      Destination destination(out_file);
+      const auto format = entente::report::parse_output_format(common.format).value_or(OutputFormat::table);
+      entente::report::TableWriter writer(destination.stream(), format, entente::query::event_key_columns(),
+                                          entente::query::event_value_columns(),
+                                          entente::query::events_summary(result, options),
+                                          out_file ? entente::report::file_style(common.digits)
+                                                   : entente::report::terminal_style(common.digits));
+      std::vector<double> values(entente::query::event_value_columns().size());
+      std::string block;
+      for (const auto& cell : result.cells) {
+        entente::query::event_values(cell, values.data());
+        const long long keys[] = {cell.period_start, cell.source, cell.target};
+        if (writer.streams()) {
+          writer.append_row(block, keys, values.data());
+          if (block.size() > (1u << 20)) {
+            writer.write_block(block);
+            block.clear();
+          }
+        } else {
+          writer.row({keys[0], keys[1], keys[2]}, values.data());
+        }
+      }
+      if (!block.empty()) writer.write_block(block);
+      writer.finish();
+      std::cerr << entente::query::events_notes(result);
       return 0;
     }
     auto source = entente::world::open_source(db_path(common));
