@@ -121,7 +121,7 @@ struct View {
 View classify(double eu_own, double eu_other);
 
 struct Offer {
-  std::size_t from = 0;  // the actor who expects to gain
+  std::size_t from = 0;  // the actor who expects to gain (strongest_challenge: the challenger)
   Outcome kind = Outcome::conflict;
   double position = 0;   // where the receiver would move
   double eu_own = 0, eu_other = 0;  // the receiver's view
@@ -131,8 +131,10 @@ struct ActorRound {
   std::size_t actor = 0;
   double position = 0;        // at the start of the round
   double risk_exponent = 1;
-  std::vector<Offer> offers;  // every actor that the receiver believes beats it
-  std::optional<std::size_t> accepted;  // index into offers
+  // Every actor that the receiver believes beats it; under strongest_challenge every challenge.
+  std::vector<Offer> offers;
+  // Index into offers; under strongest_challenge the challenge answered (kind status_quo: it stood).
+  std::optional<std::size_t> accepted;
   double new_position = 0;
 };
 
