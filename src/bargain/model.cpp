@@ -3,6 +3,7 @@
 #include <cmath>
 #include <fmt/format.h>
 #include <limits>
+#include <optional>
 #include <stdexcept>
 
 #include "entente/bargain/bargain.hpp"
