@@ -3,6 +3,7 @@
 #include <cmath>
 #include <fmt/format.h>
 #include <limits>
+#include <optional>
 #include <stdexcept>
 
 #include "entente/bargain/bargain.hpp"
@@ -24,20 +25,36 @@ std::vector<double> vote_weights(const Issue& issue) {
 // nearer end with w·|lo + hi − 2x| (nobody at the midpoint). With prefix sums of w and w·x each
 // pair's votes are a few differences; for a fixed lo the midpoint only grows with hi, so the
 // voters below it are found by a pointer that only moves forward.
+// The sorted positions and prefix sums win_probabilities builds each round, kept between rounds
+// so that a run allocates them once.
+struct SortedVotes {
+  std::vector<std::size_t> order, group_start, group_end;
+  std::vector<double> xs, cum_w, cum_wx;
+};
+
 void win_probabilities(const std::vector<double>& x, const std::vector<double>& w, Probability rule,
-                       std::vector<double>& p) {
+                       std::vector<double>& p, SortedVotes& sorted) {
   const std::size_t n = x.size();
-  std::vector<std::size_t> order(n);
+  auto& order = sorted.order;
+  order.resize(n);
   for (std::size_t k = 0; k < n; ++k) order[k] = k;
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return x[a] < x[b]; });
-  std::vector<double> xs(n), cum_w(n + 1, 0.0), cum_wx(n + 1, 0.0);
+  auto& xs = sorted.xs;
+  auto& cum_w = sorted.cum_w;
+  auto& cum_wx = sorted.cum_wx;
+  xs.resize(n);
+  cum_w.assign(n + 1, 0.0);
+  cum_wx.assign(n + 1, 0.0);
   for (std::size_t s = 0; s < n; ++s) {
     xs[s] = x[order[s]];
     cum_w[s + 1] = cum_w[s] + w[order[s]];
     cum_wx[s + 1] = cum_wx[s] + w[order[s]] * xs[s];
   }
   // Each sorted slot's group of equal positions: [group_start, group_end).
-  std::vector<std::size_t> group_start(n), group_end(n);
+  auto& group_start = sorted.group_start;
+  auto& group_end = sorted.group_end;
+  group_start.resize(n);
+  group_end.resize(n);
   for (std::size_t s = 0; s < n; ++s) group_start[s] = s > 0 && xs[s] == xs[s - 1] ? group_start[s - 1] : s;
   for (std::size_t s = n; s-- > 0;) group_end[s] = s + 1 < n && xs[s] == xs[s + 1] ? group_end[s + 1] : s + 1;
   auto sum_w = [&](std::size_t from, std::size_t to) { return to > from ? cum_w[to] - cum_w[from] : 0.0; };
@@ -69,6 +86,12 @@ void win_probabilities(const std::vector<double>& x, const std::vector<double>& 
           p[i * n + j] = p[j * n + i] = 0.5;
           continue;
         }
+      }
+      if (rule == Probability::net_votes) {
+        // Only the side the net vote favours has a chance: Σ w d over every voter, floored at 0.
+        p[i * n + j] = total > 0 ? std::max(0.0, for_lo - for_hi) / total : 0.0;
+        p[j * n + i] = total > 0 ? std::max(0.0, for_hi - for_lo) / total : 0.0;
+        continue;
       }
       p[i * n + j] = total > 0 ? for_lo / total : 0.5;
       p[j * n + i] = total > 0 ? for_hi / total : 0.5;
@@ -110,13 +133,6 @@ struct Field {
   const std::vector<double>* salience = nullptr;
   std::vector<double> p;  // p[i*n+j]: i beats j
   double mu = 0, range = 1;
-  double eu(std::size_t challenger, std::size_t target, double r, const Variant& v) const {
-    const auto& pos = *x;
-    const double d = std::abs(pos[challenger] - pos[target]) / range;
-    const double m = std::abs(pos[challenger] - mu) / range;
-    return expected_utility(Stakes(d, r), status_quo_term(r, d, m, v, shaped(0.5, r)), p[challenger * n + target],
-                            (*salience)[target]);
-  }
   // The viewer's estimates of both challenges in its dyad with the other, with the viewer's risk
   // exponent: the two share U_s and U_f (the same distance), so each is computed once.
   // `shape` holds the dyad's logarithms of the success and failure bases, shared by both viewers,
@@ -144,21 +160,39 @@ struct Field {
 // expect to gain by challenging k. r_i = (1 − R_i/3) / (1 + R_i/3) runs from 0.5 (R = 1, the actor the
 // others most expect to gain from challenging) to 2 (R = −1, the least threatened). When every S is
 // equal, R is undefined and every r is 1.
-std::vector<double> risk_exponents(const Field& f, const Variant& v) {
-  std::vector<double> r(f.n, 1.0);
-  if (v.risk == Risk::fixed) return r;
-  std::vector<double> threat(f.n, 0.0);
-  for (std::size_t k = 0; k < f.n; ++k)
-    for (std::size_t j = 0; j < f.n; ++j)
-      if (j != k) threat[k] += f.eu(j, k, 1.0, v);
+// At r = 1 no utility needs a power. The sums run over the P matrix's rows (contiguous), each S_k
+// adding its terms in challenger order. The closed form of EU at r = 1, 2d(1 − 2 s_k (1 − P_jk))
+// when Q = 1, is not used on purpose: it rounds differently, and over hundreds of rounds the model
+// amplifies a last-bit difference into other moves (tried: 55 of 416 runs of the reference inputs,
+// examples and random issues under every variant changed their rounds).
+void risk_exponents(const Field& f, const Variant& v, std::vector<double>& threat, std::vector<double>& r) {
+  r.assign(f.n, 1.0);
+  if (v.risk == Risk::fixed) return;
+  const auto& x = *f.x;
+  const auto& s = *f.salience;
+  const double u_sq = shaped(0.5, 1.0);
+  threat.assign(f.n, 0.0);
+  std::vector<double>& m = r;  // |x_j − μ| / range, in r's storage until r is written
+  for (std::size_t j = 0; j < f.n; ++j) m[j] = std::abs(x[j] - f.mu) / f.range;
+  // Each pair once, both challenges: S_k still adds its terms in challenger order (those below k
+  // while j = challenger < k runs, then those above it).
+  for (std::size_t j = 0; j < f.n; ++j) {
+    const double* p_j = &f.p[j * f.n];
+    for (std::size_t k = j + 1; k < f.n; ++k) {
+      const double d = std::abs(x[j] - x[k]) / f.range;
+      const Stakes u(d, 1.0);
+      threat[k] += expected_utility(u, status_quo_term(1.0, d, m[j], v, u_sq), p_j[k], s[k]);
+      threat[j] += expected_utility(u, status_quo_term(1.0, d, m[k], v, u_sq), f.p[k * f.n + j], s[j]);
+    }
+  }
+  r.assign(f.n, 1.0);
   const auto [lo, hi] = std::minmax_element(threat.begin(), threat.end());
   const double spread = *hi - *lo;
-  if (!(spread > 0)) return r;  // everyone equally threatened: risk-neutral
+  if (!(spread > 0)) return;  // everyone equally threatened: risk-neutral
   for (std::size_t i = 0; i < f.n; ++i) {
     const double big_r = (2 * threat[i] - *hi - *lo) / spread;
     r[i] = (1 - big_r / 3) / (1 + big_r / 3);
   }
-  return r;
 }
 
 double offer_position(double own, double winner, double eu_own, double eu_winner, Outcome kind, Compromise rule) {
@@ -178,23 +212,73 @@ int kind_rank(Outcome k) {
   return 3;
 }
 
-// The offer the receiver accepts, by the variant's choice rule; ties go to the lower actor index.
-std::optional<std::size_t> accepted_offer(const std::vector<Offer>& offers, double own, Choice rule) {
-  std::optional<std::size_t> best;
-  for (std::size_t o = 0; o < offers.size(); ++o) {
-    if (!best) {
-      best = o;
-      continue;
+// Whether the receiver prefers offer a to offer b (b came first), by the variant's choice rule:
+// smallest_move the nearer position; by_kind the earlier kind, then the nearer; strongest_challenge
+// the larger EU of its sender, then the nearer sender. Ties keep the earlier offer (lower actor index).
+bool preferred(const Offer& a, const Offer& b, const std::vector<double>& x, double own, Choice rule) {
+  if (rule == Choice::strongest_challenge)
+    return a.eu_other > b.eu_other || (a.eu_other == b.eu_other && std::abs(x[a.from] - own) < std::abs(x[b.from] - own));
+  if (rule == Choice::by_kind && kind_rank(a.kind) != kind_rank(b.kind)) return kind_rank(a.kind) < kind_rank(b.kind);
+  return std::abs(a.position - own) < std::abs(b.position - own);
+}
+
+// The receiver's offers arrive in the order of their senders; it keeps the one it prefers, as it
+// comes (without details nothing else of them is kept).
+struct Receiver {
+  std::vector<Offer> offers;     // every offer, with details only
+  std::optional<std::size_t> accepted;  // into offers, with details
+  std::optional<Offer> best;
+  void receive(const Offer& offer, const std::vector<double>& x, std::size_t self, Choice rule, bool details) {
+    if (!best || preferred(offer, *best, x, x[self], rule)) {
+      best = offer;
+      if (details) accepted = offers.size();
     }
-    const auto& a = offers[o];
-    const auto& b = offers[*best];
-    if (rule == Choice::by_kind && kind_rank(a.kind) != kind_rank(b.kind)) {
-      if (kind_rank(a.kind) < kind_rank(b.kind)) best = o;
-      continue;
-    }
-    if (std::abs(a.position - own) < std::abs(b.position - own)) best = o;
+    if (details) offers.push_back(offer);
   }
-  return best;
+  void clear() {
+    offers.clear();
+    accepted.reset();
+    best.reset();
+  }
+};
+
+// Under strongest_challenge the sender challenges with its own EU, `theirs` (its own risk
+// exponent), and the receiver answers by its own EU of challenging the sender, `mine`: it loses a
+// conflict when 0 < mine < theirs, compromises when mine < 0 and |mine| < theirs, capitulates when
+// mine < 0 and |mine| > theirs, and otherwise stands (the kind status_quo, at its own position).
+Offer challenge(std::size_t sender, double own, double sender_position, double mine, double theirs, Compromise rule) {
+  Offer offer{sender, Outcome::status_quo, own, mine, theirs};
+  if (mine > 0 && mine < theirs) offer.kind = Outcome::conflict;
+  else if (mine < 0 && std::abs(mine) < theirs) offer.kind = Outcome::compromise;
+  else if (mine < 0 && std::abs(mine) > theirs) offer.kind = Outcome::capitulation;
+  if (offer.kind != Outcome::status_quo)
+    offer.position = offer_position(own, sender_position, mine, theirs, offer.kind, rule);
+  return offer;
+}
+
+// What a viewer's view of a dyad means for it as a receiver, when bounds decide it without the
+// powers. With Q = 1, EU = 4(B − A)[ρ − s_t(1 − P)] with A = (0.5 − 0.5d)^r, B = (0.5 + 0.5d)^r and
+// ρ = (0.5^r − A)/(B − A), which lies between 0.5^r and 0.5 at every distance (0.5 at d → 0, 0.5^r at
+// d = 1). So the viewer's own EU has the sign of ρ − α, α = s_other (1 − P_viewer,other), its estimate
+// of the other's the sign of ρ − β, β = s_viewer (1 − P_other,viewer), and the outcome compares α, β
+// and (α + β)/2 with ρ. When every comparison clears the bounds by a margin the outcome is known;
+// otherwise (and for every compromise, whose move needs the EUs) the view is computed in full. The
+// margin is far above rounding (EU's rounding error is ~1e-16, its scale ≥ 2.8 d), and distances
+// below 1e-6 of the range always take the full computation, so the result is the full one's.
+enum class Quick { unknown, no_offer, conflict, capitulation };
+constexpr double quick_margin = 1e-6;
+constexpr double quick_min_distance = 1e-6;
+Quick quick_view(double rho_lo, double rho_hi, double alpha, double beta) {
+  const double e = quick_margin;
+  if (rho_hi < beta - e) return Quick::no_offer;  // the other expects to lose: no move either way
+  if (!(rho_lo > beta + e)) return Quick::unknown;
+  if (rho_lo > alpha + e) {  // both expect to gain: a conflict, won by the larger EU
+    if (alpha > beta + e) return Quick::conflict;
+    if (alpha < beta - e) return Quick::no_offer;
+    return Quick::unknown;
+  }
+  if (rho_hi < alpha - e && rho_hi < 0.5 * (alpha + beta) - e) return Quick::capitulation;
+  return Quick::unknown;
 }
 
 double range_of(const std::vector<double>& x) {
@@ -218,7 +302,8 @@ std::string_view to_string(Stop s) { return s == Stop::converged ? "converged" :
 double probability(const std::vector<double>& positions, const std::vector<double>& weights, std::size_t i,
                    std::size_t j, Probability rule) {
   std::vector<double> p;
-  win_probabilities(positions, weights, rule, p);
+  SortedVotes sorted;
+  win_probabilities(positions, weights, rule, p, sorted);
   return p.at(i * positions.size() + j);
 }
 
@@ -300,6 +385,10 @@ Result run(const Issue& issue, const Variant& variant, const Options& options) {
   field.salience = &salience;
   field.range = result.range;
   field.p.assign(n * n, 0.0);
+  // Buffers every round refills, allocated once.
+  SortedVotes sorted;
+  std::vector<double> threat, risk, u_sq(n), rho_lo(n), rho_hi(n), next;
+  std::vector<Receiver> receivers(n);
   result.stopped = Stop::converged;
   for (int round = 1; result.range > 0 && round <= options.max_rounds; ++round) {
     Round r;
@@ -309,41 +398,79 @@ Result run(const Issue& issue, const Variant& variant, const Options& options) {
     r.mean = weighted_mean(x, w);
     field.x = &r.positions;
     field.mu = variant.centre == Centre::median ? r.median : r.mean;
-    win_probabilities(x, w, variant.probability, field.p);
-    const auto risk = risk_exponents(field, variant);
-    std::vector<double> u_sq(n);
-    for (std::size_t i = 0; i < n; ++i) u_sq[i] = shaped(0.5, risk[i]);
+    win_probabilities(x, w, variant.probability, field.p, sorted);
+    risk_exponents(field, variant, threat, risk);
+    for (std::size_t i = 0; i < n; ++i) {
+      u_sq[i] = shaped(0.5, risk[i]);
+      const double half_r = risk[i] == 1.0 ? 0.5 : std::pow(0.5, risk[i]);
+      rho_lo[i] = std::min(0.5, half_r);
+      rho_hi[i] = std::max(0.5, half_r);
+    }
+    for (auto& o : receivers) o.clear();
+    auto send = [&](std::size_t receiver, const Offer& offer) {
+      receivers[receiver].receive(offer, x, receiver, variant.choice, options.details);
+    };
 
-    std::vector<std::vector<Offer>> offers(n);
+    const bool strongest = variant.choice == Choice::strongest_challenge;
+    const bool bounded = !options.details && !strongest && variant.q == 1.0;
+    const auto& p = field.p;
     for (std::size_t i = 0; i < n; ++i)
       for (std::size_t j = i + 1; j < n; ++j) {
         if (x[i] == x[j]) continue;  // nothing to gain between equal positions
-        const Field::Shape shape(std::abs(x[i] - x[j]) / field.range);
+        const double distance = std::abs(x[i] - x[j]) / field.range;
+        if (bounded && distance >= quick_min_distance) {
+          const double alpha = salience[j] * (1.0 - p[i * n + j]), beta = salience[i] * (1.0 - p[j * n + i]);
+          const Quick qi = quick_view(rho_lo[i], rho_hi[i], alpha, beta);
+          const Quick qj = quick_view(rho_lo[j], rho_hi[j], beta, alpha);
+          std::optional<Field::Shape> shape;
+          auto receive = [&](std::size_t viewer, std::size_t other, Quick q) {
+            if (q == Quick::no_offer) return;
+            if (q != Quick::unknown) {
+              send(viewer, {other, q == Quick::conflict ? Outcome::conflict : Outcome::capitulation, x[other], 0, 0});
+              return;
+            }
+            if (!shape) shape.emplace(distance);
+            const View v = field.view(viewer, other, risk[viewer], u_sq[viewer], *shape, variant);
+            if (v.gainer == 2)
+              send(viewer, {other, v.outcome,
+                            offer_position(x[viewer], x[other], v.eu_own, v.eu_other, v.outcome, variant.compromise),
+                            v.eu_own, v.eu_other});
+          };
+          receive(i, j, qi);
+          receive(j, i, qj);
+          continue;
+        }
+        const Field::Shape shape(distance);
         const View vi = field.view(i, j, risk[i], u_sq[i], shape, variant);
         const View vj = field.view(j, i, risk[j], u_sq[j], shape, variant);
-        // Each actor moves on its own perception: i gives way when i believes j gains.
-        if (vi.gainer == 2)
-          offers[i].push_back({j, vi.outcome, offer_position(x[i], x[j], vi.eu_own, vi.eu_other, vi.outcome, variant.compromise),
-                               vi.eu_own, vi.eu_other});
-        if (vj.gainer == 2)
-          offers[j].push_back({i, vj.outcome, offer_position(x[j], x[i], vj.eu_own, vj.eu_other, vj.outcome, variant.compromise),
-                               vj.eu_own, vj.eu_other});
+        if (strongest) {
+          // Each challenges the other when its own EU of doing so is positive.
+          if (vj.eu_own > 0) send(i, challenge(j, x[i], x[j], vi.eu_own, vj.eu_own, variant.compromise));
+          if (vi.eu_own > 0) send(j, challenge(i, x[j], x[i], vj.eu_own, vi.eu_own, variant.compromise));
+        } else {
+          // Each actor moves on its own perception: i gives way when i believes j gains.
+          if (vi.gainer == 2)
+            send(i, {j, vi.outcome, offer_position(x[i], x[j], vi.eu_own, vi.eu_other, vi.outcome, variant.compromise),
+                     vi.eu_own, vi.eu_other});
+          if (vj.gainer == 2)
+            send(j, {i, vj.outcome, offer_position(x[j], x[i], vj.eu_own, vj.eu_other, vj.outcome, variant.compromise),
+                     vj.eu_own, vj.eu_other});
+        }
         if (options.details) r.dyads.push_back({i, j, vi, vj});
       }
 
-    std::vector<double> next = x;
+    next = x;
     for (std::size_t i = 0; i < n; ++i) {
-      const auto chosen = accepted_offer(offers[i], x[i], variant.choice);
-      if (chosen) {
-        next[i] = offers[i][*chosen].position;
+      const auto& best = receivers[i].best;
+      if (best && best->kind != Outcome::status_quo) {
+        next[i] = best->position;
         ++r.moved;
-        const Outcome kind = offers[i][*chosen].kind;
-        ++(kind == Outcome::conflict ? r.conflict : kind == Outcome::compromise ? r.compromise : r.capitulation);
+        ++(best->kind == Outcome::conflict ? r.conflict : best->kind == Outcome::compromise ? r.compromise : r.capitulation);
       }
       r.largest_move = std::max(r.largest_move, std::abs(next[i] - x[i]));
-      if (options.details) r.actors.push_back({i, x[i], risk[i], std::move(offers[i]), chosen, next[i]});
+      if (options.details) r.actors.push_back({i, x[i], risk[i], receivers[i].offers, receivers[i].accepted, next[i]});
     }
-    x = std::move(next);
+    std::swap(x, next);
     const bool settled = r.largest_move <= options.tolerance * result.range;
     result.rounds.push_back(std::move(r));
     if (settled) break;

@@ -24,6 +24,10 @@ Variant preset(std::string_view name) {
   else if (name == "weighted-compromise") v.compromise = Compromise::weighted_mean;
   else if (name == "by-kind") v.choice = Choice::by_kind;
   else if (name == "status-quo-half") v.q = v.t = 0.5;
+  else if (name == "masad-2014") {
+    v.probability = Probability::net_votes;
+    v.choice = Choice::strongest_challenge;
+  }
   else
     throw std::invalid_argument(fmt::format("no bargaining variant \"{}\"; the variants are {}", name,
                                             fmt::join(variant_names(), ", ")));
@@ -51,7 +55,8 @@ void apply(Variant& v, std::string_view key, std::string_view value) {
   if (key == "probability") {
     if (value == "all_actors") v.probability = Probability::all_actors;
     else if (value == "third_parties") v.probability = Probability::third_parties;
-    else throw bad("all_actors, third_parties");
+    else if (value == "net_votes") v.probability = Probability::net_votes;
+    else throw bad("all_actors, third_parties, net_votes");
   } else if (key == "compromise") {
     if (value == "proportional") v.compromise = Compromise::proportional;
     else if (value == "weighted_mean") v.compromise = Compromise::weighted_mean;
@@ -59,7 +64,8 @@ void apply(Variant& v, std::string_view key, std::string_view value) {
   } else if (key == "choice") {
     if (value == "smallest_move") v.choice = Choice::smallest_move;
     else if (value == "by_kind") v.choice = Choice::by_kind;
-    else throw bad("smallest_move, by_kind");
+    else if (value == "strongest_challenge") v.choice = Choice::strongest_challenge;
+    else throw bad("smallest_move, by_kind, strongest_challenge");
   } else if (key == "risk") {
     if (value == "computed") v.risk = Risk::computed;
     else if (value == "fixed") v.risk = Risk::fixed;
@@ -81,7 +87,7 @@ void apply(Variant& v, std::string_view key, std::string_view value) {
 }  // namespace
 
 std::vector<std::string> variant_names() {
-  return {"default", "fixed-risk", "third-parties", "weighted-compromise", "by-kind", "status-quo-half"};
+  return {"default", "fixed-risk", "third-parties", "weighted-compromise", "by-kind", "status-quo-half", "masad-2014"};
 }
 
 Variant variant_by_name(std::string_view spec) {
@@ -101,9 +107,23 @@ Variant variant_by_name(std::string_view spec) {
   return v;
 }
 
-std::string_view to_string(Probability v) { return v == Probability::all_actors ? "all_actors" : "third_parties"; }
+std::string_view to_string(Probability v) {
+  switch (v) {
+    case Probability::all_actors: return "all_actors";
+    case Probability::third_parties: return "third_parties";
+    case Probability::net_votes: return "net_votes";
+  }
+  return "?";
+}
 std::string_view to_string(Compromise v) { return v == Compromise::proportional ? "proportional" : "weighted_mean"; }
-std::string_view to_string(Choice v) { return v == Choice::smallest_move ? "smallest_move" : "by_kind"; }
+std::string_view to_string(Choice v) {
+  switch (v) {
+    case Choice::smallest_move: return "smallest_move";
+    case Choice::by_kind: return "by_kind";
+    case Choice::strongest_challenge: return "strongest_challenge";
+  }
+  return "?";
+}
 std::string_view to_string(Risk v) { return v == Risk::computed ? "computed" : "fixed"; }
 std::string_view to_string(Centre v) { return v == Centre::median ? "median" : "mean"; }
 

@@ -55,8 +55,10 @@ Issue read_issue(const std::string& file_name, std::string_view text);
 // The probability that i beats j: Σ_k w_k (|x_k−x_j| − |x_k−x_i|)⁺ / Σ_k w_k ||x_k−x_j| − |x_k−x_i||,
 // w_k = c_k s_k. all_actors: k runs over every actor, i and j included (Scholz et al. 2011 and
 // both open replications). third_parties: i's and j's own votes, which always back themselves,
-// are left out (P = 0.5 when no third party takes a side).
-enum class Probability { all_actors, third_parties };
+// are left out (P = 0.5 when no third party takes a side). net_votes: the numerator is the net vote
+// max(0, Σ_k w_k (|x_k−x_j| − |x_k−x_i|)) over the same denominator, so only the side the votes
+// favour has a chance (P_ij + P_ji < 1; Masad's 2014 replication).
+enum class Probability { all_actors, third_parties, net_votes };
 // How far a loser who compromises moves toward the winner j. proportional: x_i += (x_j − x_i)·|EU_i/EU_j|
 // (REFERENCE §6; Bueno de Mesquita 1994 as read by Scholz et al.); weighted_mean: to
 // (|EU_i| x_i + |EU_j| x_j) / (|EU_i| + |EU_j|), the position the replication of Scholz's code ranks
@@ -65,7 +67,11 @@ enum class Compromise { proportional, weighted_mean };
 // Which offer an actor accepts when several others expect to beat it. smallest_move: the one
 // nearest its position, whatever its kind (Scholz et al.'s text); by_kind: conflict before
 // compromise before capitulation, the nearest within a kind (the replication of Scholz's code).
-enum class Choice { smallest_move, by_kind };
+// strongest_challenge: every actor whose own EU of challenging the receiver (with its own risk
+// exponent) is positive challenges it; the receiver answers the challenge of the largest EU (ties:
+// the nearest challenger) by its own EU of challenging the challenger, and may stand (an offer of
+// kind status_quo, no move) — Masad's 2014 replication.
+enum class Choice { smallest_move, by_kind, strongest_challenge };
 // The risk exponents r_i: computed each round from the actors' security (REFERENCE §6), or fixed at 1.
 enum class Risk { computed, fixed };
 // μ in U_b and U_w: the median voter position or the weighted mean.
@@ -82,7 +88,7 @@ struct Variant {
   double t = 1.0;  // probability, if it does not hold, that it moves toward i
 };
 // A named variant, optionally followed by overrides: "default", "fixed-risk",
-// "third-parties", "weighted-compromise", "by-kind", "status-quo-half", or e.g.
+// "third-parties", "weighted-compromise", "by-kind", "status-quo-half", "masad-2014", or e.g.
 // "default,risk=fixed,q=0.5". Throws std::invalid_argument naming the choices.
 Variant variant_by_name(std::string_view spec);
 std::vector<std::string> variant_names();
@@ -115,7 +121,7 @@ struct View {
 View classify(double eu_own, double eu_other);
 
 struct Offer {
-  std::size_t from = 0;  // the actor who expects to gain
+  std::size_t from = 0;  // the actor who expects to gain (strongest_challenge: the challenger)
   Outcome kind = Outcome::conflict;
   double position = 0;   // where the receiver would move
   double eu_own = 0, eu_other = 0;  // the receiver's view
@@ -125,8 +131,10 @@ struct ActorRound {
   std::size_t actor = 0;
   double position = 0;        // at the start of the round
   double risk_exponent = 1;
-  std::vector<Offer> offers;  // every actor that the receiver believes beats it
-  std::optional<std::size_t> accepted;  // index into offers
+  // Every actor that the receiver believes beats it; under strongest_challenge every challenge.
+  std::vector<Offer> offers;
+  // Index into offers; under strongest_challenge the challenge answered (kind status_quo: it stood).
+  std::optional<std::size_t> accepted;
   double new_position = 0;
 };
 
