@@ -4,6 +4,7 @@
 
 #include <array>
 
+#include "entente/io/import_plan.hpp"
 #include "entente/io/importers.hpp"
 #include "test_support.hpp"
 
@@ -224,5 +225,36 @@ TEST(Store, AStoreOfAnOlderSchemaIsRefusedWithWhatToDo) {
     EXPECT_NE(what.find("store schema version 2 was written by an older entente"), std::string::npos) << what;
     EXPECT_NE(what.find("version " + std::to_string(entente::store::kSchemaVersion)), std::string::npos) << what;
     EXPECT_NE(what.find("Import the provider files into a new store"), std::string::npos) << what;
+  }
+}
+
+TEST(Store, FilesAreWrittenInOrderWhileReadAndAnUnreadableFileIsReportedFirst) {
+  TempDir tmp;
+  tmp.write("a_states.csv", kStates);
+  tmp.write("b_atop.csv", std::string(kAtopHeader) + "365,710,2001,0,0,0,1,1\n");
+  tmp.write("c_atop.csv", std::string(kAtopHeader) + "365,710,2002,0,0,0,1,x\n");  // bad value
+  const auto plan = entente::io::plan_import({tmp / "a_states.csv", tmp / "b_atop.csv", tmp / "c_atop.csv"},
+                                             std::nullopt);
+  // The consumer sees the good files in plan order, then the bad file's error stops the import,
+  // even though the consumer fails too (on the second file): a file that cannot be read comes first.
+  std::vector<std::size_t> seen;
+  try {
+    entente::io::read_planned_each(plan, 2, {}, false, {}, [&](std::size_t i, ImportBatch&) {
+      seen.push_back(i);
+      if (i == 1) throw std::runtime_error("consumer");
+    });
+    FAIL() << "no error";
+  } catch (const std::exception& e) {
+    EXPECT_NE(std::string(e.what()).find("c_atop.csv:2:"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(seen, (std::vector<std::size_t>{0, 1}));
+  // Without the bad file, the consumer's own error is the one reported.
+  try {
+    entente::io::read_planned_each({plan[0], plan[1]}, 2, {}, false, {}, [&](std::size_t i, ImportBatch&) {
+      if (i == 1) throw std::runtime_error("consumer");
+    });
+    FAIL() << "no error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_STREQ(e.what(), "consumer");
   }
 }
