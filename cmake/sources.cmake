@@ -80,6 +80,7 @@ set(ENTENTE_SOURCES
   src/similarity/measures.cpp
   src/stance/stance.cpp
   src/states/state_years.cpp
+  src/store/packed.cpp
   src/store/sqlite.cpp
   src/store/store.cpp
   src/triangle/triangle.cpp

@@ -802,7 +802,6 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (imp->parsed()) {
-      // Parse every file completely before the store is opened: a bad file never touches it.
       std::vector<std::filesystem::path> paths(files.begin(), files.end());
       const auto plan = entente::io::plan_import(paths, forced);
       const bool terminal = isatty(STDERR_FILENO) != 0;
@@ -813,21 +812,17 @@ int main(int argc, char** argv) {
       if (const auto into = common.db.value_or("entente.db");
           std::filesystem::is_regular_file(into) && std::filesystem::file_size(into) > 0)
         store_spells = entente::store::Store::open_existing(into).spells();
-      const auto batches = entente::io::read_planned(plan, std::max(1u, std::thread::hardware_concurrency()),
-                                                     [&](const entente::io::PlannedFile& f, std::size_t done) {
-                                                       if (terminal)
-                                                         std::cerr << fmt::format("\r[{}/{}] read {:<60}", done, total,
-                                                                                  f.path.filename().string())
-                                                                   << std::flush;
-                                                     },
-                                                     skip_bad_rows, store_spells);
-      if (terminal && total > 0) std::cerr << "\r" << std::string(80, ' ') << "\r";
       for (const auto& f : plan)
         if (f.reader.empty()) std::cerr << "entente: left out " << f.path.string() << ": " << f.note << '\n';
       if (total == 0)  // an empty store would look like a successful import
         throw std::runtime_error(fmt::format("no provider files to import in {} (see 'entente import --help' for the "
                                              "files entente reads); no store was written",
                                              fmt::join(files, ", ")));
+      const auto parse_threads = std::max(1u, std::thread::hardware_concurrency());
+      const auto show_progress = [&](const entente::io::PlannedFile& f, std::size_t done) {
+        if (terminal)
+          std::cerr << fmt::format("\r[{}/{}] read {:<60}", done, total, f.path.filename().string()) << std::flush;
+      };
       const std::string path = common.db.value_or("entente.db");
       if (skip_bad_rows) check_rejects_path(rejects_path, path, plan, rejects_force);
       // A new store is built under a temporary name and renamed into place when complete, so a
@@ -835,20 +830,42 @@ int main(int argc, char** argv) {
       const bool existed = std::filesystem::exists(path);
       const std::string building = existed ? path : path + ".importing";
       std::vector<entente::store::FileOutcome> outcomes;
-      // The rejects file is written before the store is touched, so that either both the import
-      // and the list of its left-out rows are in place or neither is.
-      const auto rejects_written = skip_bad_rows ? write_rejects(rejects_path, batches) : std::filesystem::path();
+      std::vector<std::size_t> skipped_rows;  // per file read, under --skip-bad-rows
+      std::filesystem::path rejects_written;
       try {
-        if (!existed) std::filesystem::remove(building);
-        auto store = entente::store::Store::open(building);
-        if (!existed) store.write_without_sync();
-        outcomes = store.apply(batches);
+        if (skip_bad_rows) {
+          // Every file is parsed before the store is opened, and the rejects file is written
+          // before the store is touched, so that either both the import and the list of its
+          // left-out rows are in place or neither is.
+          const auto batches = entente::io::read_planned(plan, parse_threads, show_progress, true, store_spells);
+          rejects_written = write_rejects(rejects_path, batches);
+          if (!existed) std::filesystem::remove(building);
+          auto store = entente::store::Store::open(building);
+          if (!existed) store.write_without_sync();
+          outcomes = store.apply(batches);
+          for (const auto& b : batches) skipped_rows.push_back(b.rejected.size());
+        } else {
+          // Strict: each file is written, in order, while the later ones are still parsed; any
+          // error rolls the one transaction back (and a new store is never renamed into place).
+          if (!existed) std::filesystem::remove(building);
+          auto store = entente::store::Store::open(building);
+          if (!existed) store.write_without_sync();
+          auto import = store.begin_import();
+          entente::io::read_planned_each(plan, parse_threads, show_progress, false, store_spells,
+                                         [&](std::size_t, entente::evidence::ImportBatch& batch) {
+                                           outcomes.push_back(import.add(batch));
+                                           skipped_rows.push_back(0);
+                                         });
+          import.commit();
+        }
       } catch (...) {
+        if (terminal) std::cerr << "\r" << std::string(80, ' ') << "\r";
         if (!existed) std::filesystem::remove(building);
         std::error_code ignored;
-        if (skip_bad_rows) std::filesystem::remove(rejects_written, ignored);
+        if (!rejects_written.empty()) std::filesystem::remove(rejects_written, ignored);
         throw;
       }
+      if (terminal) std::cerr << "\r" << std::string(80, ' ') << "\r";
       if (!existed) std::filesystem::rename(building, path);
       if (skip_bad_rows) std::filesystem::rename(rejects_written, rejects_path);
       Json rows = Json::array();
@@ -859,9 +876,9 @@ int main(int argc, char** argv) {
                         {"dataset", o.dataset},
                         {"version", o.version},
                         {"rows", o.rows},
-                        {"skipped_rows", batches[i].rejected.size()},
+                        {"skipped_rows", skipped_rows[i]},
                         {"status", o.skipped ? "already imported" : "imported"}});
-        rejected += batches[i].rejected.size();
+        rejected += skipped_rows[i];
       }
       if (skip_bad_rows) {
         std::cerr << fmt::format("entente: skipped {} bad row{}; they are listed in {}\n", rejected,

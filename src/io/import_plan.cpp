@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <fstream>
 #include <fmt/format.h>
 #include <map>
@@ -91,17 +92,20 @@ std::vector<PlannedFile> plan_import(const std::vector<std::filesystem::path>& p
   return plan;
 }
 
-std::vector<evidence::ImportBatch> read_planned(const std::vector<PlannedFile>& plan, unsigned threads,
-                                                const std::function<void(const PlannedFile&, std::size_t)>& progress,
-                                                bool skip_bad_rows,
-                                                const std::vector<evidence::SpellRecord>& known) {
+void read_planned_each(const std::vector<PlannedFile>& plan, unsigned threads,
+                       const std::function<void(const PlannedFile&, std::size_t)>& progress, bool skip_bad_rows,
+                       const std::vector<evidence::SpellRecord>& known,
+                       const std::function<void(std::size_t, evidence::ImportBatch&)>& consume) {
   std::vector<const PlannedFile*> todo;
   for (const auto& f : plan)
     if (!f.reader.empty()) todo.push_back(&f);
   std::vector<evidence::ImportBatch> batches(todo.size());
   std::vector<std::exception_ptr> errors(todo.size());
-  std::atomic<std::size_t> next{0}, done{0};
-  std::mutex report;
+  std::vector<char> ready(todo.size(), 0);
+  std::atomic<std::size_t> next{0};
+  std::size_t done = 0;
+  std::mutex mutex;  // guards ready, done and the progress callback
+  std::condition_variable finished;
   // The states files first (they are small), for the state system the other files are checked
   // against; the others in parallel.
   const auto is_states = [](const PlannedFile& f) { return f.reader == format_info(Format::cow_states).name; };
@@ -126,22 +130,47 @@ std::vector<evidence::ImportBatch> read_planned(const std::vector<PlannedFile>& 
           errors[i] = std::current_exception();
         }
       }
-      const std::size_t finished = ++done;
-      if (progress) {
-        std::lock_guard lock(report);
-        progress(*todo[i], finished);
-      }
+      std::lock_guard lock(mutex);
+      ready[i] = 1;
+      ++done;
+      if (progress) progress(*todo[i], done);
+      finished.notify_all();
     }
   };
+  // Every thread parses; this one also hands the batches over, in plan order, as they are ready.
   const unsigned n = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(todo.size())));
   std::vector<std::thread> pool;
-  for (unsigned t = 1; t < n; ++t) pool.emplace_back(work);
-  work();
+  for (unsigned t = 0; t < n; ++t) pool.emplace_back(work);
+  std::exception_ptr consumer_error;
+  for (std::size_t i = 0; i < todo.size() && !consumer_error; ++i) {
+    {
+      std::unique_lock lock(mutex);
+      finished.wait(lock, [&] { return ready[i] != 0; });
+    }
+    if (errors[i]) break;  // reported below, once every file has been read
+    try {
+      consume(i, batches[i]);
+    } catch (...) {
+      consumer_error = std::current_exception();
+    }
+    batches[i] = evidence::ImportBatch();  // written: its rows are no longer needed
+  }
   for (auto& t : pool) t.join();
-  // The first failing file in plan order is the one reported, whatever thread met it first.
+  // The first failing file in plan order is the one reported, whatever thread met it first, and
+  // a file that cannot be read is reported before anything the consumer found.
   for (const auto& e : errors)
     if (e) std::rethrow_exception(e);
-  return batches;
+  if (consumer_error) std::rethrow_exception(consumer_error);
+}
+
+std::vector<evidence::ImportBatch> read_planned(const std::vector<PlannedFile>& plan, unsigned threads,
+                                                const std::function<void(const PlannedFile&, std::size_t)>& progress,
+                                                bool skip_bad_rows,
+                                                const std::vector<evidence::SpellRecord>& known) {
+  std::vector<evidence::ImportBatch> out;
+  read_planned_each(plan, threads, progress, skip_bad_rows, known,
+                    [&](std::size_t, evidence::ImportBatch& batch) { out.push_back(std::move(batch)); });
+  return out;
 }
 
 }  // namespace entente::io

@@ -108,7 +108,8 @@ void reject_duplicate_keys(const TableSpec& spec, const std::string& file, evide
   };
   std::vector<std::size_t> order(rows.rows);
   for (std::size_t r = 0; r < rows.rows; ++r) order[r] = r;
-  std::stable_sort(order.begin(), order.end(), less);
+  // Most provider files are published in key order: checking that is linear, sorting is not.
+  if (!std::is_sorted(order.begin(), order.end(), less)) std::stable_sort(order.begin(), order.end(), less);
   std::vector<char> drop(rows.rows, 0);
   for (std::size_t k = 1; k < order.size(); ++k) {
     const std::size_t first = order[k - 1], dup = order[k];

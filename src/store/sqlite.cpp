@@ -77,6 +77,11 @@ Statement& Statement::bind(int index, std::string_view value) {
     db_.fail("bind");
   return *this;
 }
+Statement& Statement::bind_blob(int index, std::string_view bytes) {
+  if (sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_STATIC) != SQLITE_OK)
+    db_.fail("bind");
+  return *this;
+}
 Statement& Statement::bind_null(int index) {
   if (sqlite3_bind_null(stmt_, index) != SQLITE_OK) db_.fail("bind");
   return *this;
@@ -106,6 +111,10 @@ double Statement::real(int col) const { return sqlite3_column_double(stmt_, col)
 std::string Statement::text(int col) const {
   const auto* p = sqlite3_column_text(stmt_, col);
   return p ? std::string(reinterpret_cast<const char*>(p)) : std::string();
+}
+std::string_view Statement::blob(int col) const {
+  const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, col));
+  return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col))) : std::string_view();
 }
 std::optional<long long> Statement::optional_integer(int col) const {
   if (is_null(col)) return std::nullopt;

@@ -44,6 +44,8 @@ class Statement {
   Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
   Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
   Statement& bind_null(int index);
+  // Binds without a copy: `bytes` must stay alive and unchanged until the statement has run.
+  Statement& bind_blob(int index, std::string_view bytes);
   template <typename T>
   Statement& bind(int index, const std::optional<T>& value) {
     return value ? bind(index, *value) : bind_null(index);
@@ -61,6 +63,7 @@ class Statement {
   long long integer(int col) const;
   double real(int col) const;
   std::string text(int col) const;
+  std::string_view blob(int col) const;  // valid until the next step or reset
   std::optional<long long> optional_integer(int col) const;
   std::optional<double> optional_real(int col) const;
 

@@ -13,6 +13,7 @@
 #include <stdexcept>
 
 #include "entente/io/table_spec.hpp"
+#include "packed.hpp"
 #include "schema.sql.hpp"
 #include "sqlite.hpp"
 
@@ -47,10 +48,20 @@ void create_or_check_schema(sql::Database& db, const std::string& shown) {
   }
   sql::Statement version(db, "SELECT value FROM meta WHERE key='schema_version'");
   const std::string found = version.step() ? version.text(0) : "?";
-  if (found != std::to_string(kSchemaVersion))
-    throw std::runtime_error(fmt::format("{}: store schema version {} is not the version {} this entente reads;"
-                                         " import the provider files into a new store",
+  if (found == std::to_string(kSchemaVersion)) return;
+  int older = 0;
+  try {
+    older = std::stoi(found);
+  } catch (const std::exception&) {
+  }
+  if (older > 0 && older < kSchemaVersion)
+    throw std::runtime_error(fmt::format("{}: store schema version {} was written by an older entente; this one reads"
+                                         " version {} (UN votes, IGO memberships and dyadic trade stored packed)."
+                                         " Import the provider files into a new store",
                                          shown, found, kSchemaVersion));
+  throw std::runtime_error(fmt::format("{}: store schema version {} is not the version {} this entente reads;"
+                                       " import the provider files into a new store",
+                                       shown, found, kSchemaVersion));
 }
 
 std::string join_ids(const std::vector<int>& ids) {
@@ -130,6 +141,7 @@ void delete_dataset(sql::Database& db, const std::string& dataset) {
 // Writes the rows of a plain provider table (io::TableSpec) with one prepared statement.
 void write_table(sql::Database& db, const evidence::TableRows& rows) {
   const auto& spec = *rows.spec;
+  if (spec.packed_by > 0) return packed::write(db, rows);
   std::string names, marks;
   for (std::size_t i = 0; i < spec.columns.size(); ++i) {
     names += fmt::format("{}{}", i ? ", " : "", spec.columns[i].name);
@@ -192,59 +204,79 @@ Store Store::in_memory() {
 
 void Store::write_without_sync() { impl_->db.exec("PRAGMA synchronous = OFF"); }
 
-std::vector<FileOutcome> Store::apply(const std::vector<evidence::ImportBatch>& batches) {
-  auto& db = impl_->db;
-  std::vector<FileOutcome> outcomes;
-  std::set<std::string> known;
-  {
-    sql::Statement q(db, "SELECT sha256 FROM provenance");
-    while (q.step()) known.insert(q.text(0));
-  }
-  // What identifies a dataset's rows in the store: its version and the file layout they came in.
-  auto edition = [](const std::string& version, const std::string& layout) { return version + " (" + layout + ")"; };
-  std::map<std::string, std::string> stored_edition;
-  for (const auto& c : coverage()) stored_edition[c.dataset] = edition(c.version, c.layout);
+// What identifies a dataset's rows in the store: its version and the file layout they came in.
+static std::string edition(const std::string& version, const std::string& layout) { return version + " (" + layout + ")"; }
 
-  std::vector<const evidence::ImportBatch*> todo;
-  std::map<std::string, std::string> batch_edition;
-  for (const auto& b : batches) {
-    const auto& p = b.provenance;
-    FileOutcome out{p.file_name, p.dataset, p.version, p.row_count, known.count(p.sha256) > 0};
-    outcomes.push_back(out);
-    if (out.skipped) continue;
-    known.insert(p.sha256);  // the same file named twice in one import counts once
-    auto [it, fresh] = batch_edition.try_emplace(p.dataset, edition(p.version, p.layout));
-    if (!fresh && it->second != edition(p.version, p.layout))
-      throw std::runtime_error(fmt::format("{}: {} {} cannot be imported together with {} of the same dataset",
-                                           p.file_name, p.dataset, edition(p.version, p.layout), it->second));
-    todo.push_back(&b);
-  }
-  if (todo.empty()) return outcomes;  // nothing new: the store is not touched at all
+struct Store::Import::Impl {
+  sql::Database& db;
+  std::set<std::string> known;                          // SHA-256 of every file imported
+  std::map<std::string, std::string> stored_edition;    // dataset -> edition the store holds
+  std::map<std::string, std::string> batch_edition;     // dataset -> edition of this import
+  std::optional<sql::Transaction> tx;                   // opened by the first file that is new
+  std::optional<Writer> writer;
+  explicit Impl(sql::Database& d) : db(d) {}
+};
 
-  sql::Transaction tx(db);
+Store::Import::Import(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::Import::Import(Import&&) noexcept = default;
+Store::Import::~Import() = default;
+
+Store::Import Store::begin_import() {
+  auto impl = std::make_unique<Import::Impl>(impl_->db);
+  sql::Statement q(impl_->db, "SELECT sha256 FROM provenance");
+  while (q.step()) impl->known.insert(q.text(0));
+  for (const auto& c : coverage()) impl->stored_edition[c.dataset] = edition(c.version, c.layout);
+  return Import(std::move(impl));
+}
+
+FileOutcome Store::Import::add(const evidence::ImportBatch& batch) {
+  auto& m = *impl_;
+  const auto& p = batch.provenance;
+  FileOutcome out{p.file_name, p.dataset, p.version, p.row_count, m.known.count(p.sha256) > 0};
+  if (out.skipped) return out;
+  m.known.insert(p.sha256);  // the same file named twice in one import counts once
+  const auto ed = edition(p.version, p.layout);
+  auto [it, fresh] = m.batch_edition.try_emplace(p.dataset, ed);
+  if (!fresh && it->second != ed)
+    throw std::runtime_error(fmt::format("{}: {} {} cannot be imported together with {} of the same dataset",
+                                         p.file_name, p.dataset, ed, it->second));
+  if (!m.tx) {
+    m.tx.emplace(m.db);
+    m.writer.emplace(m.db);
+  }
   // A new version (or layout) of a dataset replaces the old one: the store holds one of each.
-  for (const auto& [dataset, ed] : batch_edition) {
-    auto it = stored_edition.find(dataset);
-    if (it != stored_edition.end() && it->second != ed) delete_dataset(db, dataset);
-  }
-  Writer w(db);
-  for (const auto* b : todo) {
-    for (const auto& a : b->actors) w.actor(a);
-    for (const auto& s : b->spells) w.spell(s);
-    // Primary-key order (ccode1, ccode2, year) makes the inserts appends.
-    std::vector<const evidence::AllianceYear*> sorted;
-    sorted.reserve(b->alliances.size());
-    for (const auto& r : b->alliances) sorted.push_back(&r);
-    std::stable_sort(sorted.begin(), sorted.end(), [](auto* x, auto* y) {
-      return std::tie(x->from, x->to, x->year) < std::tie(y->from, y->to, y->year);
-    });
-    for (const auto* r : sorted) w.alliance(*r);
-    for (const auto& c : b->capabilities) w.capability(c, b->provenance.dataset);
-    if (b->table.spec) write_table(db, b->table);
-    w.provenance(b->provenance);
-    merge_coverage(db, b->coverage);
-  }
-  tx.commit();
+  if (fresh)
+    if (auto stored = m.stored_edition.find(p.dataset); stored != m.stored_edition.end() && stored->second != ed)
+      delete_dataset(m.db, p.dataset);
+  auto& w = *m.writer;
+  for (const auto& a : batch.actors) w.actor(a);
+  for (const auto& s : batch.spells) w.spell(s);
+  // Primary-key order (ccode1, ccode2, year) makes the inserts appends.
+  std::vector<const evidence::AllianceYear*> sorted;
+  sorted.reserve(batch.alliances.size());
+  for (const auto& r : batch.alliances) sorted.push_back(&r);
+  auto key_less = [](auto* x, auto* y) { return std::tie(x->from, x->to, x->year) < std::tie(y->from, y->to, y->year); };
+  if (!std::is_sorted(sorted.begin(), sorted.end(), key_less)) std::stable_sort(sorted.begin(), sorted.end(), key_less);
+  for (const auto* r : sorted) w.alliance(*r);
+  for (const auto& c : batch.capabilities) w.capability(c, p.dataset);
+  if (batch.table.spec) write_table(m.db, batch.table);
+  w.provenance(p);
+  merge_coverage(m.db, batch.coverage);
+  return out;
+}
+
+void Store::Import::commit() {
+  auto& m = *impl_;
+  if (!m.tx) return;  // nothing new: the store was not touched at all
+  m.writer.reset();
+  m.tx->commit();
+}
+
+std::vector<FileOutcome> Store::apply(const std::vector<evidence::ImportBatch>& batches) {
+  auto import = begin_import();
+  std::vector<FileOutcome> outcomes;
+  for (const auto& b : batches) outcomes.push_back(import.add(b));
+  import.commit();
   return outcomes;
 }
 
@@ -521,6 +553,26 @@ evidence::TableRows Store::table_rows(const io::TableSpec& spec, const std::set<
     const auto last = spec.last_year.empty() ? spec.first_year : spec.last_year;
     if (!last.empty() && col.name == last) year_column = i;
   }
+  if (spec.packed_by > 0) {
+    packed::read(impl_->db, spec, std::nullopt, [&](const evidence::TableRows& group) {
+      for (std::size_t r = 0; r < group.rows; ++r) {
+        bool keep = true;
+        for (std::size_t i : state_columns)
+          keep = keep && (scope.empty() || scope.count(static_cast<int>(group.numbers[i][r])) > 0);
+        if (year_column && !std::isnan(group.numbers[*year_column][r]) && group.numbers[*year_column][r] < from_year)
+          keep = false;
+        if (!keep) continue;
+        for (std::size_t i = 0; i < ncol; ++i) {
+          if (spec.columns[i].type == io::ColumnType::text)
+            rows.texts[i].push_back(spec.columns[i].in_world ? group.texts[i][r] : std::string());
+          else
+            rows.numbers[i].push_back(group.numbers[i][r]);
+        }
+        ++rows.rows;
+      }
+    });
+    return rows;
+  }
   for_each_row(fmt::format("SELECT {} FROM {}", names, spec.table), [&](const Row& r) {
     for (std::size_t i : state_columns)
       if (!scope.empty() && !scope.count(static_cast<int>(r.integer(static_cast<int>(i))))) return;
@@ -537,6 +589,13 @@ evidence::TableRows Store::table_rows(const io::TableSpec& spec, const std::set<
     ++rows.rows;
   });
   return rows;
+}
+
+void Store::for_each_group(const io::TableSpec& spec, std::optional<std::pair<long long, long long>> first_key,
+                           const std::function<void(const evidence::TableRows&)>& visit) const {
+  if (spec.packed_by == 0)
+    throw std::logic_error(fmt::format("table {} is not packed: read it with for_each_row", spec.table));
+  packed::read(impl_->db, spec, first_key, visit);
 }
 
 }  // namespace entente::store

@@ -76,6 +76,40 @@ std::uint8_t obligation_bits(const store::Row& r, int first_col) {
   return bits;
 }
 
+
+const io::TableSpec& packed_spec(std::string_view format) {
+  const auto* spec = io::table_spec(format);
+  if (!spec || spec->packed_by == 0) throw std::logic_error(fmt::format("{}: no packed table", format));
+  return *spec;
+}
+
+std::size_t column_of(const io::TableSpec& spec, std::string_view name) {
+  for (std::size_t i = 0; i < spec.columns.size(); ++i)
+    if (spec.columns[i].name == name) return i;
+  throw std::logic_error(fmt::format("table {}: no column {}", spec.table, name));
+}
+
+// The named numeric columns of one group of a packed table, indexed in the order named.
+struct GroupColumns {
+  std::vector<const std::vector<double>*> columns;
+  const std::vector<double>& operator[](std::size_t k) const { return *columns[k]; }
+};
+
+// Calls visit(columns, row) for every row of a packed table (store::Store::for_each_group), the
+// columns being those named; with `years`, only the groups whose first key column is in range.
+template <typename Visit>
+void for_each_packed(const store::Store& store, std::string_view format, std::initializer_list<std::string_view> names,
+                     std::optional<std::pair<long long, long long>> years, Visit&& visit) {
+  const auto& spec = packed_spec(format);
+  std::vector<std::size_t> at;
+  for (auto name : names) at.push_back(column_of(spec, name));
+  store.for_each_group(spec, years, [&](const evidence::TableRows& group) {
+    GroupColumns c;
+    for (std::size_t i : at) c.columns.push_back(&group.numbers[i]);
+    for (std::size_t r = 0; r < group.rows; ++r) visit(c, r);
+  });
+}
+
 }  // namespace
 
 struct Panel::Data {
@@ -309,12 +343,12 @@ Panel::Panel(const Source& source, int from, int to, const PanelLayers& requeste
       });
   }
   if (layers.trade && need("cow_trade_dyadic"))
-    store.for_each_row("SELECT year, ccode1, ccode2, flow1, flow2 FROM trade_dyad_year WHERE year BETWEEN ?1 AND ?2",
-                       [&](const store::Row& r) {
-                         d.trade[static_cast<int>(r.integer(0))].push_back(
-                             {static_cast<int>(r.integer(1)), static_cast<int>(r.integer(2)), r.real(3), r.real(4)});
-                       },
-                       {from, to});
+    for_each_packed(store, "cow-trade-dyadic", {"year", "ccode1", "ccode2", "flow1", "flow2"},
+                    std::pair<long long, long long>{from, to},
+                    [&](const auto& c, std::size_t r) {
+                      d.trade[static_cast<int>(c[0][r])].push_back(
+                          {static_cast<int>(c[1][r]), static_cast<int>(c[2][r]), c[3][r], c[4][r]});
+                    });
   if (layers.votes) {
     // Roll calls from both releases (Voeten to 2015, unvotes to 2019); the same rcid numbering.
     std::unordered_map<long long, std::pair<int, int>> roll;  // rcid -> (year, position in year)
@@ -336,16 +370,21 @@ Panel::Panel(const Source& source, int from, int to, const PanelLayers& requeste
       store.for_each_row("SELECT rcid, year FROM unvotes_rollcall ORDER BY rcid", [&](const store::Row& r) {
         add_rollcall(r.integer(0), static_cast<int>(r.integer(1)));
       });
-    auto add_vote = [&](const store::Row& r) {
-      auto it = roll.find(r.integer(0));
-      if (it == roll.end()) return;
-      d.votes[it->second.first].push_back(
-          {it->second.second, static_cast<int>(r.integer(1)), static_cast<std::int8_t>(r.integer(2))});
+    std::unordered_map<long long, std::pair<int, int>>::const_iterator at = roll.end();
+    long long current = -1;
+    auto add_vote = [&](const auto& c, std::size_t r) {
+      if (const auto rcid = static_cast<long long>(c[0][r]); rcid != current) {
+        current = rcid;
+        at = roll.find(rcid);
+      }
+      if (at == roll.end()) return;
+      d.votes[at->second.first].push_back(
+          {at->second.second, static_cast<int>(c[1][r]), static_cast<std::int8_t>(c[2][r])});
     };
     const bool v1 = d.coverage.count("unga_votes") > 0, v2 = d.coverage.count("unvotes_votes") > 0;
     if (!v1 && !v2) d.missing.emplace_back("unga_votes");
-    if (v1) store.for_each_row("SELECT rcid, ccode, vote FROM un_vote", add_vote);
-    if (v2) store.for_each_row("SELECT rcid, ccode, vote FROM unvotes_vote", add_vote);
+    if (v1) for_each_packed(store, "voeten-votes", {"rcid", "ccode", "vote"}, std::nullopt, add_vote);
+    if (v2) for_each_packed(store, "unvotes-votes", {"rcid", "ccode", "vote"}, std::nullopt, add_vote);
   }
   if (layers.national_trade && need("cow_trade_national"))
     store.for_each_row("SELECT year, ccode, imports, exports FROM trade_state_year WHERE year BETWEEN ?1 AND ?2",
@@ -377,19 +416,23 @@ Panel::Panel(const Source& source, int from, int to, const PanelLayers& requeste
   if (layers.igos && need("cow_igo")) {
     std::unordered_map<std::string, std::uint16_t> id;  // first-seen ids, renumbered by name below
     std::vector<std::string> names;
-    store.for_each_row("SELECT year, ccode, igo, status FROM igo_membership WHERE year BETWEEN ?1 AND ?2",
-                       [&](const store::Row& r) {
-                         std::string igo = r.text(2);
-                         auto [it, fresh] = id.try_emplace(igo, static_cast<std::uint16_t>(names.size()));
-                         if (fresh) {
-                           if (names.size() == 65535) throw std::runtime_error("igo_membership: too many IGOs");
-                           names.push_back(std::move(igo));
-                         }
-                         const auto status = static_cast<std::uint8_t>(r.is_null(3) ? 0 : r.integer(3));
-                         d.igos[static_cast<int>(r.integer(0))].push_back(
-                             {static_cast<int>(r.integer(1)), it->second, status});
-                       },
-                       {from, to});
+    const auto& spec = packed_spec("cow-igo-state-year");
+    const std::size_t igo_column = column_of(spec, "igo");
+    store.for_each_group(spec, std::pair<long long, long long>{from, to}, [&](const evidence::TableRows& g) {
+      const auto& year = g.numbers[column_of(spec, "year")];
+      const auto& ccode = g.numbers[column_of(spec, "ccode")];
+      const auto& status = g.numbers[column_of(spec, "status")];
+      for (std::size_t r = 0; r < g.rows; ++r) {
+        const std::string& igo = g.texts[igo_column][r];
+        auto [it, fresh] = id.try_emplace(igo, static_cast<std::uint16_t>(names.size()));
+        if (fresh) {
+          if (names.size() == 65535) throw std::runtime_error("igo_membership: too many IGOs");
+          names.push_back(igo);
+        }
+        const auto s = static_cast<std::uint8_t>(std::isnan(status[r]) ? 0 : status[r]);
+        d.igos[static_cast<int>(year[r])].push_back({static_cast<int>(ccode[r]), it->second, s});
+      }
+    });
     std::vector<std::uint16_t> order(names.size());
     for (std::size_t k = 0; k < order.size(); ++k) order[k] = static_cast<std::uint16_t>(k);
     std::sort(order.begin(), order.end(), [&](auto x, auto y) { return names[x] < names[y]; });

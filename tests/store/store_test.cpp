@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
+
+#include "entente/io/import_plan.hpp"
 #include "entente/io/importers.hpp"
 #include "test_support.hpp"
 
@@ -148,4 +151,110 @@ TEST(Store, ContentsRestrictsToScopeAndYears) {
   EXPECT_EQ(c.alliances[0].year, 1950);
   EXPECT_EQ(c.evidence_scope, (std::vector<int>{2, 365, 710}));
   EXPECT_EQ(c.actors.size(), 3u);
+}
+
+namespace {
+
+ImportBatch votes(const std::string& name, const std::string& rows, const std::string& sha) {
+  auto b = entente::io::parse_with("voeten-votes", name, "rcid,ccode,vote\n" + rows);
+  b.provenance = {"unga_votes", "", name, sha, static_cast<long long>(b.table.rows), "2026-01-01T00:00:00Z",
+                  "voeten-votes"};
+  b.coverage = {"unga_votes", "", 0, 0, "voeten-votes"};
+  return b;
+}
+
+// The votes as (rcid, ccode, vote) triples, in the order a reader gets them.
+std::vector<std::array<double, 3>> triples(const entente::evidence::TableRows& t) {
+  std::vector<std::array<double, 3>> out;
+  for (std::size_t r = 0; r < t.rows; ++r) out.push_back({t.numbers[0][r], t.numbers[1][r], t.numbers[2][r]});
+  return out;
+}
+
+}  // namespace
+
+TEST(Store, PackedTableKeepsEveryRowAndMergesALaterFileOfTheSameGroup) {
+  TempDir tmp;
+  auto store = Store::open(tmp / "s.db");
+  const auto* spec = entente::io::table_spec("voeten-votes");
+  ASSERT_NE(spec, nullptr);
+  ASSERT_EQ(spec->packed_by, 1u);  // one stored row per roll call
+  // Out of key order in the file: the store keeps key order.
+  store.apply({votes("a.csv", "7,365,3\n7,2,1\n9,2,2\n", "v1")});
+  // A second file with more votes of roll call 9 and a new vote for (9, 2): merged, the newer wins.
+  store.apply({votes("b.csv", "9,710,1\n9,2,3\n11,20,8\n", "v2")});
+  long long stored = -1;
+  store.for_each_row("SELECT count(*) FROM un_vote", [&](const entente::store::Row& r) { stored = r.integer(0); });
+  EXPECT_EQ(stored, 3);  // roll calls 7, 9 and 11
+  const std::vector<std::array<double, 3>> expected = {
+      {7, 2, 1}, {7, 365, 3}, {9, 2, 3}, {9, 710, 1}, {11, 20, 8}};
+  const auto contents = store.contents();
+  ASSERT_EQ(contents.tables.size(), 1u);
+  EXPECT_EQ(triples(contents.tables[0]), expected);
+  // Group by group, and only the roll calls asked for.
+  std::vector<std::array<double, 3>> seen;
+  std::size_t groups = 0;
+  store.for_each_group(*spec, std::pair<long long, long long>{8, 11}, [&](const entente::evidence::TableRows& g) {
+    ++groups;
+    for (const auto& t : triples(g)) seen.push_back(t);
+  });
+  EXPECT_EQ(groups, 2u);
+  const std::vector<std::array<double, 3>> last_two(expected.begin() + 2, expected.end());
+  EXPECT_EQ(seen, last_two);
+  // A world file restored into a new store reads back the same rows.
+  auto copy = Store::in_memory();
+  copy.restore(contents);
+  EXPECT_EQ(triples(copy.contents().tables.at(0)), expected);
+  EXPECT_THROW(store.for_each_group(*entente::io::table_spec("voeten-rollcalls"), std::nullopt,
+                                    [](const entente::evidence::TableRows&) {}),
+               std::logic_error);
+}
+
+TEST(Store, AStoreOfAnOlderSchemaIsRefusedWithWhatToDo) {
+  TempDir tmp;
+  const auto path = tmp / "old.db";
+  {
+    auto store = Store::open(path);
+    // As a store written before the packed tables (schema version 2) says of itself.
+    store.for_each_row("UPDATE meta SET value = '2' WHERE key = 'schema_version'", [](const entente::store::Row&) {});
+  }
+  try {
+    Store::open(path);
+    FAIL() << "an older store was opened";
+  } catch (const std::runtime_error& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find("store schema version 2 was written by an older entente"), std::string::npos) << what;
+    EXPECT_NE(what.find("version " + std::to_string(entente::store::kSchemaVersion)), std::string::npos) << what;
+    EXPECT_NE(what.find("Import the provider files into a new store"), std::string::npos) << what;
+  }
+}
+
+TEST(Store, FilesAreWrittenInOrderWhileReadAndAnUnreadableFileIsReportedFirst) {
+  TempDir tmp;
+  tmp.write("a_states.csv", kStates);
+  tmp.write("b_atop.csv", std::string(kAtopHeader) + "365,710,2001,0,0,0,1,1\n");
+  tmp.write("c_atop.csv", std::string(kAtopHeader) + "365,710,2002,0,0,0,1,x\n");  // bad value
+  const auto plan = entente::io::plan_import({tmp / "a_states.csv", tmp / "b_atop.csv", tmp / "c_atop.csv"},
+                                             std::nullopt);
+  // The consumer sees the good files in plan order, then the bad file's error stops the import,
+  // even though the consumer fails too (on the second file): a file that cannot be read comes first.
+  std::vector<std::size_t> seen;
+  try {
+    entente::io::read_planned_each(plan, 2, {}, false, {}, [&](std::size_t i, ImportBatch&) {
+      seen.push_back(i);
+      if (i == 1) throw std::runtime_error("consumer");
+    });
+    FAIL() << "no error";
+  } catch (const std::exception& e) {
+    EXPECT_NE(std::string(e.what()).find("c_atop.csv:2:"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(seen, (std::vector<std::size_t>{0, 1}));
+  // Without the bad file, the consumer's own error is the one reported.
+  try {
+    entente::io::read_planned_each({plan[0], plan[1]}, 2, {}, false, {}, [&](std::size_t i, ImportBatch&) {
+      if (i == 1) throw std::runtime_error("consumer");
+    });
+    FAIL() << "no error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_STREQ(e.what(), "consumer");
+  }
 }

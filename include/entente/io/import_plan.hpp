@@ -1,6 +1,6 @@
 #pragma once
 // What `entente import` reads: the files named, and the provider files found in folders named.
-// Reading (and checking) every file happens here, in parallel, before the store is touched.
+// Reading (and checking) every file happens here, in parallel.
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -34,5 +34,15 @@ std::vector<evidence::ImportBatch> read_planned(const std::vector<PlannedFile>& 
                                                 const std::function<void(const PlannedFile&, std::size_t done)>& progress,
                                                 bool skip_bad_rows = false,
                                                 const std::vector<evidence::SpellRecord>& known = {});
+
+// As read_planned, but hands each batch to `consume` (on the calling thread, in plan order, with
+// its index among the files read) as soon as it and every earlier one are read, while the other
+// files are still being parsed: the store can write one file while the next is parsed. Errors
+// are those of read_planned, in the same order: the first file that cannot be read, after every
+// file has been read; an exception from `consume` stops the handing over and is rethrown last.
+void read_planned_each(const std::vector<PlannedFile>& plan, unsigned threads,
+                       const std::function<void(const PlannedFile&, std::size_t done)>& progress, bool skip_bad_rows,
+                       const std::vector<evidence::SpellRecord>& known,
+                       const std::function<void(std::size_t index, evidence::ImportBatch& batch)>& consume);
 
 }  // namespace entente::io

@@ -62,6 +62,12 @@ struct TableSpec {
   // Rows are state-years of COW members (columns ccode and year): checked against the state
   // system when the import knows it (io/state_system.hpp).
   bool state_years = false;
+  // Stored packed (store/packed.hpp): one store row per group of rows that share the first
+  // `packed_by` key columns, every other column kept as an array of the group's values in one
+  // blob. For the tables of hundreds of thousands of rows (UN votes per roll call, IGO
+  // memberships per state-year, dyadic trade per state-year): writing one row per group instead
+  // of one per value is what keeps an import of everything under a second. 0: a plain table.
+  std::size_t packed_by = 0;
 };
 
 // The columns no two rows of a file may share: the primary key, or else the identity.
@@ -70,7 +76,8 @@ std::span<const std::string_view> unique_columns(const TableSpec& spec) noexcept
 std::span<const TableSpec> table_specs() noexcept;
 const TableSpec* table_spec(std::string_view format) noexcept;
 
-// SQL that creates a spec's table.
+// SQL that creates a spec's table (for a packed spec: the group columns, then one BLOB per
+// other column).
 std::string create_table_sql(const TableSpec& spec);
 
 // Reads a file laid out as `spec` says; strict like every reader (file:line:column errors).

@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "entente/evidence/records.hpp"
@@ -18,7 +19,8 @@
 namespace entente::store {
 
 // 2: provider tables described by io::TableSpec; layout in provenance and coverage.
-inline constexpr int kSchemaVersion = 2;
+// 3: the largest provider tables stored packed, one row per group (io::TableSpec::packed_by).
+inline constexpr int kSchemaVersion = 3;
 
 // Everything a store holds, as values: what the bundled world serialises.
 struct Contents {
@@ -93,6 +95,26 @@ class Store {
   Store& operator=(Store&&) noexcept;
   ~Store();
 
+  // An import under way: the files' batches are added one at a time, in the order given, inside
+  // one transaction that commit() ends; destroyed without commit(), nothing is written. A file the
+  // store already holds (same SHA-256) is skipped; a new version or layout of a dataset replaces
+  // the stored one; two editions of one dataset in one import are an error.
+  class Import {
+   public:
+    FileOutcome add(const evidence::ImportBatch& batch);
+    void commit();
+    Import(Import&&) noexcept;
+    ~Import();
+
+   private:
+    friend class Store;
+    struct Impl;
+    explicit Import(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+  };
+  // The transaction starts with the first file that is new: an import of nothing new leaves the
+  // store untouched. Only one import at a time, and nothing else is written meanwhile.
+  Import begin_import();
   // Applies the batches in one transaction; on any error nothing is written.
   std::vector<FileOutcome> apply(const std::vector<evidence::ImportBatch>& batches);
   // Writes a whole Contents (the bundled world) in one transaction.
@@ -115,6 +137,12 @@ class Store {
   // in bulk (world::Panel). `params` bind to ?1, ?2, ... in order.
   void for_each_row(const std::string& sql, const std::function<void(const Row&)>& visit,
                     std::initializer_list<long long> params = {}) const;
+  // The rows of a packed provider table (io::TableSpec::packed_by > 0; UN votes, IGO
+  // memberships, dyadic trade), one stored group at a time in key order and unpacked into long
+  // rows of every column of the spec; only groups whose first key column (rcid, year) lies in
+  // `first_key` when given. Plain tables are read with for_each_row.
+  void for_each_group(const io::TableSpec& spec, std::optional<std::pair<long long, long long>> first_key,
+                      const std::function<void(const evidence::TableRows& group)>& visit) const;
   // Everything, optionally restricted to states in `scope` (empty: all) and years >= from_year.
   Contents contents(const std::vector<int>& scope = {}, int from_year = 0) const;
 
