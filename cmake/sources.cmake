@@ -8,6 +8,7 @@ set(ENTENTE_SOURCES
   src/bargain/readers.cpp
   src/bargain/variants.cpp
   src/balance/binary_program.cpp
+  src/balance/branch_and_cut.cpp
   src/balance/blocs.cpp
   src/balance/census.cpp
   src/balance/frustration.cpp
