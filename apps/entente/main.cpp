@@ -525,14 +525,19 @@ int main(int argc, char** argv) {
 
   auto* bln = app.add_subcommand("balance", "structural balance and the exact frustration index of a signed graph");
   std::optional<int> bln_year;
-  std::optional<std::string> bln_edges, bln_pajek, bln_window;
+  std::optional<std::string> bln_edges, bln_pajek, bln_snap, bln_window;
   bool bln_directed = false;
   double bln_limit = kDefaultBalanceSeconds;
   auto* bln_year_opt = bln->add_option("--year", bln_year, "the stance graph of a year");
   auto* bln_edges_opt = bln->add_option("--edges", bln_edges, "a signed edge list (a b sign; tab, comma or space)");
   auto* bln_pajek_opt = bln->add_option("--pajek", bln_pajek, "a Pajek .net file (every relation, or --window)");
-  bln_year_opt->excludes(bln_edges_opt)->excludes(bln_pajek_opt);
-  bln_edges_opt->excludes(bln_pajek_opt);
+  auto* bln_snap_opt = bln->add_option(
+      "--snap", bln_snap,
+      "a directed, rated network in a SNAP layout (source,target,rating,time CSV, or from<TAB>to<TAB>sign after # "
+      "comments; gzip read directly): each pair takes the sign of the sum of its arcs' signs, opposite signs cancel");
+  bln_year_opt->excludes(bln_edges_opt)->excludes(bln_pajek_opt)->excludes(bln_snap_opt);
+  bln_edges_opt->excludes(bln_pajek_opt)->excludes(bln_snap_opt);
+  bln_pajek_opt->excludes(bln_snap_opt);
   bln->add_option("--window", bln_window,
                   "with --pajek: one relation, by number or name; with --year: a window of that many years from Y");
   bln->add_flag("--directed", bln_directed, "read the edge list as arcs (adds the directed triad census)")->needs(bln_edges_opt);
@@ -896,13 +901,15 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (bln->parsed() && !bln_year) {
-      if (!bln_edges && !bln_pajek) throw std::runtime_error("balance needs --year, --edges or --pajek");
-      if (bln_edges && bln_window) throw std::runtime_error("--window applies to --pajek or --year, not to an edge list");
+      if (!bln_edges && !bln_pajek && !bln_snap) throw std::runtime_error("balance needs --year, --edges, --pajek or --snap");
+      if ((bln_edges || bln_snap) && bln_window)
+        throw std::runtime_error("--window applies to --pajek or --year, not to an edge list");
       entente::balance::FrustrationOptions options;
       options.time_limit_seconds = bln_limit;
-      const auto graphs = bln_edges ? std::vector{entente::balance::read_edge_list(*bln_edges, bln_directed)}
-                                    : entente::query::pajek_graphs(entente::balance::read_pajek(*bln_pajek), bln_window);
-      say_reading_notes(bln_edges ? *bln_edges : *bln_pajek, graphs);
+      const auto graphs = bln_edges  ? std::vector{entente::balance::read_edge_list(*bln_edges, bln_directed)}
+                          : bln_snap ? std::vector{entente::balance::read_signed_network(*bln_snap)}
+                                     : entente::query::pajek_graphs(entente::balance::read_pajek(*bln_pajek), bln_window);
+      say_reading_notes(bln_edges ? *bln_edges : bln_snap ? *bln_snap : *bln_pajek, graphs);
       return run_balance(graphs, options, common);
     }
     if (blc->parsed() && blc_pajek) {

@@ -128,6 +128,11 @@ Json balance(const std::vector<balance::SignedGraph>& graphs, const balance::Fru
     detail["kernel_edges"] = f.kernel_edges;
     detail["search_nodes"] = f.search_nodes;
     detail["self_loops"] = g.self_loops;  // left out of the graph by its reader
+    if (g.arc_merge)
+      detail["arc_merge"] = {{"arcs", g.arc_merge->arcs},
+                             {"pairs", g.arc_merge->pairs},
+                             {"pairs_both_ways", g.arc_merge->pairs_both_ways},
+                             {"cancelled_pairs", g.arc_merge->cancelled_pairs}};
     if (f.interrupted) detail["interrupted"] = true;  // stopped by Ctrl-C: `optimal` says what was proven
     if (!g.notes.empty()) detail["reading_notes"] = g.notes;
     if (g.directed) {
