@@ -12,6 +12,7 @@ set(ENTENTE_SOURCES
   src/balance/blocs.cpp
   src/balance/census.cpp
   src/balance/frustration.cpp
+  src/balance/frustration_bounds.cpp
   src/balance/graph_files.cpp
   src/balance/signed_graph.cpp
   src/catalogue/dataset.cpp

@@ -44,6 +44,20 @@ std::function<void(const balance::FrustrationProgress&)> balance_progress(std::o
   };
 }
 
+std::function<void(const balance::BoundsProgress&)> bounds_progress(std::ostream& out) {
+  return [&out](const balance::BoundsProgress& p) {
+    if (p.phase == "local search")
+      out << fmt::format("entente: balance: {:.0f} s; local search: best partition so far {} frustrated edges "
+                         "(Ctrl-C stops with the best so far)\n",
+                         p.seconds, p.best);
+    else
+      out << fmt::format("entente: balance: {:.0f} s; packing unbalanced cycles for a lower bound under the best "
+                         "partition ({} frustrated edges)\n",
+                         p.seconds, p.best);
+    out << std::flush;
+  };
+}
+
 namespace {
 
 std::string duration(double seconds) {
