@@ -243,6 +243,8 @@ class Solver {
       bound = safe_bound();
       round(y);
       if (bound >= best_ || stopped()) return {bound, -1};
+      // The root's cut rounds can take most of the run: its bound is the global one, so say it.
+      if (root && control_.progress) control_.progress(best_, bound, 0);
       const int fractional = most_fractional(y);
       // Tailing off: cuts no longer move the LP, so branch. An integral point is never branched
       // on this way: it is either a partition (then the incumbent meets the bound) or violates a
