@@ -8,9 +8,11 @@ set(ENTENTE_SOURCES
   src/bargain/readers.cpp
   src/bargain/variants.cpp
   src/balance/binary_program.cpp
+  src/balance/branch_and_cut.cpp
   src/balance/blocs.cpp
   src/balance/census.cpp
   src/balance/frustration.cpp
+  src/balance/frustration_bounds.cpp
   src/balance/graph_files.cpp
   src/balance/signed_graph.cpp
   src/catalogue/dataset.cpp

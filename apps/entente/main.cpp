@@ -192,12 +192,17 @@ constexpr double kDefaultBalanceSeconds = 600;
 // Runs balance on `graphs` with progress on stderr and Ctrl-C stopping the search; an interrupted
 // run prints the best answer so far, says so, and exits with kInterruptedExit.
 int run_balance(const std::vector<entente::balance::SignedGraph>& graphs, entente::balance::FrustrationOptions options,
-                const Common& common) {
+                const Common& common, const std::string& method) {
   const entente::query::StopOnCtrlC ctrl_c;
   options.interrupt = &ctrl_c.flag();
   options.progress = entente::query::balance_progress(std::cerr);
   options.progress_every_seconds = entente::query::kQuietSeconds;
-  print_balance(entente::query::balance(graphs, options), common);
+  entente::query::BalanceMethod how;
+  how.method = method == "exact"    ? entente::query::FrustrationMethod::exact
+               : method == "bounds" ? entente::query::FrustrationMethod::bounds
+                                    : entente::query::FrustrationMethod::automatic;
+  how.bounds_progress = entente::query::bounds_progress(std::cerr);
+  print_balance(entente::query::balance(graphs, options, how), common);
   if (!ctrl_c.pressed()) return 0;
   std::cerr << "entente: interrupted: the best partition found so far is printed, not proven optimal\n";
   return entente::query::kInterruptedExit;
@@ -529,17 +534,28 @@ int main(int argc, char** argv) {
 
   auto* bln = app.add_subcommand("balance", "structural balance and the exact frustration index of a signed graph");
   std::optional<int> bln_year;
-  std::optional<std::string> bln_edges, bln_pajek, bln_window;
+  std::optional<std::string> bln_edges, bln_pajek, bln_snap, bln_window;
   bool bln_directed = false;
   double bln_limit = kDefaultBalanceSeconds;
+  std::string bln_method = "auto";
   auto* bln_year_opt = bln->add_option("--year", bln_year, "the stance graph of a year");
   auto* bln_edges_opt = bln->add_option("--edges", bln_edges, "a signed edge list (a b sign; tab, comma or space)");
   auto* bln_pajek_opt = bln->add_option("--pajek", bln_pajek, "a Pajek .net file (every relation, or --window)");
-  bln_year_opt->excludes(bln_edges_opt)->excludes(bln_pajek_opt);
-  bln_edges_opt->excludes(bln_pajek_opt);
+  auto* bln_snap_opt = bln->add_option(
+      "--snap", bln_snap,
+      "a directed, rated network in a SNAP layout (source,target,rating,time CSV, or from<TAB>to<TAB>sign after # "
+      "comments; gzip read directly): each pair takes the sign of the sum of its arcs' signs, opposite signs cancel");
+  bln_year_opt->excludes(bln_edges_opt)->excludes(bln_pajek_opt)->excludes(bln_snap_opt);
+  bln_edges_opt->excludes(bln_pajek_opt)->excludes(bln_snap_opt);
+  bln_pajek_opt->excludes(bln_snap_opt);
   bln->add_option("--window", bln_window,
                   "with --pajek: one relation, by number or name; with --year: a window of that many years from Y");
   bln->add_flag("--directed", bln_directed, "read the edge list as arcs (adds the directed triad census)")->needs(bln_edges_opt);
+  bln->add_option("--method", bln_method,
+                  "auto: the exact solver, or for more than 100,000 edges local search with a certified "
+                  "cycle-packing bound (value, bound and gap); exact; bounds")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"auto", "exact", "bounds"}));
   bln->add_option("--time-limit", bln_limit,
                   "seconds per graph; stops the search with the best bound and gap (a search longer than a few "
                   "seconds says where it stands on stderr; Ctrl-C stops it with the best so far)")
@@ -946,14 +962,16 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (bln->parsed() && !bln_year) {
-      if (!bln_edges && !bln_pajek) throw std::runtime_error("balance needs --year, --edges or --pajek");
-      if (bln_edges && bln_window) throw std::runtime_error("--window applies to --pajek or --year, not to an edge list");
+      if (!bln_edges && !bln_pajek && !bln_snap) throw std::runtime_error("balance needs --year, --edges, --pajek or --snap");
+      if ((bln_edges || bln_snap) && bln_window)
+        throw std::runtime_error("--window applies to --pajek or --year, not to an edge list");
       entente::balance::FrustrationOptions options;
       options.time_limit_seconds = bln_limit;
-      const auto graphs = bln_edges ? std::vector{entente::balance::read_edge_list(*bln_edges, bln_directed)}
-                                    : entente::query::pajek_graphs(entente::balance::read_pajek(*bln_pajek), bln_window);
-      say_reading_notes(bln_edges ? *bln_edges : *bln_pajek, graphs);
-      return run_balance(graphs, options, common);
+      const auto graphs = bln_edges  ? std::vector{entente::balance::read_edge_list(*bln_edges, bln_directed)}
+                          : bln_snap ? std::vector{entente::balance::read_signed_network(*bln_snap)}
+                                     : entente::query::pajek_graphs(entente::balance::read_pajek(*bln_pajek), bln_window);
+      say_reading_notes(bln_edges ? *bln_edges : bln_snap ? *bln_snap : *bln_pajek, graphs);
+      return run_balance(graphs, options, common, bln_method);
     }
     if (blc->parsed() && blc_pajek) {
       const auto graphs = entente::query::pajek_graphs(entente::balance::read_pajek(*blc_pajek), blc_window);
@@ -1227,7 +1245,7 @@ int main(int argc, char** argv) {
       const int window = bln_window ? window_years(*bln_window) : 1;
       require_evidence_years(source, fmt::format("--year {}", *bln_year), *bln_year, *bln_year);
       return run_balance({entente::query::stance_graph(source, *bln_year, profile, min_weight, window)}, options,
-                         common);
+                         common, bln_method);
     }
     if (blc->parsed()) {
       if (blc_from <= blc_to)  // a span partly inside is fine; --to before --from is said by blocs

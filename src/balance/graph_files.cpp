@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <charconv>
 #include <cmath>
 #include <optional>
@@ -10,6 +11,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "entente/io/byte_stream.hpp"
 #include "entente/io/file.hpp"
 #include "entente/io/parse_error.hpp"
 
@@ -151,6 +153,130 @@ SignedGraph parse_edge_list(std::string_view text, const std::string& file_name,
 
 SignedGraph read_edge_list(const std::filesystem::path& path, bool directed) {
   return parse_edge_list(io::read_whole_file(path), path.string(), directed);
+}
+
+namespace {
+
+// A SNAP layout: its separator and its fields, fixed by the file's first line.
+struct SnapLayout {
+  char separator = ',';
+  std::size_t fields = 4;
+  const char* expected = "4 comma-separated fields: source,target,rating,time";
+};
+
+// Splits a line at one separator, keeping empty fields (so "1,,2,3" is a bad line, not three fields).
+std::vector<Token> fields(std::string_view line, char separator) {
+  std::vector<Token> out;
+  std::size_t start = 0;
+  for (;;) {
+    const auto end = line.find(separator, start);
+    const auto stop = end == std::string_view::npos ? line.size() : end;
+    out.push_back({line.substr(start, stop - start), start + 1});
+    if (end == std::string_view::npos) return out;
+    start = end + 1;
+  }
+}
+
+// The arcs of one unordered pair {low, high}: the line and sign of low → high and of high → low
+// (line 0: not rated that way).
+struct PairArcs {
+  std::size_t low = 0, high = 0;
+  std::size_t line[2] = {0, 0};
+  int sign[2] = {0, 0};
+};
+
+std::string thousands(std::size_t v) {
+  std::string digits = std::to_string(v), out;
+  for (std::size_t k = 0; k < digits.size(); ++k) {
+    if (k > 0 && (digits.size() - k) % 3 == 0) out += ',';
+    out += digits[k];
+  }
+  return out;
+}
+
+}  // namespace
+
+SignedGraph parse_signed_network(std::string_view text, const std::string& file_name) {
+  SignedGraph g;
+  g.label = file_name;
+  ArcMerge merge;
+  // Keys view `text`, which outlives the parse: no copy of each id while reading.
+  std::unordered_map<std::string_view, std::size_t> index;
+  auto node = [&](std::string_view name) {
+    auto [it, fresh] = index.try_emplace(name, g.nodes.size());
+    if (fresh) g.nodes.emplace_back(name);
+    return it->second;
+  };
+  std::vector<PairArcs> pairs;
+  std::unordered_map<std::uint64_t, std::size_t> pair_of;  // (low << 32 | high) → position in `pairs`
+  std::optional<SnapLayout> layout;
+  std::vector<std::size_t> self_loops;
+  each_line(text, [&](std::size_t line_no, std::string_view line) {
+    if (line.empty() || line.front() == '#') return;
+    const bool first = !layout;
+    if (first) {
+      if (line.find(',') == std::string_view::npos)
+        layout = SnapLayout{'\t', 3, "3 tab-separated fields: from, to, sign"};
+      else
+        layout = SnapLayout{};
+    }
+    const auto t = fields(line, layout->separator);
+    if (t.size() != layout->fields)
+      fail(file_name, line_no, t.size() > layout->fields ? t[layout->fields].column : 1, line, layout->expected);
+    const auto rating = number(t[2].text);
+    if (first && !rating && !t[2].text.empty() && std::isalpha(static_cast<unsigned char>(t[2].text.front())) != 0) {
+      g.notes.push_back(fmt::format("line {} read as a column header: {}", line_no, line));
+      return;
+    }
+    for (std::size_t k = 0; k < 2; ++k)
+      if (t[k].text.empty() || t[k].text.find_first_of(" \t\r\"") != std::string_view::npos)
+        fail(file_name, line_no, t[k].column, t[k].text, "a node id (text without spaces, tabs or quotes)");
+    if (!rating || *rating == 0)
+      fail(file_name, line_no, t[2].column, t[2].text, "a rating: a positive or negative number (0 has no sign)");
+    if (layout->fields == 4 && !number(t[3].text)) fail(file_name, line_no, t[3].column, t[3].text, "a time: a number");
+    ++merge.arcs;
+    const std::size_t a = node(t[0].text), b = node(t[1].text);
+    if (a == b) {
+      self_loops.push_back(line_no);
+      return;
+    }
+    const std::size_t low = std::min(a, b), high = std::max(a, b);
+    const auto [at, fresh] = pair_of.try_emplace((static_cast<std::uint64_t>(low) << 32) | high, pairs.size());
+    if (fresh) pairs.push_back({low, high, {0, 0}, {0, 0}});
+    auto& p = pairs[at->second];
+    const int way = a == low ? 0 : 1;
+    if (p.line[way] != 0)
+      fail(file_name, line_no, t[0].column, line, fmt::format("each arc once (it was listed on line {})", p.line[way]));
+    p.line[way] = line_no;
+    p.sign[way] = *rating > 0 ? 1 : -1;
+  });
+  if (g.nodes.size() > (std::size_t{1} << 32))
+    throw io::ParseError({file_name, 0, 0}, fmt::format("{} nodes", g.nodes.size()), "at most 2^32 nodes");
+  merge.pairs = pairs.size();
+  g.edges.reserve(pairs.size());
+  for (const auto& p : pairs) {
+    if (p.line[0] != 0 && p.line[1] != 0) ++merge.pairs_both_ways;
+    const int sum = p.sign[0] + p.sign[1];
+    if (sum == 0) {
+      ++merge.cancelled_pairs;
+      continue;
+    }
+    g.edges.push_back({p.low, p.high, sum > 0 ? 1 : -1});
+  }
+  note_self_loops(g, self_loops);
+  g.notes.push_back(fmt::format(
+      "{} rated arcs over {} pairs of nodes ({} rated both ways); {} pair{} rated + one way and - the other "
+      "left out (the signs cancel); {} undirected edges, {} nodes",
+      thousands(merge.arcs), thousands(merge.pairs), thousands(merge.pairs_both_ways), thousands(merge.cancelled_pairs),
+      merge.cancelled_pairs == 1 ? "" : "s", thousands(g.edges.size()), thousands(g.nodes.size())));
+  g.arc_merge = merge;
+  if (g.edges.empty()) throw io::ParseError({file_name, 0, 0}, "no edges", "at least one rated arc between two nodes");
+  validate(g);
+  return g;
+}
+
+SignedGraph read_signed_network(const std::filesystem::path& path) {
+  return parse_signed_network(io::read_whole_file_gunzipped(path), path.string());
 }
 
 std::vector<PajekRelation> parse_pajek(std::string_view text, const std::string& file_name) {

@@ -24,7 +24,7 @@ SignedGraph undirected(const SignedGraph& g) {
     if (e.sign < sign) sign = e.sign, weight = e.weight;
     else if (e.sign == sign) weight = std::max(weight, e.weight);
   }
-  SignedGraph out{g.label, g.nodes, {}, false, g.self_loops, g.notes};
+  SignedGraph out{g.label, g.nodes, {}, false, g.self_loops, g.notes, g.arc_merge};
   out.edges.reserve(pairs.size());
   for (const auto& [key, edge] : pairs) out.edges.push_back({key.first, key.second, edge.first, edge.second});
   return out;

@@ -30,10 +30,31 @@ const std::atomic<bool>& StopOnCtrlC::flag() const noexcept { return g_pressed; 
 
 std::function<void(const balance::FrustrationProgress&)> balance_progress(std::ostream& out) {
   return [&out](const balance::FrustrationProgress& p) {
+    if (p.branch_and_cut) {
+      out << fmt::format("entente: balance: {:.0f} s; branch and cut on the hardest block ({} nodes), {} LP nodes: best "
+                         "{}, bound {}, gap {} (Ctrl-C stops with the best so far)\n",
+                         p.seconds, p.block_nodes, p.search_nodes, p.best, p.bound, p.best - p.bound)
+          << std::flush;
+      return;
+    }
     out << fmt::format("entente: balance: {:.0f} s; solved {} of the {} nodes of the hardest block, searching the "
                        "next: best {}, bound {}, gap {} (Ctrl-C stops with the best so far)\n",
                        p.seconds, p.suffixes_proven, p.block_nodes, p.best, p.bound, p.best - p.bound)
         << std::flush;
+  };
+}
+
+std::function<void(const balance::BoundsProgress&)> bounds_progress(std::ostream& out) {
+  return [&out](const balance::BoundsProgress& p) {
+    if (p.phase == "local search")
+      out << fmt::format("entente: balance: {:.0f} s; local search: best partition so far {} frustrated edges "
+                         "(Ctrl-C stops with the best so far)\n",
+                         p.seconds, p.best);
+    else
+      out << fmt::format("entente: balance: {:.0f} s; packing unbalanced cycles for a lower bound under the best "
+                         "partition ({} frustrated edges)\n",
+                         p.seconds, p.best);
+    out << std::flush;
   };
 }
 

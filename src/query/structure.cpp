@@ -112,11 +112,40 @@ std::vector<balance::SignedGraph> pajek_graphs(const std::vector<balance::PajekR
   return out;
 }
 
-Json balance(const std::vector<balance::SignedGraph>& graphs, const balance::FrustrationOptions& options) {
+namespace {
+
+// A large graph's partition and certified bound, in the exact solver's terms, and how it was found.
+balance::Frustration bounded(const balance::SignedGraph& g, const balance::FrustrationOptions& options,
+                             const BalanceMethod& how, Json& detail) {
+  balance::BoundsOptions bo;
+  bo.time_limit_seconds = options.time_limit_seconds.value_or(600);
+  bo.interrupt = options.interrupt;
+  bo.progress = how.bounds_progress;
+  bo.progress_every_seconds = options.progress_every_seconds;
+  const auto b = balance::frustration_bounds(g, bo);
+  balance::Frustration f;
+  f.value = b.value;
+  f.lower_bound = b.lower_bound;
+  f.side = b.side;
+  f.frustrated = b.frustrated;
+  f.seconds = b.seconds;
+  f.interrupted = b.interrupted;
+  detail = {{"search_seconds", b.search_seconds}, {"packing_seconds", b.packing_seconds}, {"moves", b.moves},
+            {"cycles", b.cycles.size()}};
+  return f;
+}
+
+}  // namespace
+
+Json balance(const std::vector<balance::SignedGraph>& graphs, const balance::FrustrationOptions& options,
+             const BalanceMethod& how) {
   Json rows = Json::array(), graphs_json = Json::array();
   for (const auto& g : graphs) {
     const auto census = balance::triangle_census(g);
-    const auto f = balance::frustration_index(g, options);
+    const bool large = how.method == FrustrationMethod::bounds ||
+                       (how.method == FrustrationMethod::automatic && g.edges.size() > kBoundsEdges);
+    Json bounds;
+    const auto f = large ? bounded(g, options, how, bounds) : balance::frustration_index(g, options);
     // Walk balance needs dense eigenvalues; beyond its size limit it is left out (null).
     const double walk = g.n() <= balance::kWalkBalanceMaxNodes ? balance::walk_balance(g) : std::nan("");
     const auto row = summary(g, census, f, walk);
@@ -127,7 +156,14 @@ Json balance(const std::vector<balance::SignedGraph>& graphs, const balance::Fru
     detail["kernel_nodes"] = f.kernel_nodes;
     detail["kernel_edges"] = f.kernel_edges;
     detail["search_nodes"] = f.search_nodes;
+    detail["method"] = large ? "bounds" : "exact";
+    if (large) detail["bounds"] = bounds;  // local search and the cycle packing, for the value and the bound
     detail["self_loops"] = g.self_loops;  // left out of the graph by its reader
+    if (g.arc_merge)
+      detail["arc_merge"] = {{"arcs", g.arc_merge->arcs},
+                             {"pairs", g.arc_merge->pairs},
+                             {"pairs_both_ways", g.arc_merge->pairs_both_ways},
+                             {"cancelled_pairs", g.arc_merge->cancelled_pairs}};
     if (f.interrupted) detail["interrupted"] = true;  // stopped by Ctrl-C: `optimal` says what was proven
     if (!g.notes.empty()) detail["reading_notes"] = g.notes;
     if (g.directed) {

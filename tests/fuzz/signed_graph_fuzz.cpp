@@ -1,4 +1,5 @@
-// The signed-graph readers (edge lists and Pajek files) and the frustration solver behind them:
+// The signed-graph readers (edge lists, Pajek files and SNAP's directed, rated layouts) and the
+// frustration solver behind them:
 // malformed input is a ParseError, never a crash; a graph that parses is solved with a proof,
 // and on small graphs the proof agrees with trying every partition.
 #include <cstddef>
@@ -36,6 +37,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   try {
     for (const auto& r : entente::balance::parse_pajek(text, "fuzz.net")) check(r.graph);
+  } catch (const entente::io::ParseError&) {
+  }
+  try {
+    const auto g = entente::balance::parse_signed_network(text, "fuzz.csv");
+    // The merge's counts add up: every pair is an edge or cancelled, and no pair has more than two arcs.
+    const auto& m = *g.arc_merge;
+    if (m.pairs != g.edges.size() + m.cancelled_pairs || m.cancelled_pairs > m.pairs_both_ways ||
+        m.arcs != m.pairs + m.pairs_both_ways + g.self_loops)
+      __builtin_trap();
+    check(g);
   } catch (const entente::io::ParseError&) {
   }
   return 0;

@@ -7,8 +7,8 @@
 // The solver is entente's own: exact reductions (components, blocks, and contraction of an edge
 // that outweighs the rest of its endpoint's edges), then, on what remains of each block, a Russian
 // doll branch and bound (Verfaillie, Lemaître & Schiex 1996): the optimum of every suffix of a
-// node order, solved from the shortest up, bounds the search on the next. docs/models/balance.md
-// explains it.
+// node order, solved from the shortest up, bounds the search on the next. Blocks of more than 400
+// nodes go to branch and cut instead (branch_and_cut.hpp). docs/models/balance.md explains it.
 #include <atomic>
 #include <chrono>
 #include <functional>
@@ -23,13 +23,16 @@ namespace entente::balance {
 
 // Where a long search stands, for a progress line: the block being searched (the largest part of
 // the graph the reductions leave), how many of its node suffixes are proven, and the best cost
-// and lower bound of the suffix being searched (both for that block, not the whole graph).
+// and lower bound of the suffix being searched (both for that block, not the whole graph). Under
+// branch and cut, `search_nodes` counts its nodes, `suffixes_proven` is 0, and best and bound are
+// the block's.
 struct FrustrationProgress {
   double seconds = 0;
   long long search_nodes = 0;
   int block_nodes = 0;
   int suffixes_proven = 0;
   long long best = 0, bound = 0;
+  bool branch_and_cut = false;  // the block is searched by branch and cut, not by suffixes
 };
 
 struct FrustrationOptions {

@@ -3,6 +3,7 @@
 // balance measures, the frustration solver and the bloc finder all read this one type, whether it
 // came from a year's stances, an edge list or a Pajek file.
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,16 @@ struct SignedEdge {
   long long weight = 1;  // how many times the edge counts when frustrated (files give 1)
 };
 
+// How a directed, rated network (a SNAP layout) became one undirected signed graph: each
+// unordered pair takes the sign of the sum of the signs of its arcs, so a pair rated both ways with
+// opposite signs cancels and is dropped. Counted so that nothing is dropped silently.
+struct ArcMerge {
+  std::size_t arcs = 0;             // rated arcs read (data lines), self-loops included
+  std::size_t pairs = 0;            // unordered pairs of two different nodes rated at least once
+  std::size_t pairs_both_ways = 0;  // of those, pairs rated in both directions
+  std::size_t cancelled_pairs = 0;  // of those, pairs whose two signs cancel: not edges
+};
+
 struct SignedGraph {
   std::string label;               // e.g. a year or a Pajek relation's name
   std::vector<std::string> nodes;  // every node, including those without edges
@@ -25,6 +36,7 @@ struct SignedGraph {
   // first line read as a column header. Empty for graphs built from the evidence.
   std::size_t self_loops = 0;
   std::vector<std::string> notes;
+  std::optional<ArcMerge> arc_merge;  // set by the readers of directed, rated networks
 
   std::size_t n() const noexcept { return nodes.size(); }
   std::size_t negative_edges() const noexcept;

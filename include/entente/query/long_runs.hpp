@@ -9,6 +9,7 @@
 #include <string>
 
 #include "entente/balance/frustration.hpp"
+#include "entente/balance/frustration_bounds.hpp"
 
 namespace entente::query {
 
@@ -38,6 +39,8 @@ inline constexpr double kQuietSeconds = 3;
 // best 33, bound 32, gap 1 (Ctrl-C stops with the best so far)". The numbers are the Russian doll
 // search's (docs/models/balance.md): the cost and bound of the node suffix being searched.
 std::function<void(const balance::FrustrationProgress&)> balance_progress(std::ostream& out);
+// The same for a large graph's local search and cycle packing.
+std::function<void(const balance::BoundsProgress&)> bounds_progress(std::ostream& out);
 
 // Progress of a scenario ensemble, written to `out` once it has run kQuietSeconds: on a terminal
 // a bar redrawn in place, else a line every few seconds; both with the time left at the pace so

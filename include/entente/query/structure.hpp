@@ -1,12 +1,14 @@
 #pragma once
 // `entente balance` and `entente blocs`: structural balance, the exact frustration index and blocs
 // of a year's stance graph, of an edge list, or of each relation of a Pajek file, as JSON.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "entente/balance/blocs.hpp"
 #include "entente/balance/frustration.hpp"
+#include "entente/balance/frustration_bounds.hpp"
 #include "entente/balance/graph_files.hpp"
 #include "entente/report/json.hpp"
 #include "entente/stance/stance.hpp"
@@ -33,7 +35,18 @@ std::vector<balance::SignedGraph> stance_graphs(const world::Source& source, int
 
 // Every balance measure of each graph: one row per graph; with one graph, also its sides and
 // frustrated edges.
-Json balance(const std::vector<balance::SignedGraph>& graphs, const balance::FrustrationOptions& options);
+// How the frustration index is found: the exact solver, or for graphs beyond its reach local
+// search with a certified cycle-packing bound (balance::frustration_bounds, within the options'
+// time limit, 600 s when none). `automatic` takes the bounds for a graph of more than
+// kBoundsEdges edges.
+enum class FrustrationMethod { automatic, exact, bounds };
+inline constexpr std::size_t kBoundsEdges = 100'000;
+struct BalanceMethod {
+  FrustrationMethod method = FrustrationMethod::automatic;
+  std::function<void(const balance::BoundsProgress&)> bounds_progress;
+};
+Json balance(const std::vector<balance::SignedGraph>& graphs, const balance::FrustrationOptions& options,
+             const BalanceMethod& how = {});
 
 // The relations of a Pajek file, or the one named by `window` (its number, e.g. "46", or name).
 std::vector<balance::SignedGraph> pajek_graphs(const std::vector<balance::PajekRelation>& relations,
