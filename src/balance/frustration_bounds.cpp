@@ -299,6 +299,10 @@ FrustrationBounds frustration_bounds(const SignedGraph& g, const BoundsOptions& 
   std::vector<int> best_side;
   std::atomic<long long> moves{0};
   auto progress_at = options.progress_every_seconds;
+  std::atomic<bool> proven{false};  // a packing as large as the best partition's count was found
+  std::vector<std::vector<std::size_t>> early_cycles;
+  double check_at = 0.5;
+  long long checked_value = -1;
   auto worker = [&](unsigned t) {
     std::mt19937_64 rng(options.seed * 0x9E3779B97F4A7C15ULL + t);
     std::size_t root = 0;
@@ -326,7 +330,25 @@ FrustrationBounds frustration_bounds(const SignedGraph& g, const BoundsOptions& 
       if (round % 1024 == 0) {
         publish();
         const double now = since(start);
-        if (now > search_until || stop(options.interrupt)) break;
+        if (now > search_until || stop(options.interrupt) || proven.load()) break;
+        // Thread 0 now and then packs cycles under the best partition so far: when they are as many
+        // as its frustrated edges, it is optimal and the search stops. The checks are spaced at ten
+        // times the packing's own time, so that they take a small share of the search.
+        if (t == 0 && now >= check_at) {
+          std::vector<int> side;
+          long long value = 0;
+          {
+            const std::lock_guard lock(best_mutex);
+            side = best_side, value = best_total;
+          }
+          if (value != checked_value) {
+            checked_value = value;
+            const auto before = Clock::now();
+            auto cycles = pack_unbalanced_cycles(u, side, search_until - now, options.interrupt);
+            if (static_cast<long long>(cycles.size()) == value) early_cycles = std::move(cycles), proven = true;
+            check_at = since(start) + std::max(1.0, 10 * since(before));
+          }
+        }
         if (t == 0 && options.progress && now >= progress_at) {
           progress_at = now + options.progress_every_seconds;
           BoundsProgress p;
@@ -365,8 +387,11 @@ FrustrationBounds frustration_bounds(const SignedGraph& g, const BoundsOptions& 
     options.progress(p);
   }
   const auto packing_start = Clock::now();
-  out.cycles = pack_unbalanced_cycles(u, out.side, std::max(0.0, options.time_limit_seconds - out.search_seconds),
-                                      options.interrupt);
+  // The partition of the proof is the best partition (only thread 0 reads it, and a proven
+  // partition cannot be improved on, so it is still the best).
+  out.cycles = proven ? std::move(early_cycles)
+                      : pack_unbalanced_cycles(u, out.side, std::max(0.0, options.time_limit_seconds - out.search_seconds),
+                                               options.interrupt);
   out.packing_seconds = since(packing_start);
   out.lower_bound = static_cast<long long>(out.cycles.size());
   if (const auto problem = check_cycle_packing(u, out.cycles); !problem.empty())

@@ -4,7 +4,7 @@
 // fields follow in O(n)) and stores for each its steepest-descent move, or a mark for a local minimum.
 // Phase 2 follows each configuration's moves to its minimum and writes the minimum's label back over
 // the moves along the path, so each configuration is resolved once and later paths stop at the
-// first labelled configuration. Labels fit in the byte itself when there are at most 222 minima;
+// first labelled configuration. Labels fit in the byte itself when there are at most 214 minima;
 // otherwise they go to a side array (2 or 4 bytes per configuration).
 //
 // Both phases split the configurations into blocks (the top bits) handed to worker threads. In phase 1
@@ -49,10 +49,10 @@
 namespace entente::landscape {
 namespace {
 
-constexpr std::uint8_t kResolvedBase = 32;  // bytes below are moves (n ≤ 32), from here resolved
+constexpr std::uint8_t kResolvedBase = 40;  // bytes below are moves (n ≤ 40), from here resolved
 constexpr std::uint8_t kInSideArray = 254;  // resolved; the label is in the side array
 constexpr std::uint8_t kMinimumMark = 255;  // phase 1: a local minimum, not yet labelled
-constexpr std::size_t kByteLabels = kInSideArray - kResolvedBase;  // 222 labels fit in the byte
+constexpr std::size_t kByteLabels = kInSideArray - kResolvedBase;  // 214 labels fit in the byte
 
 // An anonymous mapping, on transparent huge pages where the kernel offers them: the random
 // accesses of phase 2 then miss the TLB far less often. Small instances (an ensemble analyses
@@ -88,10 +88,10 @@ class Mapped {
 };
 
 // Phase 1 for one block: the configurations base | gray(t), t < 2^bits.
-ENTENTE_VECTOR_CLONES
-void classify_block(const PaddedCouplings& c, std::uint64_t base, unsigned bits, std::uint8_t* moves,
-                    std::vector<std::uint64_t>& minima) {
-  GrayWalk walk(c, base);
+template <class Walk>
+[[gnu::always_inline]] inline void classify(const PaddedCouplings& c, std::uint64_t base, unsigned bits,
+                                            std::uint8_t* moves, std::vector<std::uint64_t>& minima) {
+  Walk walk(c, base);
   const std::uint64_t count = std::uint64_t{1} << bits;
   for (std::uint64_t t = 1;; ++t) {
     const int move = walk.steepest();
@@ -105,6 +105,18 @@ void classify_block(const PaddedCouplings& c, std::uint64_t base, unsigned bits,
     if (t == count) break;
     walk.flip(static_cast<unsigned>(std::countr_zero(t)));
   }
+}
+// One build per walk width, each cloned for the CPU's vector units (target_clones does not take
+// templates, so the template is inlined into plain functions).
+ENTENTE_VECTOR_CLONES
+void classify_block(const PaddedCouplings& c, std::uint64_t base, unsigned bits, std::uint8_t* moves,
+                    std::vector<std::uint64_t>& minima) {
+  classify<GrayWalk>(c, base, bits, moves, minima);
+}
+ENTENTE_VECTOR_CLONES
+void classify_wide_block(const PaddedCouplings& c, std::uint64_t base, unsigned bits, std::uint8_t* moves,
+                         std::vector<std::uint64_t>& minima) {
+  classify<WideGrayWalk>(c, base, bits, moves, minima);
 }
 
 // Labels in the move bytes themselves.
@@ -185,11 +197,19 @@ std::vector<std::uint64_t> resolve_all(const Labels& labels, std::uint64_t confi
   return counts[0];
 }
 
+std::uint64_t physical_memory() {
+  const long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGE_SIZE);
+  return pages > 0 && page > 0 ? static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(page) : 0;
+}
+
 template <class T>
 std::vector<std::uint64_t> resolve_in_side_array(std::uint8_t* moves, const std::vector<std::uint64_t>& minima,
                                                  std::uint64_t configurations, std::size_t n, unsigned threads) {
   std::optional<Mapped<T>> side;
   try {
+    // The move bytes and the side array together within half the machine's memory: a mapping
+    // larger than that may be granted and then fail as it is touched, with no error to report.
+    if ((configurations * (1 + sizeof(T))) > physical_memory() / 2) throw std::bad_alloc();
     side.emplace(configurations);
   } catch (const std::bad_alloc&) {
     throw std::runtime_error(fmt::format("not enough memory for the labels of {} local minima over {} configurations; "
@@ -211,11 +231,10 @@ void check_size(std::size_t n) {
     throw std::invalid_argument(fmt::format("{} actors are too many for exact analysis, which enumerates all "
                                             "2^(n-1) configurations and stops at {} actors; {}",
                                             n, kExactActorsMax, use_heuristic));
-  // One byte per configuration, and room for 4-byte labels should the minima be very many (2-byte
-  // labels serve up to 65,535 minima; beyond that 4-byte ones).
-  const std::uint64_t need = (std::uint64_t{1} << (n - 1)) * 5;
-  const long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGE_SIZE);
-  const std::uint64_t physical = pages > 0 && page > 0 ? static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(page) : 0;
+  // One byte per configuration; labels for more than 214 minima need a side array of 2 bytes per
+  // configuration more, checked when it is needed (resolve_in_side_array).
+  const std::uint64_t need = std::uint64_t{1} << (n - 1);
+  const std::uint64_t physical = physical_memory();
   if (need > physical / 2)
     throw std::invalid_argument(fmt::format("exact analysis of {} actors needs about {} GiB, more than half of this "
                                             "machine's memory ({} GiB); {}",
@@ -242,7 +261,10 @@ Landscape exact(const Instance& instance, const ExactOptions& options) {
   Mapped<std::uint8_t> moves(configurations);
   std::vector<std::vector<std::uint64_t>> found(threads);
   detail::run_workers(threads, blocks, [&](unsigned worker, std::uint64_t k) {
-    classify_block(couplings, k << low_bits, low_bits, moves.data(), found[worker]);
+    if (n <= GrayWalk::kLanes)
+      classify_block(couplings, k << low_bits, low_bits, moves.data(), found[worker]);
+    else
+      classify_wide_block(couplings, k << low_bits, low_bits, moves.data(), found[worker]);
   });
   std::vector<std::uint64_t> minima;
   for (auto& f : found) minima.insert(minima.end(), f.begin(), f.end());

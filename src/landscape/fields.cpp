@@ -62,7 +62,7 @@ PaddedCouplings pad(const Couplings& c) {
   PaddedCouplings p;
   p.n = c.n;
   for (std::size_t a = 0; a < c.n; ++a)
-    for (std::size_t b = 0; b < c.n; ++b) p.j[a * kVectors + b / kWidth][b % kWidth] = c.at(a, b);
+    for (std::size_t b = 0; b < c.n; ++b) p.j[a * kMaxVectors + b / kWidth][b % kWidth] = c.at(a, b);
   return p;
 }
 

@@ -109,7 +109,7 @@ TEST(LandscapeCli, BadInputNamesTheCellAndBadUsageExitsTwo) {
 
 TEST(LandscapeCli, BeyondTheExactLimitTheHeuristic) {
   TempDir dir;
-  const std::size_t n = 34;
+  const std::size_t n = 35;  // one beyond the exact limit (landscape::kExactActorsMax)
   std::mt19937_64 rng(3);
   std::string sizes = "actor,size\n", matrix;
   std::vector<int> p(n * n, 0);

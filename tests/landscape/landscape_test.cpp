@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <bit>
 #include <cmath>
+#include <fmt/format.h>
 #include <map>
 #include <random>
 #include <set>
@@ -154,39 +156,67 @@ TEST(Landscape, FlippingEverySideLeavesEnergyUnchanged) {
   }
 }
 
-TEST(Landscape, GrayWalkFieldsEqualDirectRecomputationAtEveryStep) {
-  for (const bool integers : {true, false}) {
-    const std::size_t n = 11;
-    const auto in = random_instance(n, 3, integers);
-    const auto q = ls::quantise(in);
-    const auto padded = ls::pad(q);
-    const std::uint64_t base = 0;
-    ls::GrayWalk walk(padded, base);
-    for (std::uint64_t t = 1; t < (std::uint64_t{1} << (n - 1)); ++t) {
-      walk.flip(static_cast<unsigned>(std::countr_zero(t)));
-      const std::uint64_t c = walk.configuration();
-      ASSERT_EQ(c, t ^ (t >> 1)) << "Gray-code order";
-      ls::Alignment a(n, 0);
-      for (std::size_t i = 0; i + 1 < n; ++i) a[i] = (c >> i) & 1u;
-      const auto direct = ls::direct_fields(q, a);
-      // The steepest move from the direct fields, by a plain scan.
-      int want = -1;
-      double least = 0;
-      for (std::size_t i = 0; i < n; ++i) {
-        ASSERT_EQ(walk.field(i), direct[i]) << "step " << t << " actor " << i;
-        // The integer fields are the real ones on a grid: close to Σ_j J_ij σ_j × scale.
-        double real = 0;
-        for (std::size_t j = 0; j < n; ++j) real += in.coupling(i, j) * (a[j] ? -1.0 : 1.0);
-        ASSERT_NEAR(direct[i] / q.scale, real, 1e-9);
-        const double g = a[i] ? -direct[i] : direct[i];
-        if (g < least) {
-          least = g;
-          want = static_cast<int>(i);
-        }
+namespace {
+
+// A walk's fields and steepest move against their direct recomputation at every step of the
+// Gray code over the low `bits` bits from `base`.
+template <class Walk>
+void expect_walk_follows_direct(const ls::Instance& in, std::uint64_t base, unsigned bits) {
+  const std::size_t n = in.n();
+  const auto q = ls::quantise(in);
+  const auto padded = ls::pad(q);
+  Walk walk(padded, base);
+  for (std::uint64_t t = 1; t < (std::uint64_t{1} << bits); ++t) {
+    walk.flip(static_cast<unsigned>(std::countr_zero(t)));
+    const std::uint64_t c = walk.configuration();
+    ASSERT_EQ(c, base | (t ^ (t >> 1))) << "Gray-code order";
+    ls::Alignment a(n, 0);
+    for (std::size_t i = 0; i + 1 < n; ++i) a[i] = (c >> i) & 1u;
+    const auto direct = ls::direct_fields(q, a);
+    // The steepest move from the direct fields, by a plain scan.
+    int want = -1;
+    double least = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      ASSERT_EQ(walk.field(i), direct[i]) << "step " << t << " actor " << i;
+      // The integer fields are the real ones on a grid: close to Σ_j J_ij σ_j × scale.
+      double real = 0;
+      for (std::size_t j = 0; j < n; ++j) real += in.coupling(i, j) * (a[j] ? -1.0 : 1.0);
+      ASSERT_NEAR(direct[i] / q.scale, real, 1e-9 * (1 + std::fabs(real)));
+      const double g = a[i] ? -direct[i] : direct[i];
+      if (g < least) {
+        least = g;
+        want = static_cast<int>(i);
       }
-      ASSERT_EQ(walk.steepest(), want) << "step " << t;
     }
+    ASSERT_EQ(walk.steepest(), want) << "step " << t;
   }
+}
+
+}  // namespace
+
+TEST(Landscape, GrayWalkFieldsEqualDirectRecomputationAtEveryStep) {
+  for (const bool integers : {true, false}) expect_walk_follows_direct<ls::GrayWalk>(random_instance(11, 3, integers), 0, 10);
+}
+
+// The walk of five vectors (33 to 40 actors), on 34 actors, over 2^14 steps from a start deep in
+// the order.
+TEST(Landscape, WideGrayWalkFollowsDirectRecomputation) {
+  const std::uint64_t base = std::uint64_t{0x155555555} & ((std::uint64_t{1} << 33) - 1) & ~std::uint64_t{0x3FFF};
+  for (const bool integers : {true, false})
+    expect_walk_follows_direct<ls::WideGrayWalk>(random_instance(34, 5, integers), base, 14);
+}
+
+// Every minimum and its exact basin at 14 actors, against the brute force, for real-valued and
+// integer (tied) instances, with one worker and with two.
+TEST(Landscape, FourteenActorsMatchTheBruteForce) {
+  for (const bool integers : {false, true})
+    for (std::uint64_t seed : {21u, 22u}) {
+      const auto in = random_instance(14, seed, integers);
+      const auto want = brute_force(in);
+      for (unsigned threads : {1u, 2u})
+        expect_matches_reference(ls::exact(in, {threads}), want,
+                                 fmt::format("seed {} integers {} threads {}", seed, integers, threads));
+    }
 }
 
 TEST(Landscape, LocalFieldsFollowMovesExactly) {
@@ -256,7 +286,8 @@ TEST(Landscape, ExactRefusesBeyondItsLimitAndPointsToTheHeuristic) {
     FAIL() << "no error";
   } catch (const std::invalid_argument& e) {
     EXPECT_NE(std::string(e.what()).find("heuristic"), std::string::npos) << e.what();
-    EXPECT_NE(std::string(e.what()).find("33 actors"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find(std::to_string(ls::kExactActorsMax + 1) + " actors"), std::string::npos)
+        << e.what();
   }
 }
 

@@ -46,36 +46,41 @@ class LocalFields {
   std::vector<double> h_;
 };
 
-// The exact enumeration's walk over configurations of n ≤ 32 actors in Gray-code order. A
+// The exact enumeration's walk over configurations of n ≤ 40 actors in Gray-code order. A
 // configuration is a number whose bit a (a < n − 1) is actor a's side; the last actor stays on
-// side 0 (a configuration and its mirror are one alignment). The 32 lanes are held as GNU vectors
-// of eight doubles (GCC and Clang): one register each with AVX-512, two with AVX2, four with the
-// baseline SSE2, and a step is a few dozen whole-vector instructions, no scalar stores.
-inline constexpr std::size_t kLanes = 32;
+// side 0 (a configuration and its mirror are one alignment). The lanes are held as GNU vectors of
+// eight doubles (GCC and Clang): one register each with AVX-512, two with AVX2, four with the
+// baseline SSE2, and a step is a few dozen whole-vector instructions, no scalar stores. A walk of
+// `Vectors` vectors serves up to 8 × Vectors actors: 4 up to 32 actors, 5 up to 40, so that small
+// instances do not pay for lanes they do not use.
 inline constexpr std::size_t kWidth = 8;
+inline constexpr std::size_t kMaxVectors = 5;
+inline constexpr std::size_t kMaxLanes = kMaxVectors * kWidth;
 using Double8 = double __attribute__((vector_size(8 * kWidth)));
-inline constexpr std::size_t kVectors = kLanes / kWidth;
 struct PaddedCouplings {
   std::size_t n = 0;
-  Double8 j[kLanes * kVectors] = {};  // row k (kVectors vectors): J_kj for j < n, zeros after
-  double at(std::size_t a, std::size_t b) const { return j[a * kVectors + b / kWidth][b % kWidth]; }
+  Double8 j[kMaxLanes * kMaxVectors] = {};  // row k (kMaxVectors vectors): J_kj for j < n, zeros after
+  double at(std::size_t a, std::size_t b) const { return j[a * kMaxVectors + b / kWidth][b % kWidth]; }
 };
 PaddedCouplings pad(const Couplings& c);
 
-class GrayWalk {
+template <std::size_t Vectors>
+class GrayWalkOf {
  public:
+  static constexpr std::size_t kLanes = Vectors * kWidth;
+  static_assert(Vectors <= kMaxVectors);
   // Starts at `configuration` with fields computed directly. Defined here so that the walk never
   // escapes its caller's frame and its vectors can live in registers.
-  GrayWalk(const PaddedCouplings& c, std::uint64_t configuration) : c_(&c), configuration_(configuration) {
+  GrayWalkOf(const PaddedCouplings& c, std::uint64_t configuration) : c_(&c), configuration_(configuration) {
     for (std::size_t k = 0; k < kLanes; ++k) {
       const bool side1 = k + 1 < c.n && ((configuration >> k) & 1u);
-      s_[k / kWidth][k % kWidth] = side1 ? -32.0 : 32.0;
+      s_[k / kWidth][k % kWidth] = side1 ? -kKeyScale : kKeyScale;
       lane_[k / kWidth][k % kWidth] = static_cast<double>(k);
       double h = 0;
       for (std::size_t j = 0; j + 1 < c.n; ++j)
         h += c.at(k, j) * ((configuration >> j) & 1u ? -1.0 : 1.0);
       if (c.n > 0) h += c.at(k, c.n - 1);                  // the last actor, on side 0
-      h_[k / kWidth][k % kWidth] = k < c.n ? h : 0x1p47;  // padding: key 2^52 + k, never the least
+      h_[k / kWidth][k % kWidth] = k < c.n ? h : 0x1p47;  // padding: key 2^53 + k, never the least
     }
   }
   // Free actor `bit` (< n − 1) changes side: h_j += 2 σ_bit' J_j,bit for every j, O(n).
@@ -85,19 +90,19 @@ class GrayWalk {
     configuration_ ^= std::uint64_t{1} << bit;
     const double step = (configuration_ >> bit) & 1u ? -2.0 : 2.0;  // 2σ after the move
     const double which = static_cast<double>(bit);
-    const Double8* row = c_->j + bit * kVectors;
-    for (std::size_t q = 0; q < kVectors; ++q) {
+    const Double8* row = c_->j + bit * kMaxVectors;
+    for (std::size_t q = 0; q < Vectors; ++q) {
       s_[q] = lane_[q] == which ? -s_[q] : s_[q];
       h_[q] += step * row[q];
     }
   }
   // The steepest strictly descending move: 0..n−2 a free actor, n−1 the last actor (which equals
   // everyone else moving: the configuration's mirror); −1 at a local minimum. The key
-  // 32 σ_j h_j + j is an exact integer, so its least value is the steepest move with ties to the
-  // lowest index, and it is negative exactly when σ_j h_j < 0. Padding lanes hold 2^52 + j.
+  // 64 σ_j h_j + j is an exact integer (|h_j| ≤ 2^46 + n, so |key| < 2^53), so its least value is
+  // the steepest move with ties to the lowest index, and it is negative exactly when σ_j h_j < 0.
   int steepest() const {
     Double8 m = s_[0] * h_[0] + lane_[0];
-    for (std::size_t q = 1; q < kVectors; ++q) {
+    for (std::size_t q = 1; q < Vectors; ++q) {
       const Double8 key = s_[q] * h_[q] + lane_[q];
       m = key < m ? key : m;
     }
@@ -107,18 +112,22 @@ class GrayWalk {
     const double ac = c < a ? c : a, bd = d < b ? d : b;
     const double least = bd < ac ? bd : ac;
     if (least >= 0) return -1;
-    return static_cast<int>(static_cast<std::int64_t>(least) & std::int64_t{kLanes - 1});
+    return static_cast<int>(static_cast<std::int64_t>(least) & static_cast<std::int64_t>(kKeyScale - 1));
   }
   std::uint64_t configuration() const { return configuration_; }
   double field(std::size_t i) const { return h_[i / kWidth][i % kWidth]; }
 
  private:
+  static constexpr double kKeyScale = 64;  // a power of two above every lane number
+  static_assert(kMaxLanes <= 64);
   const PaddedCouplings* c_;
   std::uint64_t configuration_;
-  Double8 h_[kVectors];
-  Double8 s_[kVectors];     // 32 σ_j (σ = +1 in padding lanes)
-  Double8 lane_[kVectors];  // j: the tie-break in the key, and how flip() finds lane j
+  Double8 h_[Vectors];
+  Double8 s_[Vectors];     // 64 σ_j (σ = +1 in padding lanes)
+  Double8 lane_[Vectors];  // j: the tie-break in the key, and how flip() finds lane j
 };
+using GrayWalk = GrayWalkOf<4>;       // up to 32 actors
+using WideGrayWalk = GrayWalkOf<5>;   // up to 40
 
 // The configuration reached by moving actor `move` (n − 1: the mirror of moving everyone else).
 inline std::uint64_t after_move(std::uint64_t configuration, unsigned move, std::size_t n) {

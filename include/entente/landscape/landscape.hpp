@@ -52,10 +52,11 @@ struct AlignmentLess {
 };
 
 // Exact analysis enumerates 2^(n−1) configurations and keeps one byte for each (512 MiB for 30
-// actors), plus a side array of 2 or 4 bytes each when there are more than 253 minima: always up
-// to kExactActors actors, up to kExactActorsMax when the machine's memory allows.
+// actors, 8 GiB for 34), plus a side array of 2 or 4 bytes each when there are more than 214
+// minima: always up to kExactActors actors, up to kExactActorsMax when the machine's memory allows
+// (one byte per configuration within half of it; the side array too, when it is needed).
 inline constexpr std::size_t kExactActors = 30;
-inline constexpr std::size_t kExactActorsMax = 32;
+inline constexpr std::size_t kExactActorsMax = 34;
 
 struct Minimum {
   Alignment sides;          // normalised: actor 0 on side 0
