@@ -4,11 +4,12 @@
 // printed as JSON. bench/serve_load.sh runs it for each kind.
 //
 //   entente_serve_load --port P --pid PID --kind relations|triangle|scenario [--uncached]
-//                      [--requests N] [--clients C] [--seconds S]
+//                      [--requests N] [--clients C] [--seconds S] [--offset K]
 //
 // Cached: the same query again and again (after the first, answered from the server's cache).
 // Uncached: every request a query not asked before (triangles over other spans of years, the
-// relations of other years among other states), so each one is computed.
+// relations of other years among other states), so each one is computed; --offset K starts at the
+// K-th query, so that a second run asks other queries than the first.
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
@@ -22,6 +23,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -36,23 +38,33 @@ long resident_kib(int pid) {
 const char* kStates[] = {"USA", "RUS", "CHN", "IND", "JPN", "UKG", "FRN", "GMY", "PAK", "BRA", "TUR", "IRN"};
 constexpr int kStateCount = 12;
 
-// The i-th query of a kind; cached queries repeat the first.
+// The k-th pair (p < q) of n things, k < n(n-1)/2 (or p <= q with `same`, k < n(n+1)/2).
+std::pair<int, int> pair_at(std::uint64_t k, int n, bool same) {
+  for (int p = 0; p < n; ++p) {
+    const auto row = static_cast<std::uint64_t>(n - p - (same ? 0 : 1));
+    if (k < row) return {p, p + static_cast<int>(k) + (same ? 0 : 1)};
+    k -= row;
+  }
+  return {0, same ? 0 : 1};
+}
+
+// The i-th query of a kind, distinct for every i below 4422 (relations: 67 years x 66 pairs of
+// states beside USA, RUS, CHN) or 27336 (triangles: 2278 spans of years x 12 triples); cached
+// queries repeat the first.
 std::string target(const std::string& kind, std::uint64_t i, bool uncached) {
   if (!uncached) i = 0;
   if (kind == "relations") {
-    // 67 years x 12 pairs of "among" lists: distinct for the first 804 requests.
     const int year = 1946 + static_cast<int>(i % 67);
-    const auto k = (i / 67) % kStateCount;
-    return "/api/relations?year=" + std::to_string(year) + "&actors=USA,RUS,CHN," + kStates[(k + 3) % kStateCount] +
-           (uncached ? std::string(",") + kStates[(k + 4) % kStateCount] : "");
+    const auto [p, q] = pair_at((i / 67) % 66, kStateCount, false);
+    return "/api/relations?year=" + std::to_string(year) + "&actors=" + kStates[p] + "," + kStates[q] +
+           ",USA,RUS,CHN";
   }
   if (kind == "triangle") {
-    // Spans from..to: 67·68/2 distinct, then the next triple of states.
-    const int from = 1946 + static_cast<int>(i % 67);
-    const int to = std::min(2012, from + static_cast<int>((i / 67) % 67));
-    const auto k = (i / (67 * 67)) % kStateCount;
+    constexpr std::uint64_t spans = 67 * 68 / 2;
+    const auto [from, to] = pair_at(i % spans, 67, true);
+    const auto k = (i / spans) % kStateCount;
     return std::string("/api/triangle?a=") + kStates[k] + "&b=" + kStates[(k + 1) % kStateCount] + "&c=" +
-           kStates[(k + 2) % kStateCount] + "&from=" + std::to_string(from) + "&to=" + std::to_string(to);
+           kStates[(k + 2) % kStateCount] + "&from=" + std::to_string(1946 + from) + "&to=" + std::to_string(1946 + to);
   }
   return "/api/scenario?members=10&runs=5&seed=" + std::to_string(i + 1);
 }
@@ -72,7 +84,7 @@ double percentile(std::vector<double> v, double p) {
 
 int main(int argc, char** argv) {
   int port = 0, pid = 0, clients = 4;
-  std::uint64_t requests = 1000;
+  std::uint64_t requests = 1000, offset = 0;
   double seconds = 60;
   std::string kind = "relations";
   bool uncached = false;
@@ -85,6 +97,7 @@ int main(int argc, char** argv) {
     else if (a == "--uncached") uncached = true;
     else if (a == "--requests") requests = std::stoull(next());
     else if (a == "--clients") clients = std::stoi(next());
+    else if (a == "--offset") offset = std::stoull(next());
     else if (a == "--seconds") seconds = std::stod(next());
     else {
       std::cerr << "serve_load: unknown argument " << a << '\n';
@@ -120,7 +133,7 @@ int main(int argc, char** argv) {
         const auto i = next_request++;
         if (i >= requests || std::chrono::steady_clock::now() > deadline) break;
         const auto t0 = std::chrono::steady_clock::now();
-        const auto path = target(kind, i, uncached);
+        const auto path = target(kind, offset + i, uncached);
         auto r = kind == "scenario" ? client.Post(path, kScenario, "application/toml") : client.Get(path);
         const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
         std::lock_guard g(lock);

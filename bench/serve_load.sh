@@ -27,6 +27,9 @@ for kind in relations triangle; do
   "$load" --port "$port" --pid "$server" --kind "$kind" --requests "$requests" --clients "$clients" --seconds "$seconds"
   "$load" --port "$port" --pid "$server" --kind "$kind" --uncached --requests "$requests" --clients "$clients" --seconds "$seconds"
 done
+# Memory once the cache is full: as many other uncached triangles again (the cache keeps 512
+# answers, at most 64 MiB), so the server's RSS should stay where the last run left it.
+"$load" --port "$port" --pid "$server" --kind triangle --uncached --offset "$requests" --requests "$requests" --clients "$clients" --seconds "$seconds"
 # Scenarios (10 members, 5 runs each) are far heavier: a tenth as many.
 "$load" --port "$port" --pid "$server" --kind scenario --requests $((requests / 10)) --clients "$clients" --seconds "$seconds"
 "$load" --port "$port" --pid "$server" --kind scenario --uncached --requests $((requests / 10)) --clients "$clients" --seconds "$seconds"

@@ -42,8 +42,10 @@ struct HttpError : std::runtime_error {
   HttpError(int s, const std::string& message) : std::runtime_error(message), status(s) {}
 };
 
+// As the CLI prints it (dump(2) and a newline). A message may quote a request's bytes, which
+// need not be UTF-8: those are replaced (U+FFFD) rather than thrown about while answering.
 Response json_response(int status, const Json& body) {
-  return Response{status, "application/json", body.dump(2) + "\n"};
+  return Response{status, "application/json", body.dump(2, ' ', false, Json::error_handler_t::replace) + "\n"};
 }
 
 Response error_response(int status, const std::string& message) {

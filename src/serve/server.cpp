@@ -16,7 +16,7 @@ namespace {
 std::atomic<httplib::Server*> running{nullptr};
 
 std::string error_json(int status, const std::string& message) {
-  return Json{{"error", message}, {"status", status}}.dump(2) + "\n";
+  return Json{{"error", message}, {"status", status}}.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 }  // namespace
 

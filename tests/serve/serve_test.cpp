@@ -146,6 +146,10 @@ TEST(ServeApi, BadRequestsAreRefusedWithTheCliMessage) {
     EXPECT_NE(body.at("error").get<std::string>().find(r.says), std::string::npos)
         << r.target << ": " << body.at("error") << " lacks " << r.says;
   }
+  // Bytes that are not UTF-8 are quoted in the message as U+FFFD (found by fuzz_serve).
+  const auto not_utf8 = get("/api/blocs?from=2009&to=\xff\xff" "2010");
+  EXPECT_EQ(not_utf8.status, 400);
+  EXPECT_NE(Json::parse(not_utf8.body).at("error").get<std::string>().find("\xef\xbf\xbd"), std::string::npos);
   EXPECT_EQ(api().handle({"POST", "/api/relations", "", ""}).status, 405);
   EXPECT_EQ(api().handle({"GET", "/api/scenario", "", ""}).status, 405);
   EXPECT_EQ(api().handle({"POST", "/api/scenario", std::string(70000, ' '), ""}).status, 413);
