@@ -64,6 +64,7 @@ set(ENTENTE_SOURCES
   src/query/store_info.cpp
   src/query/scenario.cpp
   src/query/strategic.cpp
+  src/query/years.cpp
   src/report/output.cpp
   src/report/report_assets.cpp
   src/report/report_bargain.cpp
@@ -79,6 +80,8 @@ set(ENTENTE_SOURCES
   src/scenario/evolve.cpp
   src/scenario/parse.cpp
   src/scenario/world.cpp
+  src/serve/api.cpp
+  src/serve/app_assets.cpp
   src/similarity/measures.cpp
   src/stance/stance.cpp
   src/states/state_years.cpp

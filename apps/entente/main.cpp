@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <malloc.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <charconv>
@@ -41,11 +42,13 @@
 #include "entente/query/store_info.hpp"
 #include "entente/query/scenario.hpp"
 #include "entente/query/strategic.hpp"
+#include "entente/query/years.hpp"
 #include "entente/scenario/scenario.hpp"
 #include "entente/query/structure.hpp"
 #include "entente/report/output.hpp"
 #include "entente/report/report_data.hpp"
 #include "entente/report/report_site.hpp"
+#include "entente/serve/server.hpp"
 #include "entente/world/source.hpp"
 #include "entente/world/export.hpp"
 #include "entente/world/world_file.hpp"
@@ -55,6 +58,9 @@
 namespace {
 
 using entente::Json;
+using entente::query::require_evidence_years;
+using entente::query::require_state_system_years;
+using entente::query::window_years;
 using entente::report::OutputFormat;
 
 constexpr int kBadInput = 1;
@@ -109,27 +115,6 @@ CLI::Validator finite_check() {
       "NUMBER");
 }
 
-// A year outside the data gives empty results that read like "no relations"; say instead what the
-// data cover, in the report's words: the years of the store's evidence.
-void require_evidence_years(const entente::world::Source& source, const std::string& asked, int first, int last) {
-  const auto span = entente::report::report_years(source);
-  if (last < span.first || first > span.last)
-    throw std::runtime_error(fmt::format("{}: {} covers {} to {}", asked, source.label, span.first, span.last));
-}
-
-// The same for commands that need states only (actors, dyads): the years of the state system.
-void require_state_system_years(const entente::world::Source& source, const std::string& asked, int first, int last) {
-  int states_first = 0, states_last = 0;
-  for (const auto& a : source.registry.all())
-    for (const auto& spell : a.spells) {
-      states_first = states_first == 0 ? spell.start_year() : std::min(states_first, spell.start_year());
-      states_last = std::max(states_last, spell.end_year());
-    }
-  if (last < states_first || first > states_last)
-    throw std::runtime_error(fmt::format("{}: the state system of {} covers {} to {}", asked, source.label,
-                                         states_first, states_last));
-}
-
 // JSON prints the whole result; CSV and tables print its rows.
 void print(const Json& result, const Common& common, const Json& table_rows) {
   const auto format = entente::report::parse_output_format(common.format).value_or(OutputFormat::table);
@@ -140,20 +125,6 @@ void print(const Json& result, const Common& common, const Json& table_rows) {
       std::cout << entente::report::terminal_table(table_rows, entente::report::terminal_style(common.digits));
       break;
   }
-}
-
-// --window with years: a whole number of years.
-int window_years(const std::string& text) {
-  std::size_t used = 0;
-  int years = 0;
-  try {
-    years = std::stoi(text, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (used != text.size() || years < 1 || years > 50)
-    throw std::runtime_error(fmt::format("--window: \"{}\" is not a number of years from 1 to 50", text));
-  return years;
 }
 
 // One row per graph; for a single graph the table also lists its two sides and frustrated edges.
@@ -734,6 +705,14 @@ int main(int argc, char** argv) {
   exp->add_option("--from", export_from, "first year of evidence to keep");
   add_common(exp, common, false);
 
+  // The web app and JSON API over the same answers (docs/serve.md).
+  auto* srv = app.add_subcommand("serve", "serve the web app and a JSON API of these answers (read-only on the store)");
+  entente::serve::ServerOptions srv_options;
+  srv->add_option("--host", srv_options.host, "address to listen on (default: loopback only)")->capture_default_str();
+  srv->add_option("--port", srv_options.port, "port (0: any free one)")->capture_default_str()->check(CLI::Range(0, 65535));
+  srv->add_option("--threads", srv_options.threads, "requests answered at once")->capture_default_str()->check(CLI::Range(1, 256));
+  add_common(srv, common, false);
+
   // Files and help about the command line itself: shell completion and the man page, generated
   // from the definitions above (the build installs them), and the models' help topics.
   auto* evt = app.add_subcommand("events", "event data (KEDS, GDELT 1.0/2.0, ICEWS; plain or gzip) counted per dyad "
@@ -902,6 +881,27 @@ int main(int argc, char** argv) {
       }
       print(Json{{"store", path}, {"rows", rows}}, common, rows);
       if (!common.db) std::cerr << "imported into " << path << "; query it with --db " << path << '\n';
+      return 0;
+    }
+    if (srv->parsed()) {
+      // SIGINT and SIGTERM are waited for by one thread, which stops the server; the server's own
+      // threads, started after this, inherit the blocked mask.
+      sigset_t stop_signals;
+      sigemptyset(&stop_signals);
+      sigaddset(&stop_signals, SIGINT);
+      sigaddset(&stop_signals, SIGTERM);
+      pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+      entente::serve::Api api(entente::world::open_source_read_only(db_path(common)));
+      std::thread waiter([&] {
+        int signal_number = 0;
+        sigwait(&stop_signals, &signal_number);
+        entente::serve::stop_server();
+      });
+      waiter.detach();
+      entente::serve::run_server(api, srv_options, [&](int port) {
+        std::cerr << fmt::format("entente: serving {} on http://{}:{}/ (Ctrl-C stops)\n", api.source().label,
+                                 srv_options.host, port);
+      });
       return 0;
     }
     if (exp->parsed()) {
@@ -1222,12 +1222,10 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (tri->parsed()) {
-      const int first = tfrom.value_or(tyear.value_or(2012));
-      const int last = tto.value_or(tfrom ? 2012 : tyear.value_or(2012));
-      const auto asked = tyear ? fmt::format("--year {}", *tyear) : fmt::format("--from {} --to {}", first, last);
-      require_evidence_years(source, asked, first, last);
+      const auto years = entente::query::triangle_years(tyear, tfrom, tto);
+      require_evidence_years(source, years.asked, years.first, years.last);
       const auto result = entente::query::triangle(source, source.registry.find(ta), source.registry.find(tb),
-                                                   source.registry.find(tc), first, last, profile);
+                                                   source.registry.find(tc), years.first, years.last, profile);
       Json table = Json::array();
       for (const auto& r : result.at("rows")) {
         Json line{{"year", r.at("year")}, {"type", r.at("type")}};

@@ -1,5 +1,7 @@
 #include "entente/query/actors.hpp"
 
+#include "entente/actor/iso3.hpp"
+
 namespace entente::query {
 
 Json actors(const world::Source& source, std::optional<int> year) {
@@ -11,6 +13,9 @@ Json actors(const world::Source& source, std::optional<int> year) {
     rows.push_back({{"ccode", a.ccode},
                     {"abbrev", a.abbrev},
                     {"iso3", a.iso3.empty() ? Json(nullptr) : Json(a.iso3)},
+                    // The key of world maps (world-atlas), which the web app colours by state.
+                    {"iso_numeric", actor::iso_numeric_for_ccode(a.ccode) == 0 ? Json(nullptr)
+                                                                                : Json(actor::iso_numeric_for_ccode(a.ccode))},
                     {"name", a.name},
                     {"spells", spells}});
   }

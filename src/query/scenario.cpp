@@ -91,6 +91,18 @@ Json counterfactual_of(const world::Source& source, const scenario::Worlds& worl
 
 }  // namespace
 
+// A year outside the evidence would give a quiet, empty answer; `entente scenario`,
+// `entente-mpi scenario` and the server all refuse it here, the same way (in the words of
+// `report`: the years of the store's evidence).
+void require_scenario_year(const world::Source& source, const scenario::Scenario& sc) {
+  const auto span = report::report_years(source);
+  if (sc.year < span.first || sc.year > span.last)
+    throw std::runtime_error(
+        fmt::format("{}: year {}: {} covers {} to {}", sc.file, sc.year, source.label, span.first, span.last));
+}
+
+bool named_profile(const std::string& name) { return name == "default" || name == "v1" || name == "v2"; }
+
 ScenarioInputs load_scenario_inputs(const std::string& file, const std::optional<std::string>& db,
                                     const std::optional<std::string>& profile) {
   auto sc = scenario::load_scenario(file);
@@ -99,16 +111,9 @@ ScenarioInputs load_scenario_inputs(const std::string& file, const std::optional
   if (db) store = *db;
   else if (sc.store) store = here / *sc.store;
   auto source = world::open_source(store);
-  // A year outside the evidence would give a quiet, empty answer; both `entente scenario` and
-  // `entente-mpi scenario` load their inputs here, so both refuse it the same way (in the words
-  // of `report`: the years of the store's evidence).
-  const auto span = report::report_years(source);
-  if (sc.year < span.first || sc.year > span.last)
-    throw std::runtime_error(
-        fmt::format("{}: year {}: {} covers {} to {}", file, sc.year, source.label, span.first, span.last));
-  auto named = [](const std::string& p) { return p == "default" || p == "v1" || p == "v2"; };
+  require_scenario_year(source, sc);
   auto rules = profile      ? stance::resolve_profile(*profile)
-               : sc.profile ? stance::resolve_profile(named(sc.profile->string()) ? sc.profile->string() : (here / *sc.profile).string())
+               : sc.profile ? stance::resolve_profile(named_profile(sc.profile->string()) ? sc.profile->string() : (here / *sc.profile).string())
                             : stance::default_profile();
   return {std::move(sc), std::move(source), std::move(rules)};
 }

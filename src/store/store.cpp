@@ -29,13 +29,13 @@ struct Store::Impl {
 
 namespace {
 
-void create_or_check_schema(sql::Database& db, const std::string& shown) {
+void create_or_check_schema(sql::Database& db, const std::string& shown, bool read_only = false) {
   sql::Statement has_meta(db, "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'");
   has_meta.step();
   if (has_meta.integer(0) == 0) {
     sql::Statement any(db, "SELECT count(*) FROM sqlite_master");
     any.step();
-    if (any.integer(0) != 0)
+    if (any.integer(0) != 0 || read_only)
       throw std::runtime_error(fmt::format("{}: an SQLite file, but not an entente store", shown));
     sql::Transaction tx(db);
     db.exec(kSchemaSql);
@@ -194,6 +194,15 @@ Store Store::open_existing(const std::filesystem::path& path) {
     throw std::runtime_error(fmt::format("{}: no such store (create one with 'entente import --db {} FILE')",
                                          path.string(), path.string()));
   return open(path);
+}
+
+Store Store::open_read_only(const std::filesystem::path& path) {
+  if (!std::filesystem::exists(path))
+    throw std::runtime_error(fmt::format("{}: no such store (create one with 'entente import --db {} FILE')",
+                                         path.string(), path.string()));
+  sql::Database db(path.string(), SQLITE_OPEN_READONLY);
+  create_or_check_schema(db, path.string(), true);
+  return Store(std::make_unique<Impl>(std::move(db)));
 }
 
 Store Store::in_memory() {

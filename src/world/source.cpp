@@ -24,4 +24,9 @@ Source open_source(const std::optional<std::filesystem::path>& db) {
   return make_source(store::Store::open_existing(*db), db->string());
 }
 
+Source open_source_read_only(const std::optional<std::filesystem::path>& db) {
+  if (!db) return open_default_world();
+  return make_source(store::Store::open_read_only(*db), db->string());
+}
+
 }  // namespace entente::world

@@ -5,7 +5,8 @@
 // An input is the arguments, one per line. To keep every run short and the disk untouched:
 // - a fresh temporary folder holds a few small input files the arguments can name (an argument
 //   that is one of their names is given as its path there; the working folder stays libFuzzer's);
-// - verbs that write (import, report, export-world) and options that name a store or an output
+// - verbs that write (import, report, export-world) or never return (serve, which has its own
+//   fuzz target, serve_fuzz.cpp) and options that name a store or an output
 //   (--db, --out, --into, --rejects) are left out, and so is any argument with a '/' (a path
 //   outside the folder, such as /dev/zero, could be endless);
 // - options that set the amount of work (--members, --runs, --starts, --restarts, --time-limit,
@@ -103,7 +104,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto arg = rest.substr(0, end);
     rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
     if (arg.size() > kMaxArgumentBytes || arg.find('\0') != std::string_view::npos) return 0;
-    if (args.size() == 1 && (arg == "import" || arg == "report" || arg == "export-world")) return 0;
+    if (args.size() == 1 && (arg == "import" || arg == "report" || arg == "export-world" || arg == "serve")) return 0;
     if (left_out(arg)) continue;
     if (args.size() > 1 && args[1] == "bargain" && starts_with(arg, "--edges")) continue;
     const auto input = g_folder / std::string(arg);

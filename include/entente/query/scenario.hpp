@@ -41,6 +41,12 @@ struct ScenarioInputs {
 ScenarioInputs load_scenario_inputs(const std::string& file, const std::optional<std::string>& db,
                                     const std::optional<std::string>& profile);
 
+// Throws std::runtime_error "FILE: year Y: SOURCE covers FIRST to LAST" when the scenario's year
+// is outside the store's evidence.
+void require_scenario_year(const world::Source& source, const scenario::Scenario& scenario);
+// The profiles known by name rather than by file: default, v1, v2.
+bool named_profile(const std::string& name);
+
 Json scenario(const world::Source& source, const scenario::Scenario& scenario, const stance::Profile& profile,
               const ScenarioRequest& request);
 

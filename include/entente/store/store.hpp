@@ -90,6 +90,9 @@ class Store {
   void write_without_sync();
   // Opens only when the file exists (for read-only verbs); throws otherwise.
   static Store open_existing(const std::filesystem::path& path);
+  // Opens an existing store for reading only (SQLite refuses every write): for `entente serve`,
+  // which must never change the store it answers from.
+  static Store open_read_only(const std::filesystem::path& path);
 
   Store(Store&&) noexcept;
   Store& operator=(Store&&) noexcept;

@@ -18,5 +18,7 @@ struct Source {
 
 Source open_source(const std::optional<std::filesystem::path>& db);
 Source open_default_world();
+// The same, with a store file opened read-only (the bundled world lives in memory either way).
+Source open_source_read_only(const std::optional<std::filesystem::path>& db);
 
 }  // namespace entente::world
