@@ -20,6 +20,8 @@ set(ENTENTE_SOURCES
   src/dynamics/myopic.cpp
   src/dynamics/sign_matrix.cpp
   src/dynamics/triad_dynamics.cpp
+  src/events/evidence_layer.cpp
+  src/events/score.cpp
   src/evidence/records.cpp
   src/idealpoint/idealpoint.cpp
   src/io/alliances.cpp
@@ -49,6 +51,7 @@ set(ENTENTE_SOURCES
   src/query/idealpoints.cpp
   src/query/landscape.cpp
   src/query/long_runs.cpp
+  src/query/monthly_triangle.cpp
   src/query/similarity.cpp
   src/query/structure.cpp
   src/query/store_info.cpp
@@ -73,12 +76,14 @@ set(ENTENTE_SOURCES
   src/stance/stance.cpp
   src/states/state_years.cpp
   src/store/sqlite.cpp
+  src/store/event_layers.cpp
   src/store/store.cpp
   src/triangle/triangle.cpp
   src/world/conventions.cpp
   src/world/default_world_blob.cpp
   src/world/export.cpp
   src/world/panel.cpp
+  src/world/panel_events.cpp
   src/world/source.cpp
   src/world/world_file.cpp
 )

@@ -34,6 +34,7 @@
 #include "entente/query/idealpoints.hpp"
 #include "entente/query/landscape.hpp"
 #include "entente/query/long_runs.hpp"
+#include "entente/query/monthly_triangle.hpp"
 #include "entente/query/store_info.hpp"
 #include "entente/query/scenario.hpp"
 #include "entente/query/strategic.hpp"
@@ -483,8 +484,8 @@ int main(int argc, char** argv) {
   std::optional<std::string> profile_path;
   auto add_profile = [&](CLI::App* cmd) {
     cmd->add_option("--profile", profile_path,
-                    "stance profile: default (v2, data/profiles/default.toml), v1 (data/profiles/v1.toml), or a TOML file")
-        ->check(CLI::IsMember({"default", "v1", "v2"}) | CLI::ExistingFile);
+                    "stance profile: default (v2, data/profiles/default.toml), v1 (data/profiles/v1.toml), events (data/profiles/events.toml: with event data), or a TOML file")
+        ->check(CLI::IsMember({"default", "v1", "v2", "events"}) | CLI::ExistingFile);
   };
   auto* xpl = app.add_subcommand("explain", "which evidence and which rule decide a relationship");
   std::string xa, xb;
@@ -505,13 +506,20 @@ int main(int argc, char** argv) {
 
   auto* tri = app.add_subcommand("triangle", "the strategic triangle of three states (Dittmer), year by year");
   std::string ta, tb, tc;
-  std::optional<int> tyear, tfrom, tto;
+  std::optional<int> tyear;
+  std::optional<std::string> tfrom, tto;
+  std::string tby = "year";
   tri->add_option("A", ta, "first state")->required();
   tri->add_option("B", tb, "second state")->required();
   tri->add_option("C", tc, "third state")->required();
   tri->add_option("--year", tyear, "one year (default 2012)");
-  tri->add_option("--from", tfrom, "first year of a timeline");
-  tri->add_option("--to", tto, "last year of a timeline");
+  tri->add_option("--from", tfrom, "first year of a timeline (with --by month: first month, YYYY-MM)");
+  tri->add_option("--to", tto, "last year of a timeline (with --by month: last month, YYYY-MM)");
+  tri->add_option("--by", tby,
+                  "year: ties from the stance model; month: ties from the store's event layer, month by month "
+                  "(docs/models/events.md)")
+      ->check(CLI::IsMember({"year", "month"}))
+      ->capture_default_str();
   add_profile(tri);
   add_common(tri, common);
 
@@ -1094,9 +1102,38 @@ int main(int argc, char** argv) {
       print(result, common, result.at("rows"));
       return 0;
     }
+    if (tri->parsed() && tby == "month") {
+      if (tyear) throw std::runtime_error("--by month takes --from YYYY-MM --to YYYY-MM, not --year");
+      if (!tfrom || !tto) throw std::runtime_error("--by month needs --from YYYY-MM and --to YYYY-MM");
+      const auto result = entente::query::triangle_by_month(
+          source, source.registry.find(ta), source.registry.find(tb), source.registry.find(tc),
+          entente::query::parse_month(*tfrom, false, "--from"), entente::query::parse_month(*tto, true, "--to"), profile);
+      Json table = Json::array();
+      for (const auto& r : result.at("rows")) {
+        Json line{{"month", r.at("month")}, {"type", r.at("type")}};
+        for (auto& [who, role] : r.at("roles").items()) line[who] = role.at("role");
+        for (auto& [pair, tie] : r.at("ties").items())
+          line[pair] = tie.at("events").get<long long>() == 0
+                           ? std::string("no events")
+                           : fmt::format("{} {:+.2f} ({})", tie.at("tone").get<std::string>(),
+                                         tie.at("net_cooperation").get<double>(), tie.at("events").get<long long>());
+        table.push_back(std::move(line));
+      }
+      print(result, common, table);
+      return 0;
+    }
     if (tri->parsed()) {
-      const int first = tfrom.value_or(tyear.value_or(2012));
-      const int last = tto.value_or(tfrom ? 2012 : tyear.value_or(2012));
+      auto year_of = [](const std::string& text, const char* option) {
+        int value = 0;
+        const auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (ec != std::errc() || p != text.data() + text.size())
+          throw std::runtime_error(fmt::format("{} {}: expected a year (or --by month and YYYY-MM)", option, text));
+        return value;
+      };
+      const std::optional<int> from_year = tfrom ? std::optional(year_of(*tfrom, "--from")) : std::nullopt;
+      const std::optional<int> to_year = tto ? std::optional(year_of(*tto, "--to")) : std::nullopt;
+      const int first = from_year.value_or(tyear.value_or(2012));
+      const int last = to_year.value_or(from_year ? 2012 : tyear.value_or(2012));
       const auto asked = tyear ? fmt::format("--year {}", *tyear) : fmt::format("--from {} --to {}", first, last);
       require_evidence_years(source, asked, first, last);
       const auto result = entente::query::triangle(source, source.registry.find(ta), source.registry.find(tb),
@@ -1157,6 +1194,12 @@ int main(int argc, char** argv) {
         std::cout << fmt::format("{}: {} actors, {} spells, {} alliance rows, {} capability rows\n",
                                  source.label, c.at("actors").get<long long>(), c.at("spells").get<long long>(),
                                  c.at("alliance_rows").get<long long>(), c.at("capability_rows").get<long long>());
+        for (const auto& l : result.at("event_layers"))
+          std::cout << fmt::format("event layer {}: by {}, {} to {}, {} cells from {} of {} rows of {} file(s)\n",
+                                   l.at("name").get<std::string>(), l.at("period").get<std::string>(),
+                                   l.at("first_date").get<int>(), l.at("last_date").get<int>(),
+                                   l.at("cells").get<long long>(), l.at("rows_used").get<long long>(),
+                                   l.at("rows_read").get<long long>(), l.at("files").size());
       }
       print(result, common, entente::query::info_table_rows(result));
     }
