@@ -20,8 +20,15 @@ set(ENTENTE_SOURCES
   src/dynamics/myopic.cpp
   src/dynamics/sign_matrix.cpp
   src/dynamics/triad_dynamics.cpp
+  src/events/actors.cpp
+  src/events/aggregate.cpp
+  src/events/calendar.cpp
+  src/events/cameo.cpp
+  src/events/cameo_tables.cpp
   src/events/evidence_layer.cpp
+  src/events/scanners.cpp
   src/events/score.cpp
+  src/events/tally.cpp
   src/evidence/records.cpp
   src/idealpoint/idealpoint.cpp
   src/io/alliances.cpp
@@ -47,6 +54,7 @@ set(ENTENTE_SOURCES
   src/query/actors.cpp
   src/query/bargain.cpp
   src/query/dyad.cpp
+  src/query/events.cpp
   src/query/evidence_json.cpp
   src/query/idealpoints.cpp
   src/query/landscape.cpp

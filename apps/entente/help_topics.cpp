@@ -36,6 +36,13 @@ const std::vector<HelpTopic>& help_topics() {
        "first, with optional dynamics and an ensemble of noisy worlds.\n"
        "Verbs: scenario; entente report --scenario FILE.",
        "docs/scenarios.md"},
+      {"events",
+       "Event data: what states do to each other day by day - statements, visits, aid, protests,\n"
+       "threats, force - machine-coded in CAMEO (KEDS, GDELT, ICEWS). Counted per dyad and period\n"
+       "by quad class (verbal/material cooperation/conflict) with Goldstein (1992) sums; actor codes\n"
+       "mapped to COW states, non-state and unmapped codes counted apart, never guessed.\n"
+       "Verbs: events.",
+       "docs/models/events.md"},
   };
   return topics;
 }

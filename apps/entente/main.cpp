@@ -13,12 +13,14 @@
 #include <iostream>
 #include <limits>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <thread>
 #include <algorithm>
 
 #include "entente/catalogue/dataset.hpp"
 #include "entente/dyads/dyad_years.hpp"
+#include "entente/events/aggregate.hpp"
 #include "entente/io/file.hpp"
 #include "entente/query/similarity.hpp"
 #include "entente/report/table_writer.hpp"
@@ -31,6 +33,7 @@
 #include "entente/query/actors.hpp"
 #include "entente/query/bargain.hpp"
 #include "entente/query/dyad.hpp"
+#include "entente/query/events.hpp"
 #include "entente/query/idealpoints.hpp"
 #include "entente/query/landscape.hpp"
 #include "entente/query/long_runs.hpp"
@@ -517,7 +520,7 @@ int main(int argc, char** argv) {
   tri->add_option("--to", tto, "last year of a timeline (with --by month: last month, YYYY-MM)");
   tri->add_option("--by", tby,
                   "year: ties from the stance model; month: ties from the store's event layer, month by month "
-                  "(docs/models/events.md)")
+                  "(docs/models/event_score.md)")
       ->check(CLI::IsMember({"year", "month"}))
       ->capture_default_str();
   add_profile(tri);
@@ -724,13 +727,46 @@ int main(int argc, char** argv) {
 
   // Files and help about the command line itself: shell completion and the man page, generated
   // from the definitions above (the build installs them), and the models' help topics.
+  auto* evt = app.add_subcommand("events", "event data (KEDS, GDELT 1.0/2.0, ICEWS; plain or gzip) counted per dyad "
+                                           "and period: events by CAMEO quad class and Goldstein sums");
+  std::vector<std::string> evt_files, evt_actors;
+  std::string evt_by = "month", evt_kind = "state";
+  bool evt_directed = false, evt_dedupe = false, evt_skip = false;
+  unsigned evt_threads = 0;
+  evt->add_option("FILES", evt_files, "event files; the format is recognised from the first line")
+      ->required()
+      ->check(CLI::ExistingFile);
+  evt->add_option("--by", evt_by, "period: day, week (from Monday), month, quarter or year")
+      ->check(CLI::IsMember({"day", "week", "month", "quarter", "year"}))
+      ->capture_default_str();
+  evt->add_flag("--directed", evt_directed, "directed dyads: source -> target (else each pair once, both directions)");
+  evt->add_option("--actors", evt_actors, "only dyads among these states (comma separated)")->delimiter(',');
+  evt->add_flag("--dedupe", evt_dedupe, "one a day: events with the same date, source, target and code count once");
+  evt->add_option("--actor-kind", evt_kind,
+                  "state (a state and its government, military, police, judiciary, intelligence, legislature) or "
+                  "country (also its society: rebels, opposition, business, ...)")
+      ->check(CLI::IsMember({"state", "country"}))
+      ->capture_default_str();
+  evt->add_flag("--skip-bad-rows", evt_skip, "leave out bad rows (counted, the first 20 named on stderr) instead of stopping");
+  evt->add_option("--out", out_file, "write to this file instead of standard output");
+  evt->add_option("--threads", evt_threads, "worker threads (default: all cores)");
+  std::optional<std::string> evt_into;
+  evt->add_option("--into", evt_into,
+                  "keep the cells in the store (--db) as the event layer NAME, with its coverage and files, for "
+                  "explain, the events profile and monthly triangles (replaces a layer of that name)");
+  evt->footer("Codes: CAMEO event codes to Goldstein (1992) scores and quad classes from the pinned CAMEO 1.1b3\n"
+              "table; actor codes to COW states (ISO3 and older KEDS codes, roles such as ISRMIL or LBNREB).\n"
+              "Unmapped codes and non-state actors are counted and listed on stderr, never guessed.\n"
+              "--db (or the bundled world) names the --actors and ICEWS's country names (docs/models/events.md).");
+  add_common(evt, common);
+
   auto* cmp = app.add_subcommand("completion", "print the shell completion script (bash or zsh) of these commands");
   std::string cmp_shell;
   cmp->add_option("SHELL", cmp_shell, "bash or zsh")->required()->check(CLI::IsMember({"bash", "zsh"}));
   auto* man = app.add_subcommand("man", "print the man page of these commands (roff, for man(1))");
   auto* hlp = app.add_subcommand("help", "the models in a few lines, and where each is documented");
   std::string hlp_topic;
-  hlp->add_option("TOPIC", hlp_topic, "stance, triangle, balance, landscape or scenarios (none: the list)");
+  hlp->add_option("TOPIC", hlp_topic, "stance, triangle, balance, landscape, scenarios or events (none: the list)");
 
   try {
     app.parse(argc, argv);
@@ -932,6 +968,77 @@ int main(int argc, char** argv) {
       print(result, common, entente::query::landscape_table_rows(result));
       return 0;
     }
+    if (evt->parsed()) {
+      entente::events::AggregateOptions options;
+      options.period = *entente::events::period_by_name(evt_by);
+      options.directed = evt_directed;
+      options.dedupe = evt_dedupe;
+      options.scope = evt_kind == "country" ? entente::events::ActorScope::country : entente::events::ActorScope::state;
+      options.skip_bad_rows = evt_skip;
+      options.threads = evt_threads;
+      options.progress = entente::query::bytes_progress(std::cerr);
+      // The store (or bundled world) is opened only when names must be resolved: --actors, or the
+      // country names of an ICEWS file (looked up from the worker threads, hence the lock).
+      std::optional<entente::world::Source> names;
+      std::mutex names_lock;
+      const auto registry = [&]() -> const entente::actor::Registry& {
+        if (!names) names.emplace(entente::world::open_source(db_path(common)));
+        return names->registry;
+      };
+      for (const auto& name : evt_actors) options.actors.push_back(registry().find(name).ccode);
+      options.country_by_name = [&](std::string_view name, int) {
+        std::lock_guard lock(names_lock);
+        try {
+          return registry().find(name).ccode;
+        } catch (const std::exception&) {
+          return 0;  // unmapped: counted and reported
+        }
+      };
+      if (evt_into) {
+        if (!common.db) throw std::runtime_error("--into needs --db: the bundled world is read-only");
+        entente::events::check_layer_name(*evt_into);
+      }
+      const std::vector<std::filesystem::path> paths(evt_files.begin(), evt_files.end());
+      auto result = entente::events::aggregate(paths, options);
+      if (evt_into) {
+        // The store is the output: the layer is written in one transaction, and the summary of
+        // what was read goes to stderr as without --into.
+        std::cerr << entente::query::events_notes(result);
+        const auto layer = entente::events::make_layer(*evt_into, std::move(result), options, paths);
+        auto store = entente::store::Store::open_existing(*common.db);
+        store.write_event_layer(layer);
+        std::cerr << fmt::format("entente: event layer {} written to {}: {} cells by {}, {} to {}\n", layer.name,
+                                 *common.db, layer.cells.size(), entente::events::period_name(layer.period),
+                                 layer.coverage.first_date, layer.coverage.last_date);
+        return 0;
+      }
+      Destination destination(out_file);
+      const auto format = entente::report::parse_output_format(common.format).value_or(OutputFormat::table);
+      entente::report::TableWriter writer(destination.stream(), format, entente::query::event_key_columns(),
+                                          entente::query::event_value_columns(),
+                                          entente::query::events_summary(result, options),
+                                          out_file ? entente::report::file_style(common.digits)
+                                                   : entente::report::terminal_style(common.digits));
+      std::vector<double> values(entente::query::event_value_columns().size());
+      std::string block;
+      for (const auto& cell : result.cells) {
+        entente::query::event_values(cell, values.data());
+        const long long keys[] = {cell.period_start, cell.source, cell.target};
+        if (writer.streams()) {
+          writer.append_row(block, keys, values.data());
+          if (block.size() > (1u << 20)) {
+            writer.write_block(block);
+            block.clear();
+          }
+        } else {
+          writer.row({keys[0], keys[1], keys[2]}, values.data());
+        }
+      }
+      if (!block.empty()) writer.write_block(block);
+      writer.finish();
+      std::cerr << entente::query::events_notes(result);
+      return 0;
+    }
     auto source = entente::world::open_source(db_path(common));
     if (lan->parsed()) {
       std::vector<int> codes;
@@ -1113,8 +1220,10 @@ int main(int argc, char** argv) {
         Json line{{"month", r.at("month")}, {"type", r.at("type")}};
         for (auto& [who, role] : r.at("roles").items()) line[who] = role.at("role");
         for (auto& [pair, tie] : r.at("ties").items())
-          line[pair] = tie.at("events").get<long long>() == 0
-                           ? std::string("no events")
+          // The score only where it decides; below the month's minimum, the count alone.
+          line[pair] = tie.at("events").get<long long>() == 0 ? std::string("no events")
+                       : tie.at("tone") == "too few events"
+                           ? fmt::format("too few ({})", tie.at("events").get<long long>())
                            : fmt::format("{} {:+.2f} ({})", tie.at("tone").get<std::string>(),
                                          tie.at("net_cooperation").get<double>(), tie.at("events").get<long long>());
         table.push_back(std::move(line));

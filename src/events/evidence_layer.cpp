@@ -5,11 +5,11 @@
 #include <fmt/format.h>
 #include <stdexcept>
 
+#include "entente/io/file.hpp"
+
 namespace entente::events {
 
 namespace {
-
-constexpr std::array<std::string_view, 5> kPeriodNames = {"day", "week", "month", "quarter", "year"};
 
 // Providers first (in the order their formats appear), then the scale and the codebook every
 // layer depends on. Formats are matched by the provider's name in the reader's format name
@@ -52,12 +52,26 @@ const Reference kCameo{
 
 }  // namespace
 
-std::string_view period_name(Period p) { return kPeriodNames[static_cast<std::size_t>(p)]; }
-
-std::optional<Period> period_by_name(std::string_view name) {
-  auto it = std::find(kPeriodNames.begin(), kPeriodNames.end(), name);
-  if (it == kPeriodNames.end()) return std::nullopt;
-  return static_cast<Period>(it - kPeriodNames.begin());
+EvidenceLayer make_layer(const std::string& name, AggregateResult result, const AggregateOptions& options,
+                         const std::vector<std::filesystem::path>& files) {
+  check_layer_name(name);
+  EvidenceLayer layer;
+  layer.name = name;
+  layer.period = options.period;
+  layer.directed = options.directed;
+  layer.cells = std::move(result.cells);
+  layer.coverage = std::move(result.coverage);
+  // The aggregation names each file's format as "NAME (FORMAT)", one per file in order.
+  for (std::size_t k = 0; k < files.size(); ++k) {
+    std::string format;
+    if (k < layer.coverage.sources.size()) {
+      const auto& text = layer.coverage.sources[k];
+      const auto open = text.rfind('(');
+      if (open != std::string::npos && text.back() == ')') format = text.substr(open + 1, text.size() - open - 2);
+    }
+    layer.files.push_back({files[k].filename().string(), format, io::file_sha256_hex(files[k])});
+  }
+  return layer;
 }
 
 void check_layer_name(std::string_view name) {

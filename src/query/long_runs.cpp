@@ -75,4 +75,23 @@ std::function<void(std::uint64_t, std::uint64_t)> ensemble_progress(std::ostream
   };
 }
 
+std::function<void(std::uint64_t, std::uint64_t)> bytes_progress(std::ostream& out) {
+  using Clock = std::chrono::steady_clock;
+  const auto start = Clock::now();
+  auto next_line = start + std::chrono::duration<double>(kQuietSeconds);
+  return [&out, start, next_line](std::uint64_t done, std::uint64_t total) mutable {
+    const auto now = Clock::now();
+    const double seconds = std::chrono::duration<double>(now - start).count();
+    if (seconds < kQuietSeconds || now < next_line) return;  // short runs say nothing
+    next_line = now + std::chrono::duration<double>(kQuietSeconds);
+    const std::string left = done == 0 || done >= total
+                                 ? std::string()
+                                 : ", about " + duration(seconds * static_cast<double>(total - done) /
+                                                         static_cast<double>(done)) + " left";
+    out << fmt::format("entente: events: {:.1f} of {:.1f} GB read in {}{}\n", static_cast<double>(done) / 1e9,
+                       static_cast<double>(total) / 1e9, duration(seconds), left)
+        << std::flush;
+  };
+}
+
 }  // namespace entente::query

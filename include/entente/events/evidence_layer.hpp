@@ -2,18 +2,20 @@
 // An event evidence layer: the aggregated cells of a set of event files (per dyad and period, at
 // the finest period written), kept in the store under a name with its coverage and the files it
 // came from, so that `cite` names the providers and the models read the cells back.
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "entente/events/aggregate.hpp"  // period_name, period_by_name
 #include "entente/events/event_counts.hpp"
 
 namespace entente::events {
 
 // One file a layer was built from, identified like every import by its SHA-256.
 struct SourceFile {
-  std::string file_name;  // as given on the command line
+  std::string file_name;  // base name of the file, as provenance names imported files
   std::string format;     // the reader it was read with, e.g. "keds", "gdelt1"
   std::string sha256;
 };
@@ -38,8 +40,10 @@ struct LayerInfo {
   std::string written_at;  // ISO 8601 UTC
 };
 
-std::string_view period_name(Period p);
-std::optional<Period> period_by_name(std::string_view name);
+// The layer of an aggregation (events::aggregate of `files`, in that order) under `name`: its cells,
+// coverage, and each file's format and SHA-256.
+EvidenceLayer make_layer(const std::string& name, AggregateResult result, const AggregateOptions& options,
+                         const std::vector<std::filesystem::path>& files);
 // Throws std::invalid_argument unless the name is 1–64 letters, digits, '_' or '-'.
 void check_layer_name(std::string_view name);
 

@@ -1,7 +1,7 @@
 #pragma once
 // The cooperation–conflict score of a dyad over a span (a year, a month) from aggregated event
 // cells (events::DyadPeriod): what the stance model and the monthly triangles read of event data.
-// The rule (docs/models/events.md):
+// The rule (docs/models/event_score.md):
 //   net cooperation = (cooperative events − conflictual events) / all events, in [−1, +1],
 //   where cooperative = CAMEO quads 1–2 (verbal and material cooperation) and conflictual =
 //   quads 3–4 (verbal and material conflict); beside it the mean Goldstein (1992) score.

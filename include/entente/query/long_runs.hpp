@@ -45,4 +45,8 @@ std::function<void(const balance::FrustrationProgress&)> balance_progress(std::o
 // with the members done)").
 std::function<void(std::uint64_t done, std::uint64_t total)> ensemble_progress(std::ostream& out, bool terminal);
 
+// Progress of a long read (entente events), written to `out` once it has run kQuietSeconds, then a
+// line every kQuietSeconds: "entente: events: 1.2 of 9.7 GB read in 6 s, about 40 s left".
+std::function<void(std::uint64_t bytes_done, std::uint64_t bytes_total)> bytes_progress(std::ostream& out);
+
 }  // namespace entente::query

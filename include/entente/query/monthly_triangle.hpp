@@ -1,6 +1,6 @@
 #pragma once
 // `entente triangle A B C --by month`: the strategic triangle month by month from an event
-// evidence layer (docs/models/events.md). Each side's tie in a month is its cooperation–conflict
+// evidence layer (docs/models/event_score.md). Each side's tie in a month is its cooperation–conflict
 // score: net cooperation when the month has enough events and the score passes the profile's
 // cooperative or conflictual threshold, else 0 (a neutral tie, which the triangle counts as amity).
 #include "entente/report/json.hpp"

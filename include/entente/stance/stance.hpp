@@ -51,7 +51,7 @@ struct Profile {
   double aligned_idealpoint_distance = 0.5;
   double aligned_agreement = 0.8;
   int aligned_min_votes = 10;
-  // Event data (docs/models/events.md): with `events`, a dyad-year's cooperation–conflict score
+  // Event data (docs/models/event_score.md): with `events`, a dyad-year's cooperation–conflict score
   // from an event evidence layer decides where treaties, rivalries, conflict and (for
   // cooperation) UN voting say nothing. `events_layer` names the layer; empty: the store's only one.
   bool events = false;
