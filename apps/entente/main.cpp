@@ -994,9 +994,12 @@ int main(int argc, char** argv) {
           return 0;  // unmapped: counted and reported
         }
       };
+      // --into: the name and the store are checked before the files are read, which may take long.
+      std::optional<entente::store::Store> into_store;
       if (evt_into) {
         if (!common.db) throw std::runtime_error("--into needs --db: the bundled world is read-only");
         entente::events::check_layer_name(*evt_into);
+        into_store.emplace(entente::store::Store::open_existing(*common.db));
       }
       const std::vector<std::filesystem::path> paths(evt_files.begin(), evt_files.end());
       auto result = entente::events::aggregate(paths, options);
@@ -1005,8 +1008,7 @@ int main(int argc, char** argv) {
         // what was read goes to stderr as without --into.
         std::cerr << entente::query::events_notes(result);
         const auto layer = entente::events::make_layer(*evt_into, std::move(result), options, paths);
-        auto store = entente::store::Store::open_existing(*common.db);
-        store.write_event_layer(layer);
+        into_store->write_event_layer(layer);
         std::cerr << fmt::format("entente: event layer {} written to {}: {} cells by {}, {} to {}\n", layer.name,
                                  *common.db, layer.cells.size(), entente::events::period_name(layer.period),
                                  layer.coverage.first_date, layer.coverage.last_date);

@@ -7,6 +7,7 @@
 
 #include <toml++/toml.h>
 
+#include "entente/events/aggregate.hpp"  // period_name
 #include "entente/io/file.hpp"
 #include "entente/io/parse_error.hpp"
 #include "entente/io/toml_file.hpp"
@@ -34,15 +35,20 @@ std::string obligations_text(std::uint8_t bits) {
 std::string events_text(const world::Year& y, const Stance& s, const Profile& p) {
   const auto& t = s.events;
   std::string text = fmt::format("event data ({}): ", y.event_layer.name);
+  // A layer by quarter or year has no months to count events in.
+  const std::string months = y.event_months() ? fmt::format(" in {} of the {} months covered", t.months,
+                                                            s.event_months_covered)
+                                              : fmt::format(" (a layer by {})", events::period_name(y.event_layer.period));
   if (t.events == 0) {
-    text += fmt::format("no events in the {} months of the year the layer covers", s.event_months_covered);
+    text += y.event_months() ? fmt::format("no events in the {} months of the year the layer covers",
+                                           s.event_months_covered)
+                             : "no events" + months;
   } else {
     text += fmt::format(
-        "{} events in {} of the {} months covered (verbal cooperation {}, material cooperation {}, verbal conflict {}, "
-        "material conflict {}); Goldstein sum {:+.1f}, mean {:+.2f}; net cooperation {:+.2f}: {}",
-        t.events, t.months, s.event_months_covered, t.quad_events[0], t.quad_events[1], t.quad_events[2],
-        t.quad_events[3], t.goldstein_sum, events::mean_goldstein(t), events::net_cooperation(t),
-        events::to_string(s.events_tone));
+        "{} events{} (verbal cooperation {}, material cooperation {}, verbal conflict {}, material conflict {}); "
+        "Goldstein sum {:+.1f}, mean {:+.2f}; net cooperation {:+.2f}: {}",
+        t.events, months, t.quad_events[0], t.quad_events[1], t.quad_events[2], t.quad_events[3], t.goldstein_sum,
+        events::mean_goldstein(t), events::net_cooperation(t), events::to_string(s.events_tone));
   }
   if (!p.events) text += " (not used by this profile)";
   return text;

@@ -236,6 +236,11 @@ TEST_F(KedsLayer, AFailedIntoLeavesTheStoreAsItWas) {
   const auto no_db = run_cli({"events", keds_file().string(), "--into", "levant"});
   EXPECT_NE(no_db.exit_code, 0);
   EXPECT_NE(no_db.err.find("--into needs --db"), std::string::npos) << no_db.err;
+  const auto no_store = run_cli({"events", keds_file().string(), "--into", "levant", "--db",
+                                 (*dir_ / "absent.db").string()});
+  EXPECT_NE(no_store.exit_code, 0);
+  EXPECT_NE(no_store.err.find("no such store"), std::string::npos) << no_store.err;
+  EXPECT_FALSE(std::filesystem::exists(*dir_ / "absent.db"));
   const auto info = json_of({"info"});
   ASSERT_EQ(info.at("event_layers").size(), 1u);
   EXPECT_EQ(info.at("event_layers")[0].at("name"), "levant");

@@ -304,6 +304,13 @@ TEST(EventTriangle, NeedsAMonthlyLayer) {
   source.store.write_event_layer(yearly);
   EXPECT_THROW(entente::query::triangle_by_month(source, A, B, C, 201201, 201212, entente::stance::profile_events()),
                std::invalid_argument);
+  // The year's tally still reaches the stance model, without months.
+  const auto x = entente::query::explain(source, A, B, 2012, entente::stance::profile_events());
+  EXPECT_EQ(x.at("events").at("events"), 5);
+  EXPECT_EQ(x.at("events").at("months"), 0);
+  bool said = false;
+  for (const auto& line : x.at("evidence")) said = said || line.get<std::string>().find("(a layer by year)") != std::string::npos;
+  EXPECT_TRUE(said);
 }
 
 TEST(EventTriangle, ParsesMonths) {
