@@ -34,7 +34,9 @@ struct HistoricCode {
 // Older codes of the KEDS/TABARI dictionaries (and withdrawn ISO codes) that name one COW state.
 // Codes whose meaning is uncertain or differs between dictionaries are deliberately absent:
 // SWZ (ISO Eswatini, but Switzerland in older KEDS), AUS (Australia in ISO, Austria in COW),
-// SAF (CAMEO's region Southern Africa, South Africa in older KEDS), TRK, IDI, KON, CZA, CMT, SLA.
+// SAF (CAMEO's region Southern Africa, South Africa in older KEDS), LIB (Libya in COW, Liberia
+// elsewhere), TMP and KOS (before independence), and codes of unclear meaning in the KEDS files:
+// TRK, IDI, KON, CZA, CMT, SLA, MOM, MAU, GRE, ELS, BUR.
 constexpr std::array kHistoric = {
     HistoricCode{"UAR", 651, "United Arab Republic, KEDS's code for Egypt"},
     HistoricCode{"USR", 365, "USSR"},
@@ -77,6 +79,34 @@ constexpr std::array kHistoric = {
     HistoricCode{"GUA", 90, "Guatemala"},
     HistoricCode{"GMW", 260, "West Germany"},
     HistoricCode{"GME", 265, "East Germany"},
+    HistoricCode{"UAE", 696, "United Arab Emirates"},
+    HistoricCode{"ERT", 531, "Eritrea"},
+    HistoricCode{"LTH", 368, "Lithuania"},
+    // COW's own abbreviations, which the older KEDS dictionaries use, where no ISO code is the same
+    // letters (MAC, COW's Macedonia, is ISO's Macao, and is left out).
+    HistoricCode{"PHI", 840, "Philippines"},
+    HistoricCode{"CRO", 344, "Croatia"},
+    HistoricCode{"HAI", 41, "Haiti"},
+    HistoricCode{"DEN", 390, "Denmark"},
+    HistoricCode{"BUL", 355, "Bulgaria"},
+    HistoricCode{"POR", 235, "Portugal"},
+    HistoricCode{"ZAM", 551, "Zambia"},
+    HistoricCode{"CHA", 483, "Chad"},
+    HistoricCode{"COS", 94, "Costa Rica"},
+    HistoricCode{"NEP", 790, "Nepal"},
+    HistoricCode{"HON", 91, "Honduras"},
+    HistoricCode{"GAM", 420, "Gambia"},
+    HistoricCode{"URU", 165, "Uruguay"},
+    HistoricCode{"ICE", 395, "Iceland"},
+    HistoricCode{"PAR", 150, "Paraguay"},
+    HistoricCode{"NEW", 920, "New Zealand"},
+    HistoricCode{"NIR", 436, "Niger"},
+    HistoricCode{"CON", 484, "Congo"},
+    HistoricCode{"TOG", 461, "Togo"},
+    HistoricCode{"SWA", 572, "Swaziland"},
+    HistoricCode{"MAW", 553, "Malawi"},
+    HistoricCode{"LAT", 367, "Latvia"},
+    HistoricCode{"BUI", 516, "Burundi"},
 };
 
 // Codes of actors that are not states: CAMEO's generic actor types and regions (the CAMEO manual

@@ -44,7 +44,7 @@ class Pipeline {
     for (unsigned t = 0; t < threads; ++t) tallies_.push_back(std::make_unique<detail::Tally>(options));
     for (unsigned t = 0; t < threads + 2; ++t) {
       auto b = std::make_unique<Block>();
-      b->data.resize(options.block_bytes + kPadding);
+      b->data.resize(options.block_bytes + kPadding + 1);  // +1: a newline added after a last line without one
       free_.push_back(std::move(b));
     }
     for (unsigned t = 0; t < threads; ++t) workers_.emplace_back([this, t] { work(*tallies_[t]); });

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 #include "entente/events/cameo.hpp"
 
@@ -11,10 +12,12 @@ namespace {
 // Codes of two to four digits keyed as length × 10000 + value ("01" and "010" differ).
 struct CodeIndexTable {
   std::array<std::int16_t, 50000> index;
+  std::vector<int> tenths;
   CodeIndexTable() {
     index.fill(-1);
     const auto codes = event_codes();
     for (std::size_t i = 0; i < codes.size(); ++i) {
+      tenths.push_back(static_cast<int>(std::lround(codes[i].goldstein * 10)));
       int value = 0;
       for (char c : codes[i].code) value = value * 10 + (c - '0');
       index[codes[i].code.size() * 10000 + value] = static_cast<std::int16_t>(i);
@@ -31,10 +34,17 @@ std::vector<CodeCount> sorted_counts(const std::unordered_map<std::string, std::
   return out;
 }
 
+const CodeIndexTable& code_index_table() {
+  static const CodeIndexTable table;
+  return table;
+}
+
 }  // namespace
 
+int goldstein_tenths(int index) noexcept { return code_index_table().tenths[static_cast<std::size_t>(index)]; }
+
 int event_code_index(std::string_view code) noexcept {
-  static const CodeIndexTable table;
+  const auto& table = code_index_table();
   if (code.size() < 2 || code.size() > 4) return -1;
   int value = 0;
   for (char c : code) {
@@ -113,14 +123,14 @@ void Tally::add_to_cell(int date, int source, int target, int code_index, std::i
   const std::uint64_t key = static_cast<std::uint64_t>(start) << 20 | static_cast<std::uint64_t>(source) << 10 |
                             static_cast<std::uint64_t>(target);
   const auto i = cell_index_.find_or_add(key, static_cast<std::uint32_t>(cells_.size()));
-  if (i == cells_.size()) cells_.push_back(DyadPeriod{start, source, target});
-  DyadPeriod& c = cells_[i];
-  const EventCode& ec = event_codes()[static_cast<std::size_t>(code_index)];
-  ++c.events;
-  ++c.quad_events[static_cast<std::size_t>(ec.quad)];
-  c.goldstein_sum += ec.goldstein;
-  c.mentions += mentions;
-  c.goldstein_mention_sum += ec.goldstein * static_cast<double>(mentions);
+  if (i == cells_.size()) cells_.push_back({DyadPeriod{start, source, target}});
+  Cell& c = cells_[i];
+  const int tenths = goldstein_tenths(code_index);
+  ++c.cell.events;
+  ++c.cell.quad_events[static_cast<std::size_t>(event_codes()[static_cast<std::size_t>(code_index)].quad)];
+  c.goldstein_tenths += tenths;
+  c.cell.mentions += mentions;
+  c.goldstein_mention_tenths += tenths * mentions;
 }
 
 void Tally::merge(Tally&& other) {
@@ -141,21 +151,25 @@ void Tally::merge(Tally&& other) {
   for (const auto& [k, n] : other.unmapped_actor_) unmapped_actor_[k] += n;
   for (const auto& [k, n] : other.non_state_) non_state_[k] += n;
   for (const auto& [k, n] : other.unmapped_code_) unmapped_code_[k] += n;
-  for (const auto& c : other.cells_) {
+  for (const auto& theirs : other.cells_) {
+    const auto& c = theirs.cell;
     const std::uint64_t key = static_cast<std::uint64_t>(c.period_start) << 20 |
                               static_cast<std::uint64_t>(c.source) << 10 | static_cast<std::uint64_t>(c.target);
     const auto i = cell_index_.find_or_add(key, static_cast<std::uint32_t>(cells_.size()));
     if (i == cells_.size()) {
-      cells_.push_back(c);
+      cells_.push_back(theirs);
       continue;
     }
-    DyadPeriod& d = cells_[i];
-    d.events += c.events;
-    for (std::size_t q = 0; q < d.quad_events.size(); ++q) d.quad_events[q] += c.quad_events[q];
-    d.goldstein_sum += c.goldstein_sum;
-    d.mentions += c.mentions;
-    d.goldstein_mention_sum += c.goldstein_mention_sum;
+    Cell& d = cells_[i];
+    d.cell.events += c.events;
+    for (std::size_t q = 0; q < c.quad_events.size(); ++q) d.cell.quad_events[q] += c.quad_events[q];
+    d.goldstein_tenths += theirs.goldstein_tenths;
+    d.cell.mentions += c.mentions;
+    d.goldstein_mention_tenths += theirs.goldstein_mention_tenths;
   }
+  // The other tally's cells are no longer needed: give their memory back before the next merge.
+  std::vector<Cell>().swap(other.cells_);
+  other.cell_index_ = FlatIndex();
   for (std::size_t j = 0; j < other.event_keys_.size(); ++j) {
     const auto i = event_index_.find_or_add(other.event_keys_[j], static_cast<std::uint32_t>(event_keys_.size()));
     if (i == event_keys_.size()) {
@@ -174,12 +188,22 @@ AggregateResult Tally::finish() {
                 static_cast<int>(key & 511), event_mentions_[j]);
   }
   result_.rows_duplicate = options_.dedupe ? rows_passed_ - static_cast<std::int64_t>(event_keys_.size()) : 0;
-  std::sort(cells_.begin(), cells_.end(), [](const DyadPeriod& a, const DyadPeriod& b) {
+  std::vector<std::uint64_t>().swap(event_keys_);
+  std::vector<std::int64_t>().swap(event_mentions_);
+  event_index_ = FlatIndex();
+  cell_index_ = FlatIndex();
+  AggregateResult r = std::move(result_);
+  r.cells.reserve(cells_.size());
+  for (auto& c : cells_) {
+    c.cell.goldstein_sum = static_cast<double>(c.goldstein_tenths) / 10;
+    c.cell.goldstein_mention_sum = static_cast<double>(c.goldstein_mention_tenths) / 10;
+    r.cells.push_back(c.cell);
+  }
+  std::vector<Cell>().swap(cells_);
+  std::sort(r.cells.begin(), r.cells.end(), [](const DyadPeriod& a, const DyadPeriod& b) {
     if (a.period_start != b.period_start) return a.period_start < b.period_start;
     return a.source != b.source ? a.source < b.source : a.target < b.target;
   });
-  AggregateResult r = std::move(result_);
-  r.cells = std::move(cells_);
   r.coverage.first_date = first_date_;
   r.coverage.last_date = last_date_;
   r.coverage.rows_used = rows_passed_ - r.rows_duplicate;

@@ -14,43 +14,43 @@
 
 namespace entente::events::detail {
 
-// Open addressing from a non-zero 64-bit key to an index, for the per-row hot path.
+// Open addressing from a non-zero 64-bit key to an index, for the per-row hot path; key and
+// index side by side, so a lookup touches one cache line.
 class FlatIndex {
  public:
   FlatIndex() { rehash(1 << 12); }
   // The index stored for `key`, or `fresh` after storing it.
   std::uint32_t find_or_add(std::uint64_t key, std::uint32_t fresh) {
-    if (2 * (size_ + 1) > keys_.size()) rehash(2 * keys_.size());
+    if (2 * (size_ + 1) > slots_.size()) rehash(2 * slots_.size());
     std::size_t i = slot(key);
-    while (keys_[i] != 0) {
-      if (keys_[i] == key) return values_[i];
+    while (slots_[i].key != 0) {
+      if (slots_[i].key == key) return slots_[i].value;
       i = (i + 1) & mask_;
     }
-    keys_[i] = key;
-    values_[i] = fresh;
+    slots_[i] = {key, fresh};
     ++size_;
     return fresh;
   }
 
  private:
+  struct Slot {
+    std::uint64_t key;
+    std::uint32_t value;
+  };
   std::size_t slot(std::uint64_t key) const { return (key * 0x9E3779B97F4A7C15ull) >> shift_; }
   void rehash(std::size_t capacity) {
-    std::vector<std::uint64_t> old_keys(capacity, 0);
-    std::vector<std::uint32_t> old_values(capacity, 0);
-    old_keys.swap(keys_);
-    old_values.swap(values_);
+    std::vector<Slot> old(capacity, Slot{0, 0});
+    old.swap(slots_);
     mask_ = capacity - 1;
     shift_ = 64 - static_cast<int>(std::bit_width(capacity) - 1);
-    for (std::size_t i = 0; i < old_keys.size(); ++i) {
-      if (old_keys[i] == 0) continue;
-      std::size_t j = slot(old_keys[i]);
-      while (keys_[j] != 0) j = (j + 1) & mask_;
-      keys_[j] = old_keys[i];
-      values_[j] = old_values[i];
+    for (const auto& s : old) {
+      if (s.key == 0) continue;
+      std::size_t j = slot(s.key);
+      while (slots_[j].key != 0) j = (j + 1) & mask_;
+      slots_[j] = s;
     }
   }
-  std::vector<std::uint64_t> keys_;
-  std::vector<std::uint32_t> values_;
+  std::vector<Slot> slots_;
   std::size_t mask_ = 0, size_ = 0;
   int shift_ = 64;
 };
@@ -72,6 +72,8 @@ struct Event {
 
 // Index into event_codes() of a code, -1 when the table does not list it.
 int event_code_index(std::string_view code) noexcept;
+// The Goldstein score of event_codes()[index] in tenths.
+int goldstein_tenths(int index) noexcept;
 
 class Tally {
  public:
@@ -94,8 +96,14 @@ class Tally {
   std::bitset<1024> chosen_;
   AggregateResult result_;
   int first_date_ = 0, last_date_ = 0;
+  // Goldstein scores have one decimal: sums are kept in tenths, as integers, so that they do not
+  // depend on the order rows arrive in (which thread, which block).
+  struct Cell {
+    DyadPeriod cell;
+    std::int64_t goldstein_tenths = 0, goldstein_mention_tenths = 0;
+  };
   FlatIndex cell_index_;
-  std::vector<DyadPeriod> cells_;
+  std::vector<Cell> cells_;
   // With de-duplication: each distinct (date, source, target, code) and the most mentions it had.
   FlatIndex event_index_;
   std::vector<std::uint64_t> event_keys_;

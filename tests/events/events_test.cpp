@@ -11,10 +11,12 @@
 #include <string>
 #include <tuple>
 
+#include "entente/actor/iso3.hpp"
 #include "entente/events/actors.hpp"
 #include "entente/events/aggregate.hpp"
 #include "entente/events/cameo.hpp"
 #include "entente/io/parse_error.hpp"
+#include "entente/report/json.hpp"
 #include "test_support.hpp"
 
 namespace ev = entente::events;
@@ -113,6 +115,8 @@ TEST(EventsCameo, EveryCodeMatchesThePinnedTables) {
     const auto* e = ev::find_event_code(code);
     ASSERT_NE(e, nullptr) << code;
     EXPECT_EQ(e->goldstein, entry.first) << code;  // exact: the same decimal literal
+    // One decimal: the aggregation sums scores in integer tenths.
+    EXPECT_NEAR(e->goldstein * 10, std::round(e->goldstein * 10), 1e-9) << code;
     EXPECT_EQ(e->description, entry.second) << code;
     EXPECT_EQ(static_cast<int>(e->quad), quad_index_by_root(code)) << code;
   }
@@ -172,6 +176,27 @@ TEST(EventsActors, NoCodeIsBothAStateAndANonStateActor) {
           EXPECT_EQ(ev::ccode_for_country_code(code, 20000101), 0) << code;
         }
       }
+}
+
+TEST(EventsActors, AnIsoCodeNeverNamesAnotherState) {
+  // The older codes added to the ISO ones must not take an ISO code of another country (COW's MAC,
+  // Macedonia, is ISO's Macao): every ISO 3166-1 alpha-3 code that maps maps to the state whose
+  // ISO code it is. Needs Debian's iso-codes (scripts/install-deps).
+  const std::filesystem::path iso = "/usr/share/iso-codes/json/iso_3166-1.json";
+  if (!std::filesystem::exists(iso)) GTEST_SKIP() << "SKIPPED: iso-codes is not installed";
+  std::ifstream in(iso);
+  const auto doc = entente::Json::parse(in);
+  int mapped = 0;
+  for (const auto& country : doc.at("3166-1")) {
+    const auto code = country.at("alpha_3").get<std::string>();
+    const int c = ev::ccode_for_country_code(code, 20000101);
+    if (c == 0) continue;
+    ++mapped;
+    EXPECT_EQ(entente::actor::iso3_for_ccode(c), code) << code;
+  }
+  EXPECT_GT(mapped, 180);
+  EXPECT_EQ(ev::ccode_for_country_code("UAE", 20000101), 696);
+  EXPECT_EQ(ev::ccode_for_country_code("MAC", 20000101), 0);
 }
 
 TEST(EventsCalendar, PeriodsStartOnTheirFirstDay) {
@@ -384,4 +409,63 @@ TEST(EventsAggregate, IcewsColumnsByNameWithCountryNames) {
   EXPECT_EQ(r.coverage.sources.at(0), f.string() + " (icews)");
   const auto bad = dir.write("b.tab", "Event ID\tEvent Date\n1\t2012-03-05\n");
   EXPECT_NE(parse_error_of({bad}, o).find("expected an ICEWS header with the column \"Source Name\""), std::string::npos);
+}
+
+TEST(EventsCli, CsvJsonAndErrors) {
+  ENTENTE_REQUIRE_SHARED_DATA();
+  const auto file = (events_dir() / "keds_levant.cameo.csv").string();
+  const auto csv = entente::testing::run_cli({"events", file, "--by", "year", "--actors", "ISR,JOR,SYR", "--format", "csv"});
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  std::istringstream lines(csv.out);
+  std::string header, line;
+  std::getline(lines, header);
+  EXPECT_EQ(header,
+            "period_start,source,target,events,quad_events_verbal_cooperation,quad_events_material_cooperation,"
+            "quad_events_verbal_conflict,quad_events_material_conflict,goldstein_sum,goldstein_mean,mentions,"
+            "goldstein_mention_sum");
+  ev::AggregateOptions o;
+  o.period = ev::Period::year;
+  o.actors = {666, 663, 652};
+  const auto r = ev::aggregate({file}, o);
+  std::size_t rows = 0;
+  while (std::getline(lines, line)) {
+    const auto f = split(line, ',');
+    ASSERT_LT(rows, r.cells.size());
+    const auto& c = r.cells[rows++];
+    EXPECT_EQ(std::stoi(f[0]), c.period_start);
+    EXPECT_EQ(std::stoi(f[1]), c.source);
+    EXPECT_EQ(std::stoi(f[2]), c.target);
+    EXPECT_EQ(std::stoll(f[3]), c.events);
+    EXPECT_NEAR(std::stod(f[8]), c.goldstein_sum, 1e-9);
+  }
+  EXPECT_EQ(rows, r.cells.size());
+  EXPECT_GT(rows, 60u);  // three dyads over 33 years
+  EXPECT_NE(csv.err.find("145709 rows read"), std::string::npos) << csv.err;
+  EXPECT_NE(csv.err.find("non-state actor (PAL "), std::string::npos) << csv.err;
+
+  const auto json = entente::testing::run_cli({"events", file, "--by", "quarter", "--dedupe", "--format", "json"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const auto doc = entente::Json::parse(json.out);
+  EXPECT_EQ(doc.at("coverage").at("rows_read").get<long long>(), 145709);
+  EXPECT_EQ(doc.at("options").at("by"), "quarter");
+  EXPECT_GT(doc.at("rows_left_out").at("duplicate").get<long long>(), 0);
+  ASSERT_FALSE(doc.at("rows").empty());
+  const int first_quarter = doc.at("rows")[0].at("period_start").get<int>();
+  EXPECT_EQ(first_quarter, 19790401);  // the first event is of 15 April 1979
+
+  TempDir dir;
+  const auto bad = dir.write("bad.csv", "\"date\",\"source\",\"target\",\"code\"\n\"1990-01-01\",\"ISR\",\"jor\",\"190\"\n");
+  const auto error = entente::testing::run_cli({"events", bad.string()});
+  EXPECT_EQ(error.exit_code, 1);
+  EXPECT_NE(error.err.find(bad.string() + ":2:21: found \"jor\", expected a KEDS actor code in capital letters (target)"),
+            std::string::npos)
+      << error.err;
+  const auto skipped = entente::testing::run_cli({"events", bad.string(), "--skip-bad-rows", "--format", "csv"});
+  EXPECT_EQ(skipped.exit_code, 0) << skipped.err;
+  EXPECT_NE(skipped.err.find("left out 1 rows that are bad"), std::string::npos) << skipped.err;
+
+  const auto help = entente::testing::run_cli({"help", "events"});
+  ASSERT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("docs/models/events.md"), std::string::npos);
+  EXPECT_TRUE(std::filesystem::is_regular_file(std::filesystem::path(ENTENTE_TEST_SOURCE_DIR) / "docs/models/events.md"));
 }

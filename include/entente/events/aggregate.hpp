@@ -37,7 +37,7 @@ struct AggregateOptions {
   ActorScope scope = ActorScope::state;
   bool skip_bad_rows = false;  // else the first bad row is an error
   unsigned threads = 0;        // 0: every core
-  std::size_t block_bytes = std::size_t{8} << 20;
+  std::size_t block_bytes = std::size_t{1} << 20;
   // Called after each block read with bytes read so far (compressed bytes for gzip) and the total.
   std::function<void(std::uint64_t done, std::uint64_t total)> progress;
   // ICEWS names countries ("Israel"); this turns a name on a date (yyyymmdd) into a ccode, 0 when
