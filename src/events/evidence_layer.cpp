@@ -1,5 +1,7 @@
 #include "entente/events/evidence_layer.hpp"
 
+#include "entente/events/aggregate.hpp"
+
 #include <algorithm>
 #include <array>
 #include <fmt/format.h>

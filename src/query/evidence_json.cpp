@@ -1,4 +1,5 @@
 #include "entente/query/evidence_json.hpp"
+#include "entente/events/aggregate.hpp"  // period_name
 
 namespace entente::query {
 

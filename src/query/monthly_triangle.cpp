@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "entente/query/evidence_json.hpp"
+#include "entente/events/aggregate.hpp"  // period_name
 #include "entente/triangle/triangle.hpp"
 #include "entente/world/panel.hpp"
 

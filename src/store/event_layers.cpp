@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "entente/io/file.hpp"
+#include "entente/events/aggregate.hpp"  // period_name
 #include "entente/store/store.hpp"
 #include "sqlite.hpp"
 #include "store_impl.hpp"

@@ -8,10 +8,12 @@
 #include <string_view>
 #include <vector>
 
-#include "entente/events/aggregate.hpp"  // period_name, period_by_name
 #include "entente/events/event_counts.hpp"
 
 namespace entente::events {
+
+struct AggregateResult;   // events/aggregate.hpp
+struct AggregateOptions;
 
 // One file a layer was built from, identified like every import by its SHA-256.
 struct SourceFile {
