@@ -12,6 +12,7 @@
 #include <fstream>
 #include <iostream>
 #include <limits>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -986,13 +987,17 @@ int main(int argc, char** argv) {
         return names->registry;
       };
       for (const auto& name : evt_actors) options.actors.push_back(registry().find(name).ccode);
+      std::map<std::string, int, std::less<>> known_names;  // a name's answer, looked up once
       options.country_by_name = [&](std::string_view name, int) {
         std::lock_guard lock(names_lock);
+        if (const auto it = known_names.find(name); it != known_names.end()) return it->second;
+        int ccode = 0;  // unmapped: counted and reported
         try {
-          return registry().find(name).ccode;
+          ccode = registry().find(name).ccode;
         } catch (const std::exception&) {
-          return 0;  // unmapped: counted and reported
         }
+        known_names.emplace(std::string(name), ccode);
+        return ccode;
       };
       // --into: the name and the store are checked before the files are read, which may take long.
       std::optional<entente::store::Store> into_store;

@@ -91,8 +91,8 @@ std::string parse_error_of(const std::vector<std::filesystem::path>& files, cons
 }
 
 std::string gdelt_row(const std::string& date, const std::string& a1, const std::string& a2, const std::string& code,
-                      int mentions = 1) {
-  std::vector<std::string> f(58);
+                      int mentions = 1, std::size_t fields = 58) {
+  std::vector<std::string> f(fields);
   f[0] = "1";
   f[1] = date;
   f[7] = a1;
@@ -385,6 +385,27 @@ TEST(EventsAggregate, BadRowsNameFileLineAndColumn) {
   EXPECT_EQ(r.coverage.rows_used, 6000);
   ASSERT_EQ(r.bad_rows.size(), 1u);
   EXPECT_NE(r.bad_rows[0].error.find(":3001:3:"), std::string::npos);
+}
+
+TEST(EventsAggregate, Gdelt2RowsHave61Fields) {
+  TempDir dir;
+  const auto f = dir.write("g2.tsv", gdelt_row("20150105", "CHN", "RUS", "042", 4, 61) +
+                                         gdelt_row("20150111", "RUS", "CHN", "0841", 2, 61));
+  ev::AggregateOptions o;
+  o.period = ev::Period::week;
+  const auto r = ev::aggregate({f}, o);
+  ASSERT_EQ(r.cells.size(), 1u);
+  EXPECT_EQ(r.cells[0].period_start, 20150105);  // a Monday; the 11th is the Sunday of that week
+  EXPECT_EQ(r.cells[0].source, 365);
+  EXPECT_EQ(r.cells[0].target, 710);
+  EXPECT_EQ(r.cells[0].events, 2);
+  EXPECT_EQ(r.cells[0].mentions, 6);
+  EXPECT_DOUBLE_EQ(r.cells[0].goldstein_mention_sum,
+                   4 * ev::find_event_code("042")->goldstein + 2 * ev::find_event_code("0841")->goldstein);
+  EXPECT_EQ(r.coverage.sources.at(0), f.string() + " (gdelt2)");
+  const auto mixed = dir.write("m.tsv", gdelt_row("20150105", "CHN", "RUS", "042", 4, 61) + gdelt_row("20150105", "CHN", "RUS", "042"));
+  EXPECT_NE(parse_error_of({mixed}, o).find(":2:1: found"), std::string::npos);
+  EXPECT_NE(parse_error_of({mixed}, o).find("expected 61 tab-separated fields (GDELT 2.0)"), std::string::npos);
 }
 
 TEST(EventsAggregate, IcewsColumnsByNameWithCountryNames) {
