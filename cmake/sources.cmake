@@ -27,7 +27,9 @@ set(ENTENTE_SOURCES
   src/events/calendar.cpp
   src/events/cameo.cpp
   src/events/cameo_tables.cpp
+  src/events/evidence_layer.cpp
   src/events/scanners.cpp
+  src/events/score.cpp
   src/events/tally.cpp
   src/evidence/records.cpp
   src/idealpoint/idealpoint.cpp
@@ -59,6 +61,7 @@ set(ENTENTE_SOURCES
   src/query/idealpoints.cpp
   src/query/landscape.cpp
   src/query/long_runs.cpp
+  src/query/monthly_triangle.cpp
   src/query/similarity.cpp
   src/query/structure.cpp
   src/query/store_info.cpp
@@ -87,12 +90,14 @@ set(ENTENTE_SOURCES
   src/states/state_years.cpp
   src/store/packed.cpp
   src/store/sqlite.cpp
+  src/store/event_layers.cpp
   src/store/store.cpp
   src/triangle/triangle.cpp
   src/world/conventions.cpp
   src/world/default_world_blob.cpp
   src/world/export.cpp
   src/world/panel.cpp
+  src/world/panel_events.cpp
   src/world/source.cpp
   src/world/world_file.cpp
 )

@@ -39,6 +39,7 @@
 #include "entente/query/idealpoints.hpp"
 #include "entente/query/landscape.hpp"
 #include "entente/query/long_runs.hpp"
+#include "entente/query/monthly_triangle.hpp"
 #include "entente/query/store_info.hpp"
 #include "entente/query/scenario.hpp"
 #include "entente/query/strategic.hpp"
@@ -463,8 +464,8 @@ int main(int argc, char** argv) {
   std::optional<std::string> profile_path;
   auto add_profile = [&](CLI::App* cmd) {
     cmd->add_option("--profile", profile_path,
-                    "stance profile: default (v2, data/profiles/default.toml), v1 (data/profiles/v1.toml), or a TOML file")
-        ->check(CLI::IsMember({"default", "v1", "v2"}) | CLI::ExistingFile);
+                    "stance profile: default (v2, data/profiles/default.toml), v1 (data/profiles/v1.toml), events (data/profiles/events.toml: with event data), or a TOML file")
+        ->check(CLI::IsMember({"default", "v1", "v2", "events"}) | CLI::ExistingFile);
   };
   auto* xpl = app.add_subcommand("explain", "which evidence and which rule decide a relationship");
   std::string xa, xb;
@@ -485,13 +486,20 @@ int main(int argc, char** argv) {
 
   auto* tri = app.add_subcommand("triangle", "the strategic triangle of three states (Dittmer), year by year");
   std::string ta, tb, tc;
-  std::optional<int> tyear, tfrom, tto;
+  std::optional<int> tyear;
+  std::optional<std::string> tfrom, tto;
+  std::string tby = "year";
   tri->add_option("A", ta, "first state")->required();
   tri->add_option("B", tb, "second state")->required();
   tri->add_option("C", tc, "third state")->required();
   tri->add_option("--year", tyear, "one year (default 2012)");
-  tri->add_option("--from", tfrom, "first year of a timeline");
-  tri->add_option("--to", tto, "last year of a timeline");
+  tri->add_option("--from", tfrom, "first year of a timeline (with --by month: first month, YYYY-MM)");
+  tri->add_option("--to", tto, "last year of a timeline (with --by month: last month, YYYY-MM)");
+  tri->add_option("--by", tby,
+                  "year: ties from the stance model; month: ties from the store's event layer, month by month "
+                  "(docs/models/event_score.md)")
+      ->check(CLI::IsMember({"year", "month"}))
+      ->capture_default_str();
   add_profile(tri);
   add_common(tri, common);
 
@@ -738,6 +746,10 @@ int main(int argc, char** argv) {
   evt->add_flag("--skip-bad-rows", evt_skip, "leave out bad rows (counted, the first 20 named on stderr) instead of stopping");
   evt->add_option("--out", out_file, "write to this file instead of standard output");
   evt->add_option("--threads", evt_threads, "worker threads (default: all cores)");
+  std::optional<std::string> evt_into;
+  evt->add_option("--into", evt_into,
+                  "keep the cells in the store (--db) as the event layer NAME, with its coverage and files, for "
+                  "explain, the events profile and monthly triangles (replaces a layer of that name)");
   evt->footer("Codes: CAMEO event codes to Goldstein (1992) scores and quad classes from the pinned CAMEO 1.1b3\n"
               "table; actor codes to COW states (ISO3 and older KEDS codes, roles such as ISRMIL or LBNREB).\n"
               "Unmapped codes and non-state actors are counted and listed on stderr, never guessed.\n"
@@ -1022,8 +1034,26 @@ int main(int argc, char** argv) {
         known_names.emplace(std::string(name), ccode);
         return ccode;
       };
+      // --into: the name and the store are checked before the files are read, which may take long.
+      std::optional<entente::store::Store> into_store;
+      if (evt_into) {
+        if (!common.db) throw std::runtime_error("--into needs --db: the bundled world is read-only");
+        entente::events::check_layer_name(*evt_into);
+        into_store.emplace(entente::store::Store::open_existing(*common.db));
+      }
       const std::vector<std::filesystem::path> paths(evt_files.begin(), evt_files.end());
-      const auto result = entente::events::aggregate(paths, options);
+      auto result = entente::events::aggregate(paths, options);
+      if (evt_into) {
+        // The store is the output: the layer is written in one transaction, and the summary of
+        // what was read goes to stderr as without --into.
+        std::cerr << entente::query::events_notes(result);
+        const auto layer = entente::events::make_layer(*evt_into, std::move(result), options, paths);
+        into_store->write_event_layer(layer);
+        std::cerr << fmt::format("entente: event layer {} written to {}: {} cells by {}, {} to {}\n", layer.name,
+                                 *common.db, layer.cells.size(), entente::events::period_name(layer.period),
+                                 layer.coverage.first_date, layer.coverage.last_date);
+        return 0;
+      }
       Destination destination(out_file);
       const auto format = entente::report::parse_output_format(common.format).value_or(OutputFormat::table);
       entente::report::TableWriter writer(destination.stream(), format, entente::query::event_key_columns(),
@@ -1221,8 +1251,39 @@ int main(int argc, char** argv) {
       print(result, common, result.at("rows"));
       return 0;
     }
+    if (tri->parsed() && tby == "month") {
+      if (tyear) throw std::runtime_error("--by month takes --from YYYY-MM --to YYYY-MM, not --year");
+      if (!tfrom || !tto) throw std::runtime_error("--by month needs --from YYYY-MM and --to YYYY-MM");
+      const auto result = entente::query::triangle_by_month(
+          source, source.registry.find(ta), source.registry.find(tb), source.registry.find(tc),
+          entente::query::parse_month(*tfrom, false, "--from"), entente::query::parse_month(*tto, true, "--to"), profile);
+      Json table = Json::array();
+      for (const auto& r : result.at("rows")) {
+        Json line{{"month", r.at("month")}, {"type", r.at("type")}};
+        for (auto& [who, role] : r.at("roles").items()) line[who] = role.at("role");
+        for (auto& [pair, tie] : r.at("ties").items())
+          // The score only where it decides; below the month's minimum, the count alone.
+          line[pair] = tie.at("events").get<long long>() == 0 ? std::string("no events")
+                       : tie.at("tone") == "too few events"
+                           ? fmt::format("too few ({})", tie.at("events").get<long long>())
+                           : fmt::format("{} {:+.2f} ({})", tie.at("tone").get<std::string>(),
+                                         tie.at("net_cooperation").get<double>(), tie.at("events").get<long long>());
+        table.push_back(std::move(line));
+      }
+      print(result, common, table);
+      return 0;
+    }
     if (tri->parsed()) {
-      const auto years = entente::query::triangle_years(tyear, tfrom, tto);
+      auto year_of = [](const std::string& text, const char* option) {
+        int value = 0;
+        const auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (ec != std::errc() || p != text.data() + text.size())
+          throw std::runtime_error(fmt::format("{} {}: expected a year (or --by month and YYYY-MM)", option, text));
+        return value;
+      };
+      const std::optional<int> from_year = tfrom ? std::optional(year_of(*tfrom, "--from")) : std::nullopt;
+      const std::optional<int> to_year = tto ? std::optional(year_of(*tto, "--to")) : std::nullopt;
+      const auto years = entente::query::triangle_years(tyear, from_year, to_year);
       require_evidence_years(source, years.asked, years.first, years.last);
       const auto result = entente::query::triangle(source, source.registry.find(ta), source.registry.find(tb),
                                                    source.registry.find(tc), years.first, years.last, profile);
@@ -1282,6 +1343,12 @@ int main(int argc, char** argv) {
         std::cout << fmt::format("{}: {} actors, {} spells, {} alliance rows, {} capability rows\n",
                                  source.label, c.at("actors").get<long long>(), c.at("spells").get<long long>(),
                                  c.at("alliance_rows").get<long long>(), c.at("capability_rows").get<long long>());
+        for (const auto& l : result.at("event_layers"))
+          std::cout << fmt::format("event layer {}: by {}, {} to {}, {} cells from {} of {} rows of {} file(s)\n",
+                                   l.at("name").get<std::string>(), l.at("period").get<std::string>(),
+                                   l.at("first_date").get<int>(), l.at("last_date").get<int>(),
+                                   l.at("cells").get<long long>(), l.at("rows_used").get<long long>(),
+                                   l.at("rows_read").get<long long>(), l.at("files").size());
       }
       print(result, common, entente::query::info_table_rows(result));
     }

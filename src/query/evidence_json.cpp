@@ -1,4 +1,5 @@
 #include "entente/query/evidence_json.hpp"
+#include "entente/events/aggregate.hpp"  // period_name
 
 namespace entente::query {
 
@@ -26,6 +27,35 @@ Json defense_agreement_json(const world::DefenseAgreement& d) {
           {"signed_year", d.signed_year},
           {"start_year", d.start_year},
           {"end_year", d.end_year}};
+}
+
+Json tally_json(const events::Tally& t) {
+  return {{"events", t.events},
+          {"quad_events",
+           {{"verbal_cooperation", t.quad_events[0]},
+            {"material_cooperation", t.quad_events[1]},
+            {"verbal_conflict", t.quad_events[2]},
+            {"material_conflict", t.quad_events[3]}}},
+          {"goldstein_sum", t.goldstein_sum},
+          {"goldstein_mean", number_or_null(events::mean_goldstein(t))},
+          {"net_cooperation", number_or_null(events::net_cooperation(t))},
+          {"months", t.months}};
+}
+
+Json event_layer_json(const events::LayerInfo& l) {
+  Json files = Json::array();
+  for (const auto& f : l.files) files.push_back({{"file_name", f.file_name}, {"format", f.format}, {"sha256", f.sha256}});
+  return {{"name", l.name},
+          {"period", std::string(events::period_name(l.period))},
+          {"directed", l.directed},
+          {"first_date", l.coverage.first_date},
+          {"last_date", l.coverage.last_date},
+          {"rows_read", l.coverage.rows_read},
+          {"rows_used", l.coverage.rows_used},
+          {"cells", l.cells},
+          {"sources", l.coverage.sources},
+          {"files", files},
+          {"written_at", l.written_at}};
 }
 
 }  // namespace entente::query

@@ -7,6 +7,7 @@
 
 #include "entente/catalogue/dataset.hpp"
 #include "entente/io/table_spec.hpp"
+#include "entente/query/evidence_json.hpp"
 #include "entente/store/store.hpp"
 
 namespace entente::query {
@@ -36,6 +37,8 @@ Json info(const world::Source& source) {
                     {"files", files[c.dataset].is_null() ? Json::array() : files[c.dataset]}});
   }
   const auto scope = source.store.evidence_scope();
+  Json event_layers = Json::array();
+  for (const auto& l : source.store.event_layers()) event_layers.push_back(event_layer_json(l));
   return {{"source", source.label},
           {"schema_version", store::kSchemaVersion},
           {"counts",
@@ -45,6 +48,7 @@ Json info(const world::Source& source) {
             {"capability_rows", counts.capability_rows},
             {"imports", counts.imports}}},
           {"evidence_scope", scope.empty() ? Json("all states") : Json(scope)},
+          {"event_layers", event_layers},
           {"rows", rows}};
 }
 
@@ -75,6 +79,26 @@ Json cite(const world::Source& source) {
                     {"version", it->second},
                     {"citation", std::string(d.citation)},
                     {"bibtex", std::string(d.bibtex)}});
+  }
+  // Event evidence layers: their providers, the Goldstein scale and the CAMEO codebook, each
+  // cited once with the layers that rest on it.
+  for (const auto& layer : source.store.event_layers()) {
+    const auto coverage = fmt::format("event layer {}: {} to {}", layer.name, layer.coverage.first_date,
+                                      layer.coverage.last_date);
+    for (const auto& ref : events::references(layer)) {
+      auto same = std::find_if(rows.begin(), rows.end(), [&](const Json& r) { return r.at("citation") == ref.citation; });
+      if (same != rows.end()) {
+        (*same)["event_layers"].push_back(layer.name);
+        (*same)["version"] = (*same)["version"].get<std::string>() + "; " + coverage;
+        continue;
+      }
+      rows.push_back({{"datasets", Json::array({ref.id})},
+                      {"title", ref.id},
+                      {"version", coverage},
+                      {"event_layers", Json::array({layer.name})},
+                      {"citation", ref.citation},
+                      {"bibtex", ref.bibtex}});
+    }
   }
   return {{"source", source.label}, {"rows", rows}};
 }

@@ -27,6 +27,15 @@ Json defense_agreements_json(const std::vector<world::DefenseAgreement>& dcas) {
   return out;
 }
 
+// The dyad-year's event evidence as explain shows it: the tally, its tone under the profile's rule
+// and the months of the year the layer covers.
+Json events_json(const stance::Stance& s) {
+  Json out = tally_json(s.events);
+  out["tone"] = std::string(events::to_string(s.events_tone));
+  out["event_months_covered"] = s.event_months_covered;
+  return out;
+}
+
 Json stance_json(const stance::Stance& s) {
   return {{"relation", std::string(stance::to_string(s.relation))},
           {"weight", s.weight},
@@ -35,24 +44,30 @@ Json stance_json(const stance::Stance& s) {
           {"missing_layers", s.missing},
           {"treaties", treaties_json(s.treaties)},
           {"defense_agreements", defense_agreements_json(s.dcas)},
-          {"organisations", s.organisations}};
+          {"organisations", s.organisations},
+          {"events", s.events_covered ? events_json(s) : Json(nullptr)}};
 }
 
 }  // namespace
 
 Json explain(const world::Source& source, const actor::Actor& a, const actor::Actor& b, int year,
              const stance::Profile& profile) {
-  const world::Panel panel(source, year, year, stance::stance_layers());
+  auto layers = stance::stance_layers(profile);
+  // Explain shows a dyad-year's event data whether or not the profile decides with it: the
+  // layer the profile names, or the store's only one.
+  if (!layers.events) layers.events = !profile.events_layer.empty() || source.store.event_layers().size() == 1;
+  const world::Panel panel(source, year, year, layers);
   const auto y = panel.year(year);
   const auto s = stance::classify(y, position(y, a), position(y, b), profile);
   Json out{{"source", source.label}, {"profile", profile.name}, {"year", year}, {"a", actor_json(a)}, {"b", actor_json(b)}};
+  if (y.events_covered || profile.events) out["event_layer"] = y.event_layer.name.empty() ? Json(nullptr) : Json(y.event_layer.name);
   const Json decided = stance_json(s);
   for (auto& [k, v] : decided.items()) out[k] = v;
   return out;
 }
 
 Json relations(const world::Source& source, int year, const std::vector<int>& actors, const stance::Profile& profile) {
-  const world::Panel panel(source, year, year, stance::stance_layers());
+  const world::Panel panel(source, year, year, stance::stance_layers(profile));
   const auto y = panel.year(year);
   Json rows = Json::array();
   const std::size_t n = y.n();
@@ -78,7 +93,7 @@ Json triangle(const world::Source& source, const actor::Actor& a, const actor::A
   if (a.ccode == b.ccode || a.ccode == c.ccode || b.ccode == c.ccode)
     throw std::invalid_argument("a triangle needs three different states");
   if (from > to) throw std::invalid_argument(fmt::format("no years to show: from {} is after to {}", from, to));
-  const world::Panel panel(source, from, to, stance::stance_layers());
+  const world::Panel panel(source, from, to, stance::stance_layers(profile));
   Json rows = Json::array(), changes = Json::array();
   std::string previous;
   for (int year = from; year <= to; ++year) {
@@ -113,7 +128,7 @@ Json triangle(const world::Source& source, const actor::Actor& a, const actor::A
 }
 
 Json balancer(const world::Source& source, int year, std::optional<int> top, const stance::Profile& profile) {
-  const world::Panel panel(source, year, year, stance::stance_layers());
+  const world::Panel panel(source, year, year, stance::stance_layers(profile));
   const auto y = panel.year(year);
   const auto stances = stance::classify_year(y, profile);
   const auto census = triangle::census(y, stances);

@@ -85,7 +85,7 @@ std::vector<balance::SignedGraph> stance_graphs(const world::Source& source, int
   if (from > to) throw std::invalid_argument(fmt::format("no years to show: from {} is after to {}", from, to));
   if (window < 1) throw std::invalid_argument(fmt::format("a window is at least one year, not {}", window));
   const int last = to + window - 1;
-  const world::Panel panel(source, from, last, stance::stance_layers());
+  const world::Panel panel(source, from, last, stance::stance_layers(profile));
   std::vector<balance::SignedGraph> years;
   for (int year = from; year <= last; ++year) years.push_back(graph_of_year(source, panel.year(year), profile, min_weight));
   if (window == 1) return years;

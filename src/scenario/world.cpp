@@ -415,7 +415,7 @@ stance::YearStances stances_of(const World& world, const stance::Profile& profil
 }
 
 Worlds build_worlds(const world::Source& source, const Scenario& sc, const stance::Profile& profile) {
-  auto layers = stance::stance_layers();
+  auto layers = stance::stance_layers(profile);
   const auto lw = landscape::world_layers();
   layers.contiguity = layers.contiguity || lw.contiguity;
   layers.democracy = layers.democracy || lw.democracy;

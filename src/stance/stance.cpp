@@ -7,6 +7,7 @@
 
 #include <toml++/toml.h>
 
+#include "entente/events/aggregate.hpp"  // period_name
 #include "entente/io/file.hpp"
 #include "entente/io/parse_error.hpp"
 #include "entente/io/toml_file.hpp"
@@ -30,6 +31,29 @@ std::string obligations_text(std::uint8_t bits) {
   return s.empty() ? "none" : s;
 }
 
+// The explain line of a dyad-year's event data.
+std::string events_text(const world::Year& y, const Stance& s, const Profile& p) {
+  const auto& t = s.events;
+  std::string text = fmt::format("event data ({}): ", y.event_layer.name);
+  // A layer by quarter or year has no months to count events in.
+  const std::string months = y.event_months() ? fmt::format(" in {} of the {} months covered", t.months,
+                                                            s.event_months_covered)
+                                              : fmt::format(" (a layer by {})", events::period_name(y.event_layer.period));
+  if (t.events == 0) {
+    text += y.event_months() ? fmt::format("no events in the {} months of the year the layer covers",
+                                           s.event_months_covered)
+                             : "no events" + months;
+  } else {
+    text += fmt::format(
+        "{} events{} (verbal cooperation {}, material cooperation {}, verbal conflict {}, material conflict {}); "
+        "Goldstein sum {:+.1f}, mean {:+.2f}; net cooperation {:+.2f}: {}",
+        t.events, months, t.quad_events[0], t.quad_events[1], t.quad_events[2], t.quad_events[3], t.goldstein_sum,
+        events::mean_goldstein(t), events::net_cooperation(t), events::to_string(s.events_tone));
+  }
+  if (!p.events) text += " (not used by this profile)";
+  return text;
+}
+
 }  // namespace
 
 std::string_view to_string(Relation r) { return kRelationNames[static_cast<std::size_t>(r)]; }
@@ -47,9 +71,17 @@ Profile profile_v1() {
   return p;
 }
 
+Profile profile_events() {
+  Profile p;
+  p.name = "events";
+  p.events = true;
+  return p;
+}
+
 Profile resolve_profile(const std::string& name_or_path) {
   if (name_or_path == "default" || name_or_path == "v2") return default_profile();
   if (name_or_path == "v1") return profile_v1();
+  if (name_or_path == "events") return profile_events();
   return load_profile(name_or_path);
 }
 
@@ -126,10 +158,28 @@ Profile parse_profile(std::string_view text, const std::string& file_name) {
           const auto v = rn.value<int64_t>();
           if (!v || *v < 1) fail(rn, name, "a whole number of roll calls, at least 1");
           p.aligned_min_votes = static_cast<int>(*v);
+        } else if (name == "events") {
+          if (!rn.is_boolean()) fail(rn, name, "true or false");
+          p.events = *rn.value<bool>();
+        } else if (name == "events_layer") {
+          const auto v = rn.value<std::string>();
+          if (!v || v->empty()) fail(rn, name, "an event layer's name in quotes");
+          p.events_layer = *v;
+        } else if (name == "events_min_year" || name == "events_min_month") {
+          const auto v = rn.value<int64_t>();
+          if (!v || *v < 1) fail(rn, name, "a whole number of events, at least 1");
+          (name == "events_min_year" ? p.events_rule.min_events_year : p.events_rule.min_events_month) = *v;
+        } else if (name == "events_cooperative" || name == "events_conflictual") {
+          const auto v = rn.value<double>();
+          const bool coop = name == "events_cooperative";
+          if (!v || (coop ? (*v <= 0 || *v > 1) : (*v >= 0 || *v < -1)))
+            fail(rn, name, coop ? "a net cooperation above 0, at most 1" : "a net cooperation below 0, at least -1");
+          (coop ? p.events_rule.cooperative : p.events_rule.conflictual) = *v;
         } else {
           fail(rn, name, "a known rule: treaties, rivalries, hostile_hostility, hostile_needs_reciprocation_or_deaths, "
                          "max_treaty_members, defense_any_size, general_dca_is_entente, security_organisations, "
-                         "aligned_idealpoint_distance, aligned_agreement, aligned_min_votes");
+                         "aligned_idealpoint_distance, aligned_agreement, aligned_min_votes, events, events_layer, "
+                         "events_min_year, events_min_month, events_cooperative, events_conflictual");
         }
       }
     } else {
@@ -148,6 +198,13 @@ world::PanelLayers stance_layers() {
   l.alliances = l.capabilities = l.majors = true;
   l.disputes = l.rivalries = l.votes = l.wars = true;
   l.treaties = l.dca = l.igos = l.idealpoints = true;
+  return l;
+}
+
+world::PanelLayers stance_layers(const Profile& profile) {
+  world::PanelLayers l = stance_layers();
+  l.events = profile.events;
+  l.events_layer = profile.events_layer;
   return l;
 }
 
@@ -198,6 +255,9 @@ Facts facts(const world::Year& y, std::size_t i, std::size_t j) {
     }
   if (y.idealpoint.size() == y.n() && !std::isnan(y.idealpoint[i]) && !std::isnan(y.idealpoint[j]))
     f.idealpoint_distance = std::fabs(y.idealpoint[i] - y.idealpoint[j]);
+  f.events_covered = y.events_covered;
+  if (f.events_covered)
+    if (const auto* e = y.events_of(static_cast<int>(i), static_cast<int>(j))) f.events = e->year;
   f.votes_covered = y.votes_covered;
   if (f.votes_covered) {
     similarity::PairTable t;
@@ -304,6 +364,16 @@ Relation decide(const Facts& f, const Profile& p, std::string* rule) {
     if (rule) *rule = std::move(why);
     return partners;
   }
+  // Event data ranks below treaties and the coded conflict data (curated, year-level) and, for
+  // cooperation, below UN voting; conflictual events outrank close voting as fighting outranks
+  // paper.
+  const auto tone = p.events && f.events_covered ? events::tone(f.events, p.events_rule, events::Span::year)
+                                                 : events::Tone::too_few;
+  if (tone == events::Tone::conflictual) {
+    say("no partnership, but conflictual event data: net cooperation {:+.2f} over {} events, at or below {:+.2f}",
+        events::net_cooperation(f.events), f.events.events, p.events_rule.conflictual);
+    return Relation::rival;
+  }
   // Either measure of UN alignment decides. Ideal points see past lopsided votes but stretch at the
   // ends of the scale: the United States and Israel (85% identical votes in 2012) are a standard
   // deviation apart there, as far as Iran and Turkmenistan, whose agreement lopsided votes inflate.
@@ -317,6 +387,12 @@ Relation decide(const Facts& f, const Profile& p, std::string* rule) {
   }
   if (close_votes) {
     say("no partnership, but UN votes identical at least {:.0f}% of the time", 100 * p.aligned_agreement);
+    return Relation::aligned;
+  }
+  if (tone == events::Tone::cooperative) {
+    say("no partnership or close UN voting, but cooperative event data: net cooperation {:+.2f} over {} events, at or "
+        "above {:+.2f}",
+        events::net_cooperation(f.events), f.events.events, p.events_rule.cooperative);
     return Relation::aligned;
   }
   if (rule) *rule = std::move(why);  // what the partnership rules found short of a partnership
@@ -398,6 +474,18 @@ Stance classify(const world::Year& y, std::size_t i, std::size_t j, const Profil
   else ev.push_back(f.joint_votes > 0 ? fmt::format("UN votes: {:.0f}% identical on {} joint roll calls",
                                                     100 * f.agreement, f.joint_votes)
                                       : "UN votes: no joint roll calls");
+  if (f.events_covered) {
+    s.events_covered = true;
+    s.events = f.events;
+    s.events_tone = events::tone(f.events, p.events_rule, events::Span::year);
+    s.event_months_covered = y.event_months_covered();
+    ev.push_back(events_text(y, s, p));
+  } else if (p.events) {
+    s.missing.emplace_back(y.event_layer.name.empty() ? std::string("event data (no event layer in the store)")
+                                                      : fmt::format("event data (layer {} covers {} to {})",
+                                                                    y.event_layer.name, y.event_layer.coverage.first_date,
+                                                                    y.event_layer.coverage.last_date));
+  }
   s.relation = decide(f, p, &s.rule);
   s.weight = p.weight[static_cast<std::size_t>(s.relation)];
   return s;

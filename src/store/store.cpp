@@ -16,16 +16,12 @@
 #include "packed.hpp"
 #include "schema.sql.hpp"
 #include "sqlite.hpp"
+#include "store_impl.hpp"
 
 namespace entente::store {
 
 using evidence::AllianceYear;
 using evidence::Obligation;
-
-struct Store::Impl {
-  sql::Database db;
-  explicit Impl(sql::Database d) : db(std::move(d)) {}
-};
 
 namespace {
 
@@ -454,7 +450,8 @@ ResultTable Store::create_result_table(const std::string& name, const std::vecto
     // Any table but an earlier results table (one of entente's own tables has a fixed name).
     bool own = existing == "meta" || existing == "provenance" || existing == "coverage" || existing == "actor" ||
                existing == "spell" || existing == "alliance_year" || existing == "capability" ||
-               existing == "evidence_scope";
+               existing == "evidence_scope" || existing == "event_layer" || existing == "event_source" ||
+               existing == "event_cell";
     for (const auto& spec : io::table_specs()) own = own || existing == spec.table;
     if (own && existing == lower) taken = true;
   });

@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include "entente/catalogue/dataset.hpp"
+#include "panel_events.hpp"
 
 namespace entente::world {
 
@@ -142,6 +143,7 @@ struct Panel::Data {
   // year -> (ccode, ideal point, votes used). Empty when the store has none: then they are
   // estimated from the store's votes.
   std::unordered_map<int, std::vector<std::tuple<int, double, int>>> stored_idealpoints;
+  PanelEvents events;
 
   bool covers(const std::string& dataset, int y) const {
     auto it = coverage.find(dataset);
@@ -236,6 +238,7 @@ Panel::Panel(const Source& source, int from, int to, const PanelLayers& requeste
     return false;
   };
 
+  d.events = load_panel_events(store, layers, from, to, d.missing);
   if (layers.alliances) {
     const bool cow = need("cow_alliance"), atop = need("atop");
     if (cow || atop)
@@ -701,6 +704,7 @@ Year Panel::year(int y) const {
     for (auto* lists : {&out.igo_full, &out.igo_unknown})
       for (auto& l : *lists) std::sort(l.begin(), l.end());
   }
+  fill_event_year(d.events, out);
   return out;
 }
 

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "entente/events/score.hpp"
 #include "entente/world/panel.hpp"
 
 namespace entente::stance {
@@ -50,6 +51,12 @@ struct Profile {
   double aligned_idealpoint_distance = 0.5;
   double aligned_agreement = 0.8;
   int aligned_min_votes = 10;
+  // Event data (docs/models/event_score.md): with `events`, a dyad-year's cooperation–conflict score
+  // from an event evidence layer decides where treaties, rivalries, conflict and (for
+  // cooperation) UN voting say nothing. `events_layer` names the layer; empty: the store's only one.
+  bool events = false;
+  std::string events_layer;
+  events::ScoreRule events_rule;
 };
 
 // The profile compiled from data/profiles/default.toml's values (v2: treaty identity, defense
@@ -73,10 +80,21 @@ struct Stance {
   std::vector<world::Treaty> treaties;  // the ATOP treaties binding both that year
   std::vector<world::DefenseAgreement> dcas;  // their defense cooperation agreements in force (DCAD)
   std::vector<std::string> organisations;     // security organisations both are full members of
+  // Event data of the year (when the panel read an event layer that reaches into it), whether or
+  // not the profile uses it: the tally, its tone under the profile's rule, and the months of the
+  // year the layer covers.
+  bool events_covered = false;
+  events::Tally events;
+  events::Tone events_tone = events::Tone::too_few;
+  int event_months_covered = 0;
 };
 
-// The layers a panel must load for stances.
+// The layers a panel must load for stances; with a profile, also the event layer it reads.
 world::PanelLayers stance_layers();
+world::PanelLayers stance_layers(const Profile& profile);
+// The profile of `entente ... --profile events` (data/profiles/events.toml): the default rules
+// with event data.
+Profile profile_events();
 
 // What the layers say about a dyad, before any rule is applied (treaty obligations of both
 // directions merged; rivalries, wars and disputes are symmetric in the panel). The
@@ -108,6 +126,10 @@ struct Facts {
   std::uint32_t security_organisations = 0;
   // |difference| of the two UN ideal points (standard deviations of the year), NaN when missing.
   double idealpoint_distance = std::numeric_limits<double>::quiet_NaN();
+  // The year's events between the two (both directions), when the panel read an event layer
+  // that reaches into the year.
+  bool events_covered = false;
+  events::Tally events;
 };
 Facts facts(const world::Year& year, std::size_t i, std::size_t j);
 // The partnership rules alone — treaties, defense cooperation, security organisations — without

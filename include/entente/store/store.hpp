@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "entente/events/evidence_layer.hpp"
 #include "entente/evidence/records.hpp"
 #include "entente/io/table_spec.hpp"
 
@@ -146,6 +147,14 @@ class Store {
   // `first_key` when given. Plain tables are read with for_each_row.
   void for_each_group(const io::TableSpec& spec, std::optional<std::pair<long long, long long>> first_key,
                       const std::function<void(const evidence::TableRows& group)>& visit) const;
+  // Event evidence layers (tables event_layer, event_source, event_cell; docs/schema.md), kept
+  // apart from the provider datasets: written by `entente events --into`, never by an import.
+  // Writes a layer in one transaction, replacing a layer of the same name; on any error nothing
+  // is written.
+  void write_event_layer(const events::EvidenceLayer& layer);
+  std::vector<events::LayerInfo> event_layers() const;  // by name; empty when the store has none
+  // The cells of a layer whose period starts in [from_date, to_date] (yyyymmdd), in key order.
+  std::vector<events::DyadPeriod> event_cells(const std::string& layer, int from_date, int to_date) const;
   // Everything, optionally restricted to states in `scope` (empty: all) and years >= from_year.
   Contents contents(const std::vector<int>& scope = {}, int from_year = 0) const;
 

@@ -2,6 +2,7 @@
 // A panel: the evidence of a store for a span of years, loaded once and handed out one year at a
 // time as dense per-year matrices over the states of that year's system. Dense n×n arrays
 // (n ≤ ~200) beat maps for every model that reads all dyads of a year.
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <map>
@@ -11,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "entente/events/evidence_layer.hpp"
+#include "entente/events/score.hpp"
 #include "entente/idealpoint/idealpoint.hpp"
 #include "entente/world/conventions.hpp"
 #include "entente/world/source.hpp"
@@ -37,6 +40,17 @@ struct PanelLayers {
   bool treaties = false;  // ATOP treaty identity and size (member-level file, institutionalisation)
   bool dca = false;   // DCAD defense cooperation agreements
   bool igos = false;  // COW IGO memberships
+  // An event evidence layer (events::EvidenceLayer): the one named, or the store's only one.
+  bool events = false;
+  std::string events_layer;
+};
+
+// A dyad's event data in a year (an event evidence layer), both directions summed: the year's
+// tally and each month's (months stay empty when the layer's period is longer than a month).
+struct EventDyad {
+  int a = 0, b = 0;  // positions in the year, a < b
+  events::Tally year;
+  std::array<events::Tally, 12> months{};
 };
 
 // An ATOP treaty in effect in a year, from the member-level file: which treaty, how many states it
@@ -166,6 +180,18 @@ struct Year {
   std::size_t unknown_igo_count(int i, int j) const;
   std::size_t igo_words = 0;                        // 64-bit words per state in the bit sets
   std::vector<std::uint64_t> igo_full_bits, igo_unknown_bits;  // n × igo_words
+  // Event data (PanelLayers::events): `events_covered` when the layer's dates reach into the
+  // year. Dyads of states in the evidence scope with at least one event, sorted by (a, b);
+  // events of a state with itself (its government toward its own military) are left out.
+  bool events_covered = false;
+  events::LayerInfo event_layer;  // the layer read (name, period, coverage, files)
+  std::vector<EventDyad> event_dyads;
+  // The dyad of positions i and j (either order), or nullptr when it has no events this year.
+  const EventDyad* events_of(int i, int j) const;
+  // Months of the year inside the layer's coverage (1–12; 0 when not covered).
+  int event_months_covered() const;
+  // Whether the layer has months (its period is a day, week or month).
+  bool event_months() const;
 };
 
 class Panel {
