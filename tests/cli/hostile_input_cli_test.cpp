@@ -779,26 +779,26 @@ TEST(CliHostileInput, NonFiniteOffsetIsAValueError) {
 TEST(CliHostileInput, LandscapeHelpSaysTheExactLimitTheCodeEnforces) {
   const auto help = run_cli({"landscape", "--help"});
   EXPECT_EQ(help.exit_code, 0);
-  EXPECT_NE(help.out.find("up to 30 actors, up to 32 when the machine's memory allows"), std::string::npos)
+  EXPECT_NE(help.out.find("up to 30 actors, up to 34 when the machine's memory allows"), std::string::npos)
       << help.out;
-  // 33 actors are refused before any enumeration, with the same number.
+  // 35 actors are refused before any enumeration, with the same number.
   TempDir dir;
   std::string sizes = "name,size\n", matrix = "";
-  for (int i = 0; i < 33; ++i) {
+  for (int i = 0; i < 35; ++i) {
     sizes += fmt::format("A{},1\n", i);
     matrix += fmt::format(",A{}", i);
   }
   matrix += "\n";
-  for (int i = 0; i < 33; ++i) {
+  for (int i = 0; i < 35; ++i) {
     matrix += fmt::format("A{}", i);
-    for (int j = 0; j < 33; ++j) matrix += i == j ? "," : ",1";
+    for (int j = 0; j < 35; ++j) matrix += i == j ? "," : ",1";
     matrix += "\n";
   }
   const auto r = run_cli({"landscape", "--sizes", dir.write("s.csv", sizes).string(), "--propensities",
                           dir.write("m.csv", matrix).string()});
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.err.find("33 actors are too many for exact analysis, which enumerates all 2^(n-1) configurations and "
-                       "stops at 32 actors"),
+  EXPECT_NE(r.err.find("35 actors are too many for exact analysis, which enumerates all 2^(n-1) configurations and "
+                       "stops at 34 actors"),
             std::string::npos)
       << r.err;
 }
