@@ -192,8 +192,10 @@ void put_value(const Json& value, Put&& put) {
 
 toml::table toml_table(const Json& object) {
   toml::table t;
-  for (const auto& [key, value] : object.items())
-    put_value(value, [&](auto&& v) { t.insert_or_assign(key, std::forward<decltype(v)>(v)); });
+  for (const auto& item : object.items()) {
+    const std::string& key = item.key();  // not a structured binding: clang 14 cannot capture one
+    put_value(item.value(), [&](auto&& v) { t.insert_or_assign(key, std::forward<decltype(v)>(v)); });
+  }
   return t;
 }
 
