@@ -72,9 +72,13 @@ void win_probabilities(const std::vector<double>& x, const std::vector<double>& 
       while (below_mid < n && xs[below_mid] < mid) ++below_mid;
       while (to_mid < n && xs[to_mid] <= mid) ++to_mid;
       const std::size_t below_hi = group_start[b];
-      double for_lo = span * sum_w(0, at_or_below_lo) +
-                      std::max(0.0, sum * sum_w(at_or_below_lo, below_mid) - 2 * sum_wx(at_or_below_lo, below_mid));
-      double for_hi = span * sum_w(below_hi, n) + std::max(0.0, 2 * sum_wx(to_mid, below_hi) - sum * sum_w(to_mid, below_hi));
+      // at_or_below_lo ≤ below_mid and below_hi < n always, so those ranges need no emptiness test
+      // (an empty one's difference is exactly 0); to_mid may pass below_hi when mid rounds up to hi.
+      double for_lo = span * cum_w[at_or_below_lo] +
+                      std::max(0.0, sum * (cum_w[below_mid] - cum_w[at_or_below_lo]) -
+                                        2 * (cum_wx[below_mid] - cum_wx[at_or_below_lo]));
+      double for_hi = span * (cum_w[n] - cum_w[below_hi]) +
+                      std::max(0.0, 2 * sum_wx(to_mid, below_hi) - sum * sum_w(to_mid, below_hi));
       double total = for_lo + for_hi;
       if (rule == Probability::third_parties) {
         // The contenders' own votes: each backs itself with its weight times L.
@@ -142,15 +146,25 @@ struct Field {
     explicit Shape(double distance)
         : d(distance), log_success(std::log(0.5 - 0.5 * distance)), log_failure(std::log(0.5 + 0.5 * distance)) {}
   };
-  View view(std::size_t viewer, std::size_t other, double r, double u_sq, const Shape& shape, const Variant& v) const {
+  // Once a round, so that risk_exponents and the dyads share them: |x_k − μ| / range for every
+  // actor (status_quo_term's m) and, for i < j, distance[i*n+j] = |x_i − x_j| / range.
+  std::vector<double> centre_distance, distance;
+  void measure_distances() {
     const auto& pos = *x;
+    centre_distance.resize(n);
+    distance.resize(n * n);
+    for (std::size_t k = 0; k < n; ++k) centre_distance[k] = std::abs(pos[k] - mu) / range;
+    for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t j = i + 1; j < n; ++j) distance[i * n + j] = std::abs(pos[i] - pos[j]) / range;
+  }
+  View view(std::size_t viewer, std::size_t other, double r, double u_sq, const Shape& shape, const Variant& v) const {
     const double d = shape.d;
     Stakes u(0, 1);
     u.success = r == 1.0 ? shaped(0.5 - 0.5 * d, 1.0) : 2.0 - 4.0 * std::exp(r * shape.log_success);
     u.failure = r == 1.0 ? shaped(0.5 + 0.5 * d, 1.0) : 2.0 - 4.0 * std::exp(r * shape.log_failure);
-    const double own = expected_utility(u, status_quo_term(r, d, std::abs(pos[viewer] - mu) / range, v, u_sq),
+    const double own = expected_utility(u, status_quo_term(r, d, centre_distance[viewer], v, u_sq),
                                         p[viewer * n + other], (*salience)[other]);
-    const double theirs = expected_utility(u, status_quo_term(r, d, std::abs(pos[other] - mu) / range, v, u_sq),
+    const double theirs = expected_utility(u, status_quo_term(r, d, centre_distance[other], v, u_sq),
                                            p[other * n + viewer], (*salience)[viewer]);
     return classify(own, theirs);
   }
@@ -168,24 +182,21 @@ struct Field {
 void risk_exponents(const Field& f, const Variant& v, std::vector<double>& threat, std::vector<double>& r) {
   r.assign(f.n, 1.0);
   if (v.risk == Risk::fixed) return;
-  const auto& x = *f.x;
   const auto& s = *f.salience;
   const double u_sq = shaped(0.5, 1.0);
   threat.assign(f.n, 0.0);
-  std::vector<double>& m = r;  // |x_j − μ| / range, in r's storage until r is written
-  for (std::size_t j = 0; j < f.n; ++j) m[j] = std::abs(x[j] - f.mu) / f.range;
+  const auto& m = f.centre_distance;
   // Each pair once, both challenges: S_k still adds its terms in challenger order (those below k
   // while j = challenger < k runs, then those above it).
   for (std::size_t j = 0; j < f.n; ++j) {
     const double* p_j = &f.p[j * f.n];
     for (std::size_t k = j + 1; k < f.n; ++k) {
-      const double d = std::abs(x[j] - x[k]) / f.range;
+      const double d = f.distance[j * f.n + k];
       const Stakes u(d, 1.0);
       threat[k] += expected_utility(u, status_quo_term(1.0, d, m[j], v, u_sq), p_j[k], s[k]);
       threat[j] += expected_utility(u, status_quo_term(1.0, d, m[k], v, u_sq), f.p[k * f.n + j], s[j]);
     }
   }
-  r.assign(f.n, 1.0);
   const auto [lo, hi] = std::minmax_element(threat.begin(), threat.end());
   const double spread = *hi - *lo;
   if (!(spread > 0)) return;  // everyone equally threatened: risk-neutral
@@ -212,25 +223,35 @@ int kind_rank(Outcome k) {
   return 3;
 }
 
+// How far an offer lies from the receiver at `own`, the distance its choice rule breaks ties by:
+// the sender's position under strongest_challenge, else the offered position.
+double offer_gap(const Offer& o, const std::vector<double>& x, double own, Choice rule) {
+  return std::abs((rule == Choice::strongest_challenge ? x[o.from] : o.position) - own);
+}
+
 // Whether the receiver prefers offer a to offer b (b came first), by the variant's choice rule:
 // smallest_move the nearer position; by_kind the earlier kind, then the nearer; strongest_challenge
 // the larger EU of its sender, then the nearer sender. Ties keep the earlier offer (lower actor index).
-bool preferred(const Offer& a, const Offer& b, const std::vector<double>& x, double own, Choice rule) {
-  if (rule == Choice::strongest_challenge)
-    return a.eu_other > b.eu_other || (a.eu_other == b.eu_other && std::abs(x[a.from] - own) < std::abs(x[b.from] - own));
+// gap_a and gap_b are the offers' offer_gap.
+bool preferred(const Offer& a, double gap_a, const Offer& b, double gap_b, Choice rule) {
+  if (rule == Choice::strongest_challenge) return a.eu_other > b.eu_other || (a.eu_other == b.eu_other && gap_a < gap_b);
   if (rule == Choice::by_kind && kind_rank(a.kind) != kind_rank(b.kind)) return kind_rank(a.kind) < kind_rank(b.kind);
-  return std::abs(a.position - own) < std::abs(b.position - own);
+  return gap_a < gap_b;
 }
 
 // The receiver's offers arrive in the order of their senders; it keeps the one it prefers, as it
-// comes (without details nothing else of them is kept).
+// comes (without details nothing else of them is kept). The kept offer's gap is kept with it, so
+// that each arrival computes one distance, not two.
 struct Receiver {
   std::vector<Offer> offers;     // every offer, with details only
   std::optional<std::size_t> accepted;  // into offers, with details
   std::optional<Offer> best;
+  double best_gap = 0;
   void receive(const Offer& offer, const std::vector<double>& x, std::size_t self, Choice rule, bool details) {
-    if (!best || preferred(offer, *best, x, x[self], rule)) {
+    const double gap = offer_gap(offer, x, x[self], rule);
+    if (!best || preferred(offer, gap, *best, best_gap, rule)) {
       best = offer;
+      best_gap = gap;
       if (details) accepted = offers.size();
     }
     if (details) offers.push_back(offer);
@@ -398,6 +419,7 @@ Result run(const Issue& issue, const Variant& variant, const Options& options) {
     r.mean = weighted_mean(x, w);
     field.x = &r.positions;
     field.mu = variant.centre == Centre::median ? r.median : r.mean;
+    field.measure_distances();
     win_probabilities(x, w, variant.probability, field.p, sorted);
     risk_exponents(field, variant, threat, risk);
     for (std::size_t i = 0; i < n; ++i) {
@@ -417,7 +439,7 @@ Result run(const Issue& issue, const Variant& variant, const Options& options) {
     for (std::size_t i = 0; i < n; ++i)
       for (std::size_t j = i + 1; j < n; ++j) {
         if (x[i] == x[j]) continue;  // nothing to gain between equal positions
-        const double distance = std::abs(x[i] - x[j]) / field.range;
+        const double distance = field.distance[i * n + j];
         if (bounded && distance >= quick_min_distance) {
           const double alpha = salience[j] * (1.0 - p[i * n + j]), beta = salience[i] * (1.0 - p[j * n + i]);
           const Quick qi = quick_view(rho_lo[i], rho_hi[i], alpha, beta);
