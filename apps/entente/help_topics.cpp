@@ -41,7 +41,10 @@ const std::vector<HelpTopic>& help_topics() {
        "threats, force - machine-coded in CAMEO (KEDS, GDELT, ICEWS). Counted per dyad and period\n"
        "by quad class (verbal/material cooperation/conflict) with Goldstein (1992) sums; actor codes\n"
        "mapped to COW states, non-state and unmapped codes counted apart, never guessed.\n"
-       "Verbs: events.",
+       "`events --into NAME --db STORE` keeps the cells as an evidence layer: `explain` shows it,\n"
+       "`--profile events` uses its cooperation-conflict score (docs/models/event_score.md), and\n"
+       "`triangle A B C --by month --from YYYY-MM --to YYYY-MM` reads it month by month.\n"
+       "Verbs: events, explain, triangle --by month.",
        "docs/models/events.md"},
   };
   return topics;
