@@ -1,8 +1,10 @@
-// The pipeline: the calling thread reads each file in blocks cut at line boundaries (ByteStream
-// gunzips on the way) and hands them to worker threads; each worker scans blocks into its own
-// Tally; the tallies are merged at the end. Line numbers for errors are known only once every
-// earlier block has been scanned, so a block reports its errors by line within the block, and the
-// first error in file order is turned into a ParseError after the workers stop.
+// The pipeline: the calling thread cuts each file into blocks at line boundaries and hands them to
+// worker threads. A plain file is mapped and its blocks point into the mapping (no copy by read();
+// workers give scanned pages back, so the resident set stays near the blocks in flight); a gzip
+// file or a pipe is read into block buffers (ByteStream gunzips on the way). Each worker scans
+// blocks into its own Tally; the tallies are merged at the end. Line numbers for errors are known
+// only once every earlier block has been scanned, so a block reports its errors by line within the
+// block, and the first error in file order is turned into a ParseError after the workers stop.
 #include "entente/events/aggregate.hpp"
 
 #include <algorithm>
@@ -27,7 +29,9 @@ constexpr std::size_t kPadding = 64;  // readable bytes after a block's end, for
 
 struct Block {
   std::vector<char> data;  // capacity + kPadding
+  const char* begin = nullptr;  // in `data`, or in a mapped file
   std::size_t size = 0;
+  const io::ByteStream* stream = nullptr;  // the mapped file `begin` points into, or null
   std::size_t file = 0;    // index into the files
   std::size_t sequence = 0;
 };
@@ -97,7 +101,9 @@ class Pipeline {
         file = contexts_[b->sequence];
       }
       detail::BlockReport report;
-      if (b->sequence < failed_at_.load()) detail::scan_block(*file, b->data.data(), b->data.data() + b->size, tally, report);
+      if (b->sequence < failed_at_.load()) detail::scan_block(*file, b->begin, b->begin + b->size, tally, report);
+      // Scanned pages of a mapped file leave the resident set: it stays near the blocks in flight.
+      if (b->stream) b->stream->release_mapped(b->begin, b->begin + b->size);
       std::lock_guard lock(mutex_);
       if (!report.errors.empty() && !options_.skip_bad_rows) {
         failed_ = true;
@@ -157,45 +163,83 @@ AggregateResult aggregate(const std::vector<std::filesystem::path>& files, const
   std::deque<detail::FileContext> contexts;  // stable addresses
   std::vector<std::size_t> header_lines;
   std::vector<std::string> sources;
+  // Declared before the pipeline: a mapped file outlives the workers scanning it, also on a throw.
+  std::vector<std::unique_ptr<io::ByteStream>> streams;
   Pipeline pipeline(options, threads);
   const std::size_t capacity = options.block_bytes;
   for (std::size_t fi = 0; fi < files.size() && !pipeline.failed(); ++fi) {
     const std::string name = files[fi].string();
-    io::ByteStream in(files[fi]);
+    streams.push_back(std::make_unique<io::ByteStream>(files[fi]));
+    io::ByteStream& in = *streams.back();
+    // A plain file is scanned where it is mapped; only a block too close to the file's end for
+    // the scanner's 64-byte loads (or a last line without its newline) is copied.
+    const std::string_view map = in.mapping();
+    std::size_t map_pos = 0;
+    // The starts of the latest mapped blocks submitted, and how far the mapping has been given back.
+    std::deque<const char*> mapped_blocks;
+    const char* released = map.data();
     std::string carry;
     bool first = true;
     bool at_end = false;
     while (!at_end && !pipeline.failed()) {
       auto b = pipeline.take_free();
       b->file = fi;
+      // With this block free, at most threads + 1 others are queued or being scanned: the blocks
+      // submitted before those are done. Their pages are given back again, with those the kernel
+      // mapped around later faults (up to 64 KiB either side) that a worker's own release missed.
+      if (mapped_blocks.size() > threads + 1) {
+        while (mapped_blocks.size() > threads + 1) mapped_blocks.pop_front();
+        constexpr std::size_t kFaultAround = 64 << 10;
+        const char* from = static_cast<std::size_t>(released - map.data()) > kFaultAround ? released - kFaultAround : map.data();
+        in.release_mapped(from, mapped_blocks.front());
+        released = mapped_blocks.front();
+      }
       char* data = b->data.data();
-      std::memcpy(data, carry.data(), carry.size());
-      std::size_t size = carry.size();
-      while (size < capacity) {
-        const std::size_t n = in.read(data + size, capacity - size);
-        if (n == 0) {
-          at_end = true;
-          break;
+      const char* text = data;  // the block's bytes: in the mapping or in `data`
+      bool copied = map.empty();
+      std::size_t size = 0;
+      if (!map.empty()) {
+        text = map.data() + map_pos;
+        size = std::min(capacity, map.size() - map_pos);
+        map_pos += size;
+        at_end = map_pos == map.size();
+      } else {
+        std::memcpy(data, carry.data(), carry.size());
+        size = carry.size();
+        while (size < capacity) {
+          const std::size_t n = in.read(data + size, capacity - size);
+          if (n == 0) {
+            at_end = true;
+            break;
+          }
+          size += n;
         }
-        size += n;
       }
       std::size_t cut = size;  // bytes of whole lines
       if (!at_end) {
-        const char* last = static_cast<const char*>(memrchr(data, '\n', size));
+        const char* last = static_cast<const char*>(memrchr(text, '\n', size));
         if (!last)
           throw io::ParseError({name, 0, 0}, fmt::format("a line over {} bytes", capacity),
                                "lines shorter than the block size");
-        cut = static_cast<std::size_t>(last - data) + 1;
-      } else if (size > 0 && data[size - 1] != '\n') {
-        data[size++] = '\n';  // the last line without its newline (kPadding leaves room)
-        cut = size;
+        cut = static_cast<std::size_t>(last - text) + 1;
       }
-      carry.assign(data + cut, size - cut);
-      std::size_t offset = 0;
+      if (!map.empty()) {
+        map_pos -= size - cut;  // the partial line starts the next block
+        const bool in_place = static_cast<std::size_t>(text + cut - map.data()) + kPadding <= map.size();
+        if (!in_place) {
+          std::memcpy(data, text, cut);
+          text = data;
+          copied = true;
+        }
+      } else {
+        carry.assign(data + cut, size - cut);
+      }
+      if (copied && at_end && cut > 0 && data[cut - 1] != '\n')
+        data[cut++] = '\n';  // the last line without its newline (kPadding leaves room)
       if (first) {
         first = false;
-        const char* nl = static_cast<const char*>(std::memchr(data, '\n', cut));
-        const std::string_view first_line(data, nl ? static_cast<std::size_t>(nl - data) : cut);
+        const char* nl = static_cast<const char*>(std::memchr(text, '\n', cut));
+        const std::string_view first_line(text, nl ? static_cast<std::size_t>(nl - text) : cut);
         if (cut == 0) throw std::runtime_error(name + ": the file is empty");
         const auto format = detect_format(first_line);
         if (!format)
@@ -205,15 +249,18 @@ AggregateResult aggregate(const std::vector<std::filesystem::path>& files, const
         contexts.push_back(detail::file_context(name, *format, first_line, options));
         sources.push_back(fmt::format("{} ({})", name, format_name(*format)));
         header_lines.push_back(detail::has_header(*format) ? 1 : 0);
-        if (detail::has_header(*format)) offset = static_cast<std::size_t>(nl - data) + 1;
+        if (detail::has_header(*format)) {  // the block starts after the header
+          const std::size_t offset = static_cast<std::size_t>(nl - text) + 1;
+          text += offset;
+          cut -= offset;
+        }
       }
-      if (offset > 0) {
-        std::memmove(data, data + offset, cut - offset);
-        cut -= offset;
-      }
-      std::memset(data + cut, 0, kPadding);
+      if (copied) std::memset(data + (text - data) + cut, 0, kPadding);
+      b->begin = text;
       b->size = cut;
-      done_bytes = in.file_bytes_read();
+      b->stream = copied ? nullptr : &in;
+      done_bytes = map.empty() ? in.file_bytes_read() : map_pos;
+      if (cut > 0 && !copied) mapped_blocks.push_back(text);
       if (cut > 0) pipeline.submit(std::move(b), &contexts.back());
       if (options.progress) {
         std::uint64_t before = 0;

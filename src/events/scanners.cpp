@@ -43,6 +43,13 @@ int iso_date(std::string_view s) noexcept {
   return valid_date(d) ? d : 0;
 }
 
+// Days 1 to 28 of any month are valid: most rows are settled without valid_date's month lengths
+// (it is still the judge of every other date).
+bool plausible_day(int yyyymmdd) noexcept {
+  const int d = yyyymmdd % 100, m = yyyymmdd / 100 % 100, y = yyyymmdd / 10000;
+  return d >= 1 && d <= 28 && m >= 1 && m <= 12 && y >= 1800 && y <= 2200;
+}
+
 struct Rejection {
   std::size_t column;
   std::string_view value;
@@ -71,7 +78,7 @@ bool gdelt_row(const char* row, const std::uint32_t* start, const char* base, co
   const auto column = [&](int i) { return static_cast<std::size_t>(base + start[i] - row) + 1; };
   const auto date_text = field(kSqlDate);
   const int date = date_text.size() == 8 && digits(date_text) ? parse_int(date_text) : 0;
-  if (!valid_date(date)) {
+  if (!plausible_day(date) && !valid_date(date)) {
     why = {column(kSqlDate), date_text, "a date yyyymmdd (SQLDATE)"};
     return false;
   }
@@ -89,10 +96,7 @@ bool gdelt_row(const char* row, const std::uint32_t* start, const char* base, co
       return false;
     }
     s.code = country;
-    if (country.empty())
-      s.no_country = true;
-    else
-      s.actor = actor_from_country(country, type, date);
+    s.no_country = country.empty();
     return true;
   };
   if (!side(kA1Country, kA1Type, "a CAMEO country code of three capital letters, or nothing (Actor1CountryCode)",
@@ -100,6 +104,11 @@ bool gdelt_row(const char* row, const std::uint32_t* start, const char* base, co
       !side(kA2Country, kA2Type, "a CAMEO country code of three capital letters, or nothing (Actor2CountryCode)",
             "a CAMEO actor type of three capital letters, or nothing (Actor2Type1Code)", e.target))
     return false;
+  // A row without both countries is only counted (Tally::add): its actors are not looked up.
+  if (!e.source.no_country && !e.target.no_country) {
+    e.source.actor = actor_from_country(e.source.code, field(kA1Type), date);
+    e.target.actor = actor_from_country(e.target.code, field(kA2Type), date);
+  }
   e.code = field(kEventCode);
   if (e.code.size() < 2 || e.code.size() > 4 || !digits(e.code)) {
     why = {column(kEventCode), e.code, "a CAMEO event code of 2 to 4 digits (EventCode)"};
@@ -141,11 +150,12 @@ bool end_gdelt_row(const FileContext& file, const char* base, const char* row, c
 }
 
 // Separators are found 64 bytes at a time as bit masks. While a row's used columns are still
-// ahead, the field starts are recorded separator by separator; past the last used column (its end
-// is the start of field kLastUsed) the rest of the row's tabs are only counted, a mask at a time.
+// ahead, the field starts of the chunk's tabs in the row are all recorded; past the last used
+// column (its end is the start of field kLastUsed) the rest of the row's tabs are only counted, a
+// mask at a time.
 void scan_gdelt(const FileContext& file, const char* begin, const char* end, Tally& tally, BlockReport& report) {
   constexpr int kLastUsed = kNumMentions + 1;
-  std::uint32_t start[kLastUsed + 1];
+  std::uint32_t start[kLastUsed + 65];  // a chunk may add up to 64 starts before the count is checked
   int tabs = 0;
   start[0] = 0;
   const char* row = begin;
@@ -174,24 +184,17 @@ void scan_gdelt(const FileContext& file, const char* begin, const char* end, Tal
       newlines &= inside;
     }
     while (marks != 0) {
-      int bit;
-      if (tabs >= kLastUsed) {
-        const std::uint64_t row_ends = marks & newlines;
-        if (row_ends == 0) {
-          tabs += count_bits(marks);
-          break;
-        }
-        bit = __builtin_ctzll(row_ends);
-        tabs += count_bits(marks & ((std::uint64_t{1} << bit) - 1));
-        marks = bit == 63 ? 0 : marks & (~std::uint64_t{0} << (bit + 1));
+      const std::uint64_t row_ends = marks & newlines;
+      const std::uint64_t tabs_in_row = marks & (row_ends ? (row_ends & (0 - row_ends)) - 1 : ~std::uint64_t{0});
+      if (tabs < kLastUsed) {  // every tab of the chunk in this row: no test per tab
+        const auto offset = static_cast<std::uint32_t>(chunk + 1 - begin);
+        for (std::uint64_t t = tabs_in_row; t != 0; t &= t - 1) start[++tabs] = offset + static_cast<std::uint32_t>(__builtin_ctzll(t));
       } else {
-        bit = __builtin_ctzll(marks);
-        marks &= marks - 1;
-        if (!(newlines >> bit & 1u)) {
-          start[++tabs] = static_cast<std::uint32_t>(chunk + bit + 1 - begin);
-          continue;
-        }
+        tabs += count_bits(tabs_in_row);
       }
+      if (row_ends == 0) break;
+      const int bit = __builtin_ctzll(row_ends);
+      marks = bit == 63 ? 0 : marks & (~std::uint64_t{0} << (bit + 1));
       if (!end_gdelt_row(file, begin, row, chunk + bit, start, tabs, line, tally, report)) {
         report.lines = line;
         return;

@@ -34,6 +34,13 @@ std::vector<CodeCount> sorted_counts(const std::unordered_map<std::string, std::
   return out;
 }
 
+// A cell's identity, ordered as the cells are sorted: period (25 bits), source, target (10 each).
+std::uint64_t cell_key(int period_start, int source, int target) noexcept {
+  return static_cast<std::uint64_t>(period_start) << 20 | static_cast<std::uint64_t>(source) << 10 |
+         static_cast<std::uint64_t>(target);
+}
+std::uint64_t cell_key(const DyadPeriod& c) noexcept { return cell_key(c.period_start, c.source, c.target); }
+
 const CodeIndexTable& code_index_table() {
   static const CodeIndexTable table;
   return table;
@@ -120,9 +127,7 @@ void Tally::add(const Event& e) {
 void Tally::add_to_cell(int date, int source, int target, int code_index, std::int64_t mentions) {
   if (!options_.directed && target < source) std::swap(source, target);
   const int start = period_start(date, options_.period);
-  const std::uint64_t key = static_cast<std::uint64_t>(start) << 20 | static_cast<std::uint64_t>(source) << 10 |
-                            static_cast<std::uint64_t>(target);
-  const auto i = cell_index_.find_or_add(key, static_cast<std::uint32_t>(cells_.size()));
+  const auto i = cell_index_.find_or_add(cell_key(start, source, target), static_cast<std::uint32_t>(cells_.size()));
   if (i == cells_.size()) cells_.push_back({DyadPeriod{start, source, target}});
   Cell& c = cells_[i];
   const int tenths = goldstein_tenths(code_index);
@@ -153,9 +158,7 @@ void Tally::merge(Tally&& other) {
   for (const auto& [k, n] : other.unmapped_code_) unmapped_code_[k] += n;
   for (const auto& theirs : other.cells_) {
     const auto& c = theirs.cell;
-    const std::uint64_t key = static_cast<std::uint64_t>(c.period_start) << 20 |
-                              static_cast<std::uint64_t>(c.source) << 10 | static_cast<std::uint64_t>(c.target);
-    const auto i = cell_index_.find_or_add(key, static_cast<std::uint32_t>(cells_.size()));
+    const auto i = cell_index_.find_or_add(cell_key(c), static_cast<std::uint32_t>(cells_.size()));
     if (i == cells_.size()) {
       cells_.push_back(theirs);
       continue;
@@ -193,17 +196,20 @@ AggregateResult Tally::finish() {
   event_index_ = FlatIndex();
   cell_index_ = FlatIndex();
   AggregateResult r = std::move(result_);
+  // Sorted by (period, source, target) as one 64-bit key per cell, keys being unique: sorting the
+  // 16-byte pairs moves far less memory than sorting the cells themselves.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> order;
+  order.reserve(cells_.size());
+  for (std::size_t i = 0; i < cells_.size(); ++i) order.emplace_back(cell_key(cells_[i].cell), static_cast<std::uint32_t>(i));
+  std::sort(order.begin(), order.end());
   r.cells.reserve(cells_.size());
-  for (auto& c : cells_) {
+  for (const auto& [key, i] : order) {
+    auto& c = cells_[i];
     c.cell.goldstein_sum = static_cast<double>(c.goldstein_tenths) / 10;
     c.cell.goldstein_mention_sum = static_cast<double>(c.goldstein_mention_tenths) / 10;
     r.cells.push_back(c.cell);
   }
   std::vector<Cell>().swap(cells_);
-  std::sort(r.cells.begin(), r.cells.end(), [](const DyadPeriod& a, const DyadPeriod& b) {
-    if (a.period_start != b.period_start) return a.period_start < b.period_start;
-    return a.source != b.source ? a.source < b.source : a.target < b.target;
-  });
   r.coverage.first_date = first_date_;
   r.coverage.last_date = last_date_;
   r.coverage.rows_used = rows_passed_ - r.rows_duplicate;

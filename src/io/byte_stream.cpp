@@ -1,7 +1,11 @@
 #include "entente/io/byte_stream.hpp"
 
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <stdexcept>
 #include <vector>
@@ -17,6 +21,8 @@ struct ByteStream::State {
   std::vector<unsigned char> in = std::vector<unsigned char>(1 << 20);
   std::size_t file_bytes = 0;
   std::size_t size = 0;
+  void* map = nullptr;  // a plain regular file's mapping, or null
+  std::size_t map_size = 0;
 
   std::size_t read_raw(unsigned char* out, std::size_t capacity) {
     const std::size_t n = std::fread(out, 1, capacity, file);
@@ -43,17 +49,39 @@ ByteStream::ByteStream(const std::filesystem::path& path) : state_(std::make_uni
   if (s.gzip) {
     // 16 + MAX_WBITS: a gzip header and trailer, not a raw zlib stream.
     if (inflateInit2(&s.z, 16 + MAX_WBITS) != Z_OK) s.damaged("zlib could not start");
+    return;
   }
+  struct stat st {};
+  if (fstat(fileno(s.file), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0) return;
+  s.map_size = static_cast<std::size_t>(st.st_size);
+  void* map = mmap(nullptr, s.map_size, PROT_READ, MAP_PRIVATE, fileno(s.file), 0);
+  if (map == MAP_FAILED) {  // read() still works: the caller falls back to it
+    s.map_size = 0;
+    return;
+  }
+  s.map = map;
+  madvise(s.map, s.map_size, MADV_SEQUENTIAL);  // read ahead generously, drop pages behind
 }
 
 ByteStream::~ByteStream() {
   if (state_->gzip) inflateEnd(&state_->z);
+  if (state_->map) munmap(state_->map, state_->map_size);
   if (state_->file) std::fclose(state_->file);
 }
 
 bool ByteStream::gzip() const noexcept { return state_->gzip; }
 std::size_t ByteStream::file_bytes_read() const noexcept { return state_->file_bytes; }
 std::size_t ByteStream::file_size() const noexcept { return state_->size; }
+std::string_view ByteStream::mapping() const noexcept {
+  return state_->map ? std::string_view(static_cast<const char*>(state_->map), state_->map_size) : std::string_view();
+}
+
+void ByteStream::release_mapped(const char* begin, const char* end) const noexcept {
+  static const auto page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
+  const auto first = (reinterpret_cast<std::uintptr_t>(begin) + page - 1) & ~(page - 1);
+  const auto last = reinterpret_cast<std::uintptr_t>(end) & ~(page - 1);
+  if (last > first) madvise(reinterpret_cast<void*>(first), last - first, MADV_DONTNEED);
+}
 
 std::size_t ByteStream::read(char* buffer, std::size_t capacity) {
   State& s = *state_;

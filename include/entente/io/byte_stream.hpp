@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace entente::io {
 
@@ -24,6 +25,15 @@ class ByteStream {
   std::size_t file_bytes_read() const noexcept;
   // The file's size on disk.
   std::size_t file_size() const noexcept;
+  // A plain (not gzip) regular file is also mapped read-only, for callers that scan it in place
+  // instead of copying it with read(): the whole file, or empty (gzip, a pipe, an empty file, or
+  // the mapping failed). The mapping lives as long as the stream. Mapped pages are file-backed:
+  // the kernel may drop them under memory pressure, and release_mapped() drops them at once.
+  // A file truncated by another process while mapped ends the process with SIGBUS.
+  std::string_view mapping() const noexcept;
+  // Gives back the whole pages inside [begin, end) of the mapping once they have been scanned
+  // (they stay in the page cache; only this process's resident set shrinks).
+  void release_mapped(const char* begin, const char* end) const noexcept;
 
  private:
   struct State;
