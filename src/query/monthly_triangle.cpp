@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "entente/query/evidence_json.hpp"
+#include "entente/query/strategic.hpp"
 #include "entente/events/aggregate.hpp"  // period_name
 #include "entente/triangle/triangle.hpp"
 #include "entente/world/panel.hpp"
@@ -88,14 +89,10 @@ Json triangle_by_month(const world::Source& source, const actor::Actor& a, const
         out["margin"] = tt.margin;
         return out;
       };
-      auto role = [&](int k) {
-        return Json{{"role", std::string(triangle::to_string(t.roles[static_cast<std::size_t>(k)]))},
-                    {"rank", triangle::rank(t.roles[static_cast<std::size_t>(k)])}};
-      };
       const std::string month = fmt::format("{}-{:02}", year, m);
       rows.push_back({{"month", month},
                       {"type", type},
-                      {"roles", {{a.abbrev, role(0)}, {b.abbrev, role(1)}, {c.abbrev, role(2)}}},
+                      {"roles", triangle_roles(t, a, b, c)},
                       {"ties",
                        {{a.abbrev + "-" + b.abbrev, tie(tab, t.ab)},
                         {a.abbrev + "-" + c.abbrev, tie(tac, t.ac)},

@@ -88,6 +88,13 @@ Json relations(const world::Source& source, int year, const std::vector<int>& ac
   return {{"source", source.label}, {"profile", profile.name}, {"year", year}, {"rows", rows}};
 }
 
+Json triangle_roles(const triangle::Triangle& t, const actor::Actor& a, const actor::Actor& b, const actor::Actor& c) {
+  auto role = [&](std::size_t k) {
+    return Json{{"role", std::string(triangle::to_string(t.roles[k]))}, {"rank", triangle::rank(t.roles[k])}};
+  };
+  return Json{{a.abbrev, role(0)}, {b.abbrev, role(1)}, {c.abbrev, role(2)}};
+}
+
 Json triangle(const world::Source& source, const actor::Actor& a, const actor::Actor& b, const actor::Actor& c,
               int from, int to, const stance::Profile& profile) {
   if (a.ccode == b.ccode || a.ccode == c.ccode || b.ccode == c.ccode)
@@ -109,13 +116,9 @@ Json triangle(const world::Source& source, const actor::Actor& a, const actor::A
       return Json{{"relation", std::string(stance::to_string(s.relation))}, {"weight", t_.weight},
                   {"amity", t_.amity}, {"margin", t_.margin}, {"rule", s.rule}};
     };
-    auto role = [&](int k) {
-      return Json{{"role", std::string(triangle::to_string(t.roles[static_cast<std::size_t>(k)]))},
-                  {"rank", triangle::rank(t.roles[static_cast<std::size_t>(k)])}};
-    };
     rows.push_back({{"year", year},
                     {"type", type},
-                    {"roles", {{a.abbrev, role(0)}, {b.abbrev, role(1)}, {c.abbrev, role(2)}}},
+                    {"roles", triangle_roles(t, a, b, c)},
                     {"ties",
                      {{a.abbrev + "-" + b.abbrev, tie(ab, t.ab)},
                       {a.abbrev + "-" + c.abbrev, tie(ac, t.ac)},
