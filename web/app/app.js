@@ -653,14 +653,18 @@
     writeUrl();
     var q = new URLSearchParams({ members: String(sc.members), runs: String(sc.runs), seed: String(sc.seed), profile: sc.profile });
     var result = $('scenario-result');
+    var error = $('sc-error');
     result.dataset.ready = 'false';
+    error.hidden = true;
     $('sc-run').disabled = true;
+    // The server's message (the command line's) shows beside the button that asked.
     return busy(api('/api/scenario?' + q.toString(), {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(sc.body)
     }).then(function (x) { return drawScenario(x, sc); }).then(function () { result.dataset.ready = 'true'; }, function (e) {
       result.dataset.ready = 'error';
-      throw e;
-    }).then(function () { $('sc-run').disabled = false; }, function (e) { $('sc-run').disabled = false; throw e; }), state.year);
+      error.textContent = 'The scenario was not run: ' + e.message;
+      error.hidden = false;
+    }).then(function () { $('sc-run').disabled = false; }), state.year);
   }
 
   function startScenario() {

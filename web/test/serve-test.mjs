@@ -17,7 +17,8 @@
 //     pair and year, with the API's relation, or Escape does not close it and give focus back;
 //   - a scenario built in the editor (two shocks chosen from the lists, an ensemble and dynamics)
 //     does not show what the command line answers for the same scenario (`entente scenario FILE
-//     --format json`, FILE the TOML of the body the page posted), or its link does not show it again;
+//     --format json`, FILE the TOML of the body the page posted), or its link does not show it again,
+//     or a shock the server refuses does not show the server's message beside the button;
 //   - Tab does not reach every control, or a focused control shows no outline;
 //   - text has a contrast ratio below 4.5:1 against its background (WCAG 2 AA);
 //   - the URL does not hold the year, focus, triangle and scenario.
@@ -187,10 +188,14 @@ async function main() {
       return route.abort('blockedbyclient');
     });
     const page = await context.newPage();
-    page.on('console', (msg) => { if (msg.type() === 'error') fail(`console error: ${msg.text()}`); });
+    let refusalExpected = false;  // the one request the test makes to be refused
+    // Chromium logs a refused request as a console error; the refusal the test asks for is no fault.
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' && !(refusalExpected && /status of 400/.test(msg.text()))) fail(`console error: ${msg.text()}`);
+    });
     page.on('pageerror', (e) => fail(`page error: ${e.message}`));
     page.on('requestfailed', (r) => fail(`failed to load ${r.url()}: ${(r.failure() || {}).errorText}`));
-    page.on('response', (r) => { if (r.status() >= 400) fail(`${r.url()}: HTTP ${r.status()}`); });
+    page.on('response', (r) => { if (r.status() >= 400 && !(refusalExpected && r.url().includes('/api/scenario'))) fail(`${r.url()}: HTTP ${r.status()}`); });
 
     await page.goto(`${base}/?year=2012&focus=USA`, { waitUntil: 'load' });
     await waitForYear(page, 2012);
@@ -339,11 +344,25 @@ async function main() {
     if (!page.url().includes('scenario=')) fail(`the URL does not hold the scenario: ${page.url()}`);
     if (opts.screenshots) await page.locator('#scenario-view').screenshot({ path: path.join(opts.screenshots, 'serve-scenario.png') });
 
+    // A shock the server refuses: its message, the command line's, shows beside the button.
+    const scenarioUrl = page.url();
+    refusalExpected = true;
+    const kindOfFirst = page.locator('#sc-shocks li').nth(0).locator('select[name="kind"]');
+    await kindOfFirst.selectOption('add_actor');
+    await page.locator('#sc-shocks li').nth(0).locator('select[name="actor"]').selectOption('CHN');
+    const [refused] = await Promise.all([page.waitForResponse((r) => r.url().includes('/api/scenario')), page.click('#sc-run')]);
+    await page.waitForSelector('#scenario-result[data-ready="error"]', { timeout: opts.timeout * 1000 });
+    const refusal = await refused.json();
+    const shownError = await page.textContent('#sc-error');
+    if (refused.status() !== 400 || !shownError.includes(refusal.error))
+      fail(`a refused scenario (HTTP ${refused.status()}: ${refusal.error}) shows "${shownError}"`);
+    refusalExpected = false;
+
     // The scenario's link, opened again, shows the same answer.
     const shared = await context.newPage();
     shared.on('console', (msg) => { if (msg.type() === 'error') fail(`console error (shared link): ${msg.text()}`); });
     shared.on('pageerror', (e) => fail(`page error (shared link): ${e.message}`));
-    await shared.goto(page.url(), { waitUntil: 'load' });
+    await shared.goto(scenarioUrl, { waitUntil: 'load' });
     await shared.waitForSelector('#scenario-result[data-ready="true"]', { timeout: opts.timeout * 1000 });
     const sharedChanges = await shared.evaluate(() => [...document.querySelectorAll('#sc-changes-table tbody tr')].map((tr) => tr.textContent));
     if (sharedChanges.length !== wantChanges.length) fail(`the scenario's link shows ${sharedChanges.length} changes, not ${wantChanges.length}`);
@@ -386,11 +405,17 @@ async function main() {
       await page.focus('#year');
       await page.keyboard.press('End');
       await waitForYear(page, 2012);
+      // The refused shock back to the war, so that the picture shows an answer.
+      await kindOfFirst.selectOption('start_war');
+      await page.locator('#sc-shocks li').nth(0).locator('select[name="a"]').selectOption('CHN');
+      await page.locator('#sc-shocks li').nth(0).locator('select[name="b"]').selectOption('IND');
+      await page.click('#sc-run');
+      await page.waitForSelector('#scenario-result[data-ready="true"]', { timeout: opts.timeout * 1000 });
       await page.screenshot({ path: path.join(opts.screenshots, 'serve.png'), fullPage: true });
     }
     console.log(`serve-test: 2012: ${at2012.mapRows} relations to USA, ${at2012.edges} edges; 1946: ${at1946.mapRows}, ` +
                 `${at1946.edges}; triangle ${tri.join('-')}: ${table.length} years; explain ${shown.a}-${shown.b} ${shown.year}: ` +
-                `${shown.relation}; scenario: ${sc.changes.length} changes, as the CLI; Tab reached ${reached.size} of ${controls} ` +
+                `${shown.relation}; scenario: ${sc.changes.length} changes, as the CLI; refused: "${refusal.error}"; Tab reached ${reached.size} of ${controls} ` +
                 `controls; contrast checked on ${contrast.checked} texts`);
   } finally {
     await browser.close();
