@@ -14,7 +14,8 @@
 //     (`entente triangle A B C --from 1946 --to 2012 --format json`) gives;
 //   - the network's states are not coloured by the API's blocs of the year, or it has no legend;
 //   - Enter on a tie of the triangle's table (after an arrow key) does not open `explain` for that
-//     pair and year, with the API's relation, or Escape does not close it and give focus back;
+//     pair and year, with the API's relation, or Escape does not close it and give focus back; the
+//     same for the second tie of the network's table;
 //   - a scenario built in the editor (two shocks chosen from the lists, an ensemble and dynamics)
 //     does not show what the command line answers for the same scenario (`entente scenario FILE
 //     --format json`, FILE the TOML of the body the page posted), or its link does not show it again,
@@ -283,6 +284,25 @@ async function main() {
     await page.waitForSelector('dialog#explain:not([open])', { state: 'attached' });
     const back = await page.evaluate(() => document.activeElement && document.activeElement.dataset.year);
     if (Number(back) !== start.year + 1) fail(`closing explain leaves focus on ${back}, not the tie it opened from`);
+
+    // explain from the network's table, opened by keyboard (Enter on its "Data"), in 1946.
+    await page.focus('#network-view summary');
+    await page.keyboard.press('Enter');
+    const netTie = page.locator('#network-table button.tie[tabindex="0"]');
+    await netTie.focus();
+    const netStart = await netTie.evaluate((b) => ({ a: b.dataset.a, b: b.dataset.b, year: Number(b.dataset.year) }));
+    await page.keyboard.press('ArrowDown');
+    const netNext = await page.evaluate(() => ({ ...document.activeElement.dataset }));
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`dialog#explain[open][data-ready="true"][data-a="${netNext.a}"][data-b="${netNext.b}"]`, { timeout: opts.timeout * 1000 });
+    const netShown = await page.evaluate(() => ({ ...document.getElementById('explain').dataset }));
+    const netWant = await apiJson(base, `/api/explain?a=${netNext.a}&b=${netNext.b}&year=${netNext.year}`);
+    if (Number(netShown.year) !== 1946 || netStart.year !== 1946 || netShown.relation !== netWant.relation ||
+        `${netShown.a}-${netShown.b}` === `${netStart.a}-${netStart.b}`)
+      fail(`explain from the network's second tie shows ${netShown.a}-${netShown.b} ${netShown.year} ${netShown.relation}, ` +
+           `the API ${netWant.relation} (first tie ${netStart.a}-${netStart.b})`);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('dialog#explain:not([open])', { state: 'attached' });
 
     // A scenario from the editor: the focus, a second shock from the lists, an ensemble, dynamics.
     await page.selectOption('#sc-focus', 'RUS');
