@@ -25,6 +25,7 @@ __asm__(".pushsection .rodata\n"
         ENTENTE_REPORT_BLOB(entente_report_index_html, "report/index.html")
         ENTENTE_REPORT_BLOB(entente_report_js, "report/report.js")
         ENTENTE_REPORT_BLOB(entente_report_css, "report/report.css")
+        ENTENTE_REPORT_BLOB(entente_report_palette, "shared/palette.js")
         ENTENTE_REPORT_BLOB(entente_report_vega, "node_modules/vega/build/vega.min.js")
         ENTENTE_REPORT_BLOB(entente_report_vega_lite, "node_modules/vega-lite/build/vega-lite.min.js")
         ENTENTE_REPORT_BLOB(entente_report_vega_embed, "node_modules/vega-embed/build/vega-embed.min.js")
@@ -38,6 +39,7 @@ __asm__(".pushsection .rodata\n"
 ENTENTE_REPORT_SYMBOLS(entente_report_index_html)
 ENTENTE_REPORT_SYMBOLS(entente_report_js)
 ENTENTE_REPORT_SYMBOLS(entente_report_css)
+ENTENTE_REPORT_SYMBOLS(entente_report_palette)
 ENTENTE_REPORT_SYMBOLS(entente_report_vega)
 ENTENTE_REPORT_SYMBOLS(entente_report_vega_lite)
 ENTENTE_REPORT_SYMBOLS(entente_report_vega_embed)
@@ -60,6 +62,8 @@ std::vector<Asset> report_assets() {
       {"index.html", "", blob(entente_report_index_html_begin, entente_report_index_html_end), ""},
       {"assets/report.js", "", blob(entente_report_js_begin, entente_report_js_end), ""},
       {"assets/report.css", "", blob(entente_report_css_begin, entente_report_css_end), ""},
+      // The relations' colours, shared with the web app of `entente serve` (web/shared/).
+      {"assets/palette.js", "", blob(entente_report_palette_begin, entente_report_palette_end), ""},
       {"assets/vega.min.js", "", blob(entente_report_vega_begin, entente_report_vega_end), ""},
       {"assets/vega-lite.min.js", "", blob(entente_report_vega_lite_begin, entente_report_vega_lite_end), ""},
       {"assets/vega-embed.min.js", "", blob(entente_report_vega_embed_begin, entente_report_vega_embed_end), ""},

@@ -1,6 +1,7 @@
 // The web app (web/app/) compiled into the library with .incbin, as the report's page is
 // (src/report/report_assets.cpp), so that `entente serve` needs nothing beside the binary. Its
-// vendor files (Vega, Vega-Lite, vega-embed, the world map) are the report's own blobs. CMake
+// vendor files (Vega, Vega-Lite, vega-embed, the world map) and the relations' colours
+// (web/shared/palette.js) are the report's own blobs. CMake
 // defines ENTENTE_APP_ASSETS and ENTENTE_APP_WEB_DIR only when the app's and the report's files
 // are all present.
 #include "entente/serve/api.hpp"
@@ -32,8 +33,10 @@ namespace entente::serve {
 namespace {
 std::string_view blob(const char* begin, const char* end) { return {begin, static_cast<std::size_t>(end - begin)}; }
 
-// The report's vendor files under the app's names; world.js's bytes are the map's plain JSON.
+// The report's vendor files and the palette both draw with, under the app's names; world.js's
+// bytes are the map's plain JSON.
 std::string_view vendor_name(std::string_view report_path) {
+  if (report_path == "assets/palette.js") return "/palette.js";
   if (report_path == "assets/vega.min.js") return "/vendor/vega.min.js";
   if (report_path == "assets/vega-lite.min.js") return "/vendor/vega-lite.min.js";
   if (report_path == "assets/vega-embed.min.js") return "/vendor/vega-embed.min.js";

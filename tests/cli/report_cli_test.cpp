@@ -97,7 +97,7 @@ TEST_F(ReportCli, WritesEveryFileOfTheContract) {
   const auto data = Json::parse(slurp(folder() / "data" / "report.json"));
   std::vector<std::string> files = {
       "index.html",      "assets/vega.min.js", "assets/vega-lite.min.js", "assets/vega-embed.min.js",
-      "assets/world.js", "assets/report.js",   "assets/report.css",       "data.js",
+      "assets/world.js", "assets/report.js",   "assets/report.css",       "assets/palette.js", "data.js",
       "data/report.json", ".entente-report"};
   for (const auto& s : data.at("sections"))
     for (const auto& t : s.at("tables")) files.push_back("data/" + t.at("name").get<std::string>() + ".csv");
@@ -112,7 +112,7 @@ TEST_F(ReportCli, WritesEveryFileOfTheContract) {
   EXPECT_NE(result_->out.find("(" + std::to_string(files.size()) + " files, "), std::string::npos) << result_->out;
   // The page loads everything from the folder itself.
   const auto html = slurp(folder() / "index.html");
-  for (const char* src : {"assets/vega.min.js", "assets/world.js", "data.js", "assets/report.js"})
+  for (const char* src : {"assets/vega.min.js", "assets/world.js", "assets/palette.js", "data.js", "assets/report.js"})
     EXPECT_NE(html.find(src), std::string::npos) << src;
   // The map: world-atlas's TopoJSON as window.ENTENTE_WORLD.
   const auto world = script_json(slurp(folder() / "assets" / "world.js"), "ENTENTE_WORLD");

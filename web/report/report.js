@@ -14,10 +14,11 @@
 
   // ---- Vocabulary and colours (one scale for the six relations, everywhere) -------------------
 
-  var RELATIONS = ['alliance', 'entente', 'aligned', 'neutral', 'rival', 'hostile'];
-  // Diverging: friendly blue, neutral grey, hostile red.
-  var RELATION_COLORS = ['#1f5fa8', '#5b95cf', '#a9cce8', '#b9b9b9', '#ec8a68', '#b2182b'];
-  var FOCUS_COLOR = '#5b3f8c';
+  // Shared with the web app (web/shared/palette.js). Diverging: friendly blue, neutral grey,
+  // hostile red.
+  var RELATIONS = window.ENTENTE_PALETTE.relations;
+  var RELATION_COLORS = window.ENTENTE_PALETTE.relationColors;
+  var FOCUS_COLOR = window.ENTENTE_PALETTE.focusColor;
   var OUTSIDE_COLOR = '#e6e6e1';
   var OUTSIDE_LABEL = 'not in the data';
 

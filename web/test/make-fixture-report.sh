@@ -32,7 +32,7 @@ done
 
 mkdir -p "$out/assets" "$out/data"
 cp "$web/report/index.html" "$out/index.html"
-cp "$web/report/report.js" "$web/report/report.css" "$out/assets/"
+cp "$web/report/report.js" "$web/report/report.css" "$web/shared/palette.js" "$out/assets/"
 cp "${vendor[@]}" "$out/assets/"
 { printf 'window.ENTENTE_WORLD = '; cat "$world"; printf ';\n'; } > "$out/assets/world.js"
 cp "$web/test/sample-data.js" "$out/data.js"
