@@ -9,6 +9,7 @@
 #include "entente/io/file.hpp"
 #include "entente/query/actors.hpp"
 #include "entente/query/dyad.hpp"
+#include "entente/query/idealpoints.hpp"
 #include "entente/query/landscape.hpp"
 #include "entente/query/scenario.hpp"
 #include "entente/query/store_info.hpp"
@@ -136,6 +137,11 @@ std::string Session::states_text(const StatesOptions& options) const {
 }
 
 Json Session::states(const StatesOptions& options) const { return Json::parse(states_text(options)); }
+
+Json Session::idealpoints(std::optional<int> from, std::optional<int> to,
+                          const std::vector<std::string>& actors) const {
+  return query::idealpoints(source_, {from, to, codes_of(source_, actors), 0});
+}
 
 Json Session::scenario(const std::filesystem::path& file, const ScenarioQuery& q) const {
   const std::optional<std::string> db = db_ ? std::optional(db_->string()) : std::nullopt;

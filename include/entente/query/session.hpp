@@ -92,6 +92,8 @@ class Session {
   Json dyads(const DyadsOptions& options) const;
   std::string states_text(const StatesOptions& options) const;
   Json states(const StatesOptions& options) const;
+  Json idealpoints(std::optional<int> from = std::nullopt, std::optional<int> to = std::nullopt,
+                   const std::vector<std::string>& actors = {}) const;
   // The store is this session's when it was opened on one, else the scenario's [base] store,
   // else the bundled default world (as `entente scenario FILE` with or without --db).
   Json scenario(const std::filesystem::path& file, const ScenarioQuery& query = {}) const;
