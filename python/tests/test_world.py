@@ -144,3 +144,13 @@ def test_entente_is_imported_from_the_build_tree_with_its_docstrings():
     assert {"dyads", "triangle", "balance", "landscape", "scenario", "relations", "explain"} <= set(methods)
     for name in methods:
         assert getattr(entente.World, name).__doc__, name
+
+
+def test_a_missing_store_raises_the_cli_message(tmp_path):
+    missing = tmp_path / "missing.db"
+    code, _, err = run_cli("info", "--db", missing)
+    assert code == 1
+    with pytest.raises(RuntimeError) as raised:
+        entente.World(missing)
+    assert "entente: " + str(raised.value) == err.strip()
+    assert not missing.exists()  # opening read-only creates nothing
