@@ -66,7 +66,9 @@ set(ENTENTE_SOURCES
   src/query/structure.cpp
   src/query/store_info.cpp
   src/query/scenario.cpp
+  src/query/session.cpp
   src/query/strategic.cpp
+  src/query/tables.cpp
   src/query/years.cpp
   src/report/output.cpp
   src/report/report_assets.cpp

@@ -43,6 +43,7 @@
 #include "entente/query/store_info.hpp"
 #include "entente/query/scenario.hpp"
 #include "entente/query/strategic.hpp"
+#include "entente/query/tables.hpp"
 #include "entente/query/years.hpp"
 #include "entente/scenario/scenario.hpp"
 #include "entente/query/structure.hpp"
@@ -208,6 +209,11 @@ class Destination {
   std::ofstream file_;
   bool to_file_ = false;
 };
+
+// A table on the terminal is fitted to it; in an --out file it keeps every column whole.
+entente::report::TerminalStyle table_style(const std::optional<std::string>& out_file, const Common& common) {
+  return out_file ? entente::report::file_style(common.digits) : entente::report::terminal_style(common.digits);
+}
 
 // The line above a landscape table: how many actors, how they were searched, how many minima.
 std::string landscape_summary(const Json& result) {
@@ -1059,8 +1065,7 @@ int main(int argc, char** argv) {
       entente::report::TableWriter writer(destination.stream(), format, entente::query::event_key_columns(),
                                           entente::query::event_value_columns(),
                                           entente::query::events_summary(result, options),
-                                          out_file ? entente::report::file_style(common.digits)
-                                                   : entente::report::terminal_style(common.digits));
+                                          table_style(out_file, common));
       std::vector<double> values(entente::query::event_value_columns().size());
       std::string block;
       for (const auto& cell : result.cells) {
@@ -1098,98 +1103,46 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (dys->parsed()) {
-      entente::dyads::Request req;
-      req.from = dyads_from;
-      req.to = dyads_to;
-      req.directed = directed;
-      req.relevant = relevant;
-      req.conventions = {*entente::world::universe_by_name(universe),
-                         *entente::world::contiguity_rule_by_name(contiguity_rule)};
-      req.threads = threads;
-      for (const auto& name : dyad_actors) req.actors.push_back(source.registry.find(name).ccode);
-      for (const auto& name : with_layers) {
-        auto layer = entente::dyads::layer_by_name(name);
-        if (!layer) throw std::runtime_error(fmt::format("--with: no layer '{}' (see 'entente dyads --help')", name));
-        req.with.push_back(*layer);
-      }
-      if (req.from > req.to) throw std::runtime_error("--from is after --to");
-      require_state_system_years(source, fmt::format("--from {} --to {}", req.from, req.to), req.from, req.to);
+      entente::query::DyadsOptions asked;
+      asked.from = dyads_from;
+      asked.to = dyads_to;
+      asked.directed = directed;
+      asked.relevant = relevant;
+      asked.actors = dyad_actors;
+      asked.with = with_layers;
+      asked.universe = universe;
+      asked.contiguity = contiguity_rule;
+      asked.threads = threads;
+      const auto req = entente::query::dyads_request(source, asked);
       Destination destination(out_file);
-      std::ostream& out = destination.stream();
       const auto format = entente::report::parse_output_format(common.format).value_or(OutputFormat::table);
-      std::unique_ptr<entente::report::TableWriter> writer;
-      std::vector<std::string> columns;
-      if (format != OutputFormat::table)
-        req.render = [&](const entente::dyads::YearRows& rows) {
-          std::string text;
-          const std::size_t ncol = columns.size();
-          text.reserve(rows.ccode1.size() * (16 + 10 * ncol));
-          for (std::size_t r = 0; r < rows.ccode1.size(); ++r) {
-            const long long keys[] = {rows.ccode1[r], rows.ccode2[r], rows.year};
-            // data(), not &values[...]: without value columns the vector is empty.
-            writer->append_row(text, keys, rows.values.data() + r * ncol);
-          }
-          return text;
-        };
       std::optional<entente::store::ResultTable> kept;
+      const std::size_t ncol = entente::dyads::column_names(req).size();
       if (into_table) {
         if (!common.db) throw std::runtime_error("--into needs --db: the bundled world is read-only");
         kept.emplace(source.store.create_result_table(*into_table, {"ccode1", "ccode2", "year"},
                                                       entente::dyads::column_names(req)));
       }
-      const auto summary = entente::dyads::build(source, req, [&](const entente::dyads::YearRows& rows) {
-        if (kept) {
-          const std::size_t ncol = columns.size();
-          for (std::size_t r = 0; r < rows.ccode1.size(); ++r) {
-            const long long keys[] = {rows.ccode1[r], rows.ccode2[r], rows.year};
-            kept->add(keys, rows.values.data() + r * ncol);
-          }
-        }
-        if (!writer->streams()) {
-          const std::size_t ncol = columns.size();
-          for (std::size_t r = 0; r < rows.ccode1.size(); ++r)
-            writer->row({rows.ccode1[r], rows.ccode2[r], rows.year}, rows.values.data() + r * ncol);
-        } else {
-          writer->write_block(rows.text);
-        }
-      }, [&](const std::vector<std::string>& cols, const std::vector<std::string>& missing) {
-        columns = cols;
-        Json meta{{"source", source.label}, {"from", req.from}, {"to", req.to}, {"directed", req.directed},
-                  {"missing_datasets", missing}};
-        writer = std::make_unique<entente::report::TableWriter>(out, format, std::vector<std::string>{"ccode1", "ccode2", "year"},
-                                                                cols, meta, out_file ? entente::report::file_style(common.digits)
-                                                                                 : entente::report::terminal_style(common.digits));
-      });
-      writer->finish();
+      const auto summary = entente::query::write_dyads(
+          source, req, {destination.stream(), format, table_style(out_file, common)},
+          [&](const entente::dyads::YearRows& rows) {
+            if (!kept) return;
+            for (std::size_t r = 0; r < rows.ccode1.size(); ++r) {
+              const long long keys[] = {rows.ccode1[r], rows.ccode2[r], rows.year};
+              kept->add(keys, rows.values.data() + r * ncol);
+            }
+          });
       if (kept) kept->commit();
       for (const auto& m : summary.missing_datasets)
         std::cerr << "entente: note: the store has no " << m << " data; its columns are empty\n";
       return 0;
     }
     if (sts->parsed()) {
-      entente::states::Request req{states_from, states_to, {}, {}};
-      req.universe = *entente::world::universe_by_name(universe);
-      for (const auto& name : state_actors) req.actors.push_back(source.registry.find(name).ccode);
-      for (const auto& name : state_layers) {
-        auto layer = entente::states::layer_by_name(name);
-        if (!layer) throw std::runtime_error(fmt::format("--with: no layer '{}' (choose from {})", name,
-                                                         fmt::join(entente::states::layer_names(), ", ")));
-        req.with.push_back(*layer);
-      }
+      const auto req = entente::query::states_request(source, {states_from, states_to, state_actors, state_layers, universe});
       Destination destination(out_file);
-      std::ostream& out = destination.stream();
       const auto format = entente::report::parse_output_format(common.format).value_or(OutputFormat::table);
-      std::unique_ptr<entente::report::TableWriter> writer;
-      const auto missing = entente::states::build(
-          source, req,
-          [&](const std::vector<std::string>& cols) {
-            writer = std::make_unique<entente::report::TableWriter>(
-                out, format, std::vector<std::string>{"ccode", "year"}, cols,
-                Json{{"source", source.label}, {"from", req.from}, {"to", req.to}},
-                out_file ? entente::report::file_style(common.digits) : entente::report::terminal_style(common.digits));
-          },
-          [&](int ccode, int y, const std::vector<double>& values) { writer->row({ccode, y}, values.data()); });
-      writer->finish();
+      const auto missing =
+          entente::query::write_states(source, req, {destination.stream(), format, table_style(out_file, common)});
       for (const auto& m : missing) std::cerr << "entente: note: the store has no " << m << " data; its columns are empty\n";
       return 0;
     }
