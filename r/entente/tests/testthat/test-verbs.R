@@ -44,11 +44,19 @@ test_that("the other verbs with rows are the CLI's, field for field", {
   expect_same_as_cli(blocs(world, 2010, 2012), cli_json("blocs", "--from", "2010", "--to", "2012"))
 })
 
-test_that("a scenario is the CLI's, field for field", {
-  file <- file.path(Sys.getenv("ENTENTE_SOURCE_DIR", "."), "examples", "russia-china-alliance.toml")
-  if (!file.exists(file)) skip(paste("SKIPPED: no scenario file at", file, "(ctest sets ENTENTE_SOURCE_DIR)"))
+test_that("a scenario and a bargaining forecast are the CLI's, field for field", {
+  examples <- file.path(Sys.getenv("ENTENTE_SOURCE_DIR", "."), "examples")
+  if (!dir.exists(examples)) skip(paste("SKIPPED: no examples at", examples, "(ctest sets ENTENTE_SOURCE_DIR)"))
+  file <- file.path(examples, "russia-china-alliance.toml")
   s <- scenario(world, file, members = 50, seed = 3, threads = 1)
   expect_same_as_cli(s, cli_json("scenario", file, "--members", "50", "--seed", "3", "--threads", "1"))
+  file <- file.path(examples, "bargain-syria-2012.toml")
+  expect_same_as_cli(bargain(world, file, members = 20, seed = 2), cli_json("bargain", file, "--members", "20", "--seed", "2"))
+})
+
+test_that("what the world holds and what to cite are the CLI's, field for field", {
+  expect_same_as_cli(info(world), cli_json("info"))
+  expect_same_as_cli(cite(world), cli_json("cite"))
 })
 
 test_that("a verb without rows gives the list jsonlite reads from the CLI's JSON", {
