@@ -24,9 +24,11 @@ namespace {
 using entente::query::Session;
 
 const Session& session(SEXP world) {
-  // XPtr checks the tag-less pointer is still alive (a world saved and restored by readRDS is not).
-  Rcpp::XPtr<Session> pointer(world);
-  return *pointer;
+  // A world saved with saveRDS comes back as a null pointer: the open store does not travel.
+  if (TYPEOF(world) != EXTPTRSXP || R_ExternalPtrAddr(world) == nullptr)
+    throw std::invalid_argument(
+        "this entente_world is no longer open (saved and restored?): open it again with entente_world()");
+  return *Rcpp::XPtr<Session>(world);
 }
 
 std::string text(const entente::Json& json) {

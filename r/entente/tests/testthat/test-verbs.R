@@ -81,6 +81,10 @@ test_that("years outside the data and bad arguments are R errors", {
   expect_error(relations(world, 1700), sub("^entente: ", "", cli$stderr), fixed = TRUE)
   expect_error(dyads(world, 2000, 2001, threads = -1), "threads: expected a whole number >= 0", fixed = TRUE)
   expect_error(triangle("not a world", "USA", "CHN", "RUS"), "expected an entente_world", fixed = TRUE)
+  saved <- tempfile(fileext = ".rds")
+  on.exit(unlink(saved))
+  saveRDS(world, saved)
+  expect_error(info(readRDS(saved)), "open it again with entente_world()", fixed = TRUE)
 })
 
 test_that("a world is a store when given one, read as the CLI reads it", {
