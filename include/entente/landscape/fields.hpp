@@ -168,6 +168,19 @@ inline void least_of_eight(const Double8 (&m)[8], Double8& least) {
   least = a < b ? a : b;
 }
 
+// The lane j of keys 64 g + j (g a whole number, |key| < 2^53), as vector arithmetic: a vector
+// conversion to integers needs AVX-512 DQ, which the search's AVX-512 build does not assume. Every
+// operation is exact: x = key / 64 = g + j / 64; x rounded to a whole number r by adding and
+// taking away 1.5 × 2^52; 64 (x − r) = j or j − 64, in [−32, 32]; adding 2^52 + 64 puts that plus
+// 64 in the low bits of the mantissa, whose last six bits are then j.
+[[gnu::always_inline]] inline void lane_of_key(const Double8& key, Int64x8& lane) {
+  constexpr double kRound = 0x1.8p52, kLowBits = 0x1p52 + 64;
+  const Double8 x = key * (1.0 / 64);
+  const Double8 r = (x + kRound) - kRound;
+  const Double8 low = (x - r) * 64 + kLowBits;
+  lane = reinterpret_cast<Int64x8>(low) & 63;
+}
+
 // The configuration reached by moving actor `move` (n − 1: the mirror of moving everyone else).
 inline std::uint64_t after_move(std::uint64_t configuration, unsigned move, std::size_t n) {
   const std::uint64_t free_mask = (std::uint64_t{1} << (n - 1)) - 1;
