@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <atomic>
 #include <bit>
+#include <cstring>
 #include <fmt/format.h>
 #include <memory>
 #include <new>
@@ -87,13 +88,41 @@ class Mapped {
   T* data_ = nullptr;
 };
 
-// Phase 1 for one block: the configurations base | gray(t), t < 2^bits.
+// Phase 1 for one block: the configurations base | gray(t), t < 2^bits. Eight configurations at a
+// time: their key vectors are reduced together (least_of_eight) and their bytes made in one vector,
+// and a local minimum among them (rare) is found by the high bit of its byte.
 template <class Walk>
 [[gnu::always_inline]] inline void classify(const PaddedCouplings& c, std::uint64_t base, unsigned bits,
                                             std::uint8_t* moves, std::vector<std::uint64_t>& minima) {
+  static_assert(kMinimumMark & 0x80 && kResolvedBase <= 0x80, "moves have the high bit clear, the mark has it set");
+  using Bytes8 = std::uint8_t __attribute__((vector_size(kWidth)));
   Walk walk(c, base);
   const std::uint64_t count = std::uint64_t{1} << bits;
-  for (std::uint64_t t = 1;; ++t) {
+  std::uint64_t t = 1;  // configurations done so far + 1; the next flip is countr_zero(t)
+  for (; t + 8 <= count; t += 8) {
+    Double8 keys[8];
+    std::uint64_t at[8];
+#pragma GCC unroll 8
+    for (int i = 0; i < 8; ++i) {
+      walk.keys(keys[i]);
+      at[i] = walk.configuration();
+      walk.flip(static_cast<unsigned>(std::countr_zero(t + static_cast<std::uint64_t>(i))));
+    }
+    Double8 least;
+    least_of_eight(keys, least);
+    Int64x8 lane;
+    lane_of_key(least, lane);
+    const Int64x8 byte = least >= 0 ? Int64x8{} + kMinimumMark : lane;
+    const Bytes8 packed = __builtin_convertvector(byte, Bytes8);
+    std::uint64_t word;
+    std::memcpy(&word, &packed, sizeof word);
+    for (int i = 0; i < 8; ++i) moves[at[i]] = static_cast<std::uint8_t>(word >> (8 * i));
+    if (word & 0x8080808080808080ull) [[unlikely]]
+      for (int i = 0; i < 8; ++i)
+        if (packed[i] == kMinimumMark) minima.push_back(at[i]);
+  }
+  // The last configurations one at a time (all of them when the block has fewer than eight).
+  for (;; ++t) {
     const int move = walk.steepest();
     const std::uint64_t x = walk.configuration();
     if (move < 0) {
@@ -149,52 +178,60 @@ struct SideLabels {
   }
 };
 
-// Phase 2 for configurations [from, to): every one ends resolved. Configurations are taken in
-// order, and a path stops at the first resolved configuration, so neighbours share the work: a
+// Phase 2 for configurations [from, to): every one ends resolved, and each is counted in its
+// basin as it is passed (count: kCounters interleaved tables of one counter per minimum, so that
+// neighbours with the same label do not wait on each other's increment). Configurations are taken
+// in order, and a path stops at the first resolved configuration, so neighbours share the work: a
 // descent from x often passes through x + 1, x + 2, ..., which are then skipped. (Keeping several
 // paths in flight to overlap memory waits was measured slower: neighbouring paths in flight at
 // once merge and walk the same configurations twice.)
+// (Fetching the first step of a configuration 16 places ahead into the cache early was measured
+// slower too.)
+constexpr std::size_t kCounters = 4;
 template <class Labels>
-void resolve_block(const Labels& labels, std::uint64_t from, std::uint64_t to, std::size_t n) {
+void resolve_block(const Labels& labels, std::uint64_t from, std::uint64_t to, std::size_t n, std::uint64_t* count,
+                   std::size_t minima) {
   constexpr std::size_t kShort = 64;  // longer descents spill into a vector
   std::uint64_t path[kShort];
   std::vector<std::uint64_t> more;
   for (std::uint64_t x = from; x < to; ++x) {
     std::uint8_t b = labels.byte(x);
-    if (b >= kResolvedBase) continue;  // resolved by an earlier path
-    std::size_t length = 0;
-    more.clear();
-    std::uint64_t at = x;
-    do {
-      if (length < kShort) path[length] = at;
-      else more.push_back(at);
-      ++length;
-      at = after_move(at, b, n);
-      b = labels.byte(at);
-    } while (b < kResolvedBase);
-    const std::uint32_t label = labels.label(at, b);
-    for (std::size_t i = 0; i < std::min(length, kShort); ++i) labels.set(path[i], label);
-    for (std::uint64_t y : more) labels.set(y, label);
+    std::uint32_t label;
+    if (b >= kResolvedBase) {  // resolved by an earlier path
+      label = labels.label(x, b);
+    } else {
+      std::size_t length = 0;
+      more.clear();
+      std::uint64_t at = x;
+      do {
+        if (length < kShort) path[length] = at;
+        else more.push_back(at);
+        ++length;
+        at = after_move(at, b, n);
+        b = labels.byte(at);
+      } while (b < kResolvedBase);
+      label = labels.label(at, b);
+      for (std::size_t i = 0; i < std::min(length, kShort); ++i) labels.set(path[i], label);
+      for (std::uint64_t y : more) labels.set(y, label);
+    }
+    ++count[(x % kCounters) * minima + label];
   }
 }
 
-// Phase 2 over all configurations, then the basin sizes: a count of each label.
-template <class Labels, class Count>
+// Phase 2 over all configurations; the basin sizes are the counts of each label.
+template <class Labels>
 std::vector<std::uint64_t> resolve_all(const Labels& labels, std::uint64_t configurations, std::size_t n,
-                                       unsigned threads, std::size_t minima, Count&& label_of) {
+                                       unsigned threads, std::size_t minima) {
   const std::uint64_t block = std::min<std::uint64_t>(configurations, std::uint64_t{1} << 16);
   const std::uint64_t blocks = configurations / block;
-  detail::run_workers(threads, blocks, [&](unsigned, std::uint64_t k) {
-    resolve_block(labels, k * block, (k + 1) * block, n);
-  });
-  std::vector<std::vector<std::uint64_t>> counts(threads, std::vector<std::uint64_t>(minima, 0));
+  std::vector<std::vector<std::uint64_t>> counts(threads, std::vector<std::uint64_t>(kCounters * minima, 0));
   detail::run_workers(threads, blocks, [&](unsigned worker, std::uint64_t k) {
-    auto& mine = counts[worker];
-    for (std::uint64_t x = k * block; x < (k + 1) * block; ++x) ++mine[label_of(x)];
+    resolve_block(labels, k * block, (k + 1) * block, n, counts[worker].data(), minima);
   });
-  for (unsigned w = 1; w < threads; ++w)
-    for (std::size_t m = 0; m < minima; ++m) counts[0][m] += counts[w][m];
-  return counts[0];
+  std::vector<std::uint64_t> basins(minima, 0);
+  for (const auto& c : counts)
+    for (std::size_t i = 0; i < c.size(); ++i) basins[i % minima] += c[i];
+  return basins;
 }
 
 std::uint64_t physical_memory() {
@@ -218,8 +255,7 @@ std::vector<std::uint64_t> resolve_in_side_array(std::uint8_t* moves, const std:
   }
   const SideLabels<T> labels{moves, side->data()};
   for (std::size_t m = 0; m < minima.size(); ++m) labels.set(minima[m], static_cast<std::uint32_t>(m));
-  const T* s = side->data();
-  return resolve_all(labels, configurations, n, threads, minima.size(), [s](std::uint64_t x) { return static_cast<std::size_t>(s[x]); });
+  return resolve_all(labels, configurations, n, threads, minima.size());
 }
 
 void check_size(std::size_t n) {
@@ -274,9 +310,7 @@ Landscape exact(const Instance& instance, const ExactOptions& options) {
   if (minima.size() <= kByteLabels) {
     const ByteLabels labels{moves.data()};
     for (std::size_t m = 0; m < minima.size(); ++m) labels.set(minima[m], static_cast<std::uint32_t>(m));
-    const std::uint8_t* bytes = moves.data();
-    basins = resolve_all(labels, configurations, n, threads, minima.size(),
-                         [bytes](std::uint64_t x) { return static_cast<std::size_t>(bytes[x] - kResolvedBase); });
+    basins = resolve_all(labels, configurations, n, threads, minima.size());
   } else if (minima.size() <= 0xFFFF) {
     basins = resolve_in_side_array<std::uint16_t>(moves.data(), minima, configurations, n, threads);
   } else {

@@ -63,6 +63,14 @@ PaddedCouplings pad(const Couplings& c) {
   p.n = c.n;
   for (std::size_t a = 0; a < c.n; ++a)
     for (std::size_t b = 0; b < c.n; ++b) p.j[a * kMaxVectors + b / kWidth][b % kWidth] = c.at(a, b);
+  // Column k of the symmetric couplings is row k. Doubling is exact, so the walk's fields are the
+  // same numbers as with the step 2σ_k' multiplied in.
+  for (std::size_t k = 0; k < c.n; ++k)
+    for (std::size_t q = 0; q < kMaxVectors; ++q) {
+      p.step[(2 * k) * kMaxVectors + q] = 2.0 * p.j[k * kMaxVectors + q];
+      p.step[(2 * k + 1) * kMaxVectors + q] = -2.0 * p.j[k * kMaxVectors + q];
+      p.sign[k * kMaxVectors + q][k % kWidth] = q == k / kWidth ? -0.0 : 0.0;
+    }
   return p;
 }
 

@@ -159,13 +159,18 @@ TEST(Landscape, FlippingEverySideLeavesEnergyUnchanged) {
 namespace {
 
 // A walk's fields and steepest move against their direct recomputation at every step of the
-// Gray code over the low `bits` bits from `base`.
+// Gray code over the low `bits` bits from `base`, and every eight steps the batched minimum and
+// lane extraction of the exact search against the same moves.
 template <class Walk>
 void expect_walk_follows_direct(const ls::Instance& in, std::uint64_t base, unsigned bits) {
   const std::size_t n = in.n();
   const auto q = ls::quantise(in);
   const auto padded = ls::pad(q);
   Walk walk(padded, base);
+  // The exact search's batch of eight: keys reduced together, lanes read from the least keys.
+  ls::Double8 keys[8];
+  int wants[8];
+  int filled = 0;
   for (std::uint64_t t = 1; t < (std::uint64_t{1} << bits); ++t) {
     walk.flip(static_cast<unsigned>(std::countr_zero(t)));
     const std::uint64_t c = walk.configuration();
@@ -189,6 +194,21 @@ void expect_walk_follows_direct(const ls::Instance& in, std::uint64_t base, unsi
       }
     }
     ASSERT_EQ(walk.steepest(), want) << "step " << t;
+    walk.keys(keys[filled]);
+    wants[filled] = want;
+    if (++filled == 8) {
+      ls::Double8 lowest;
+      ls::least_of_eight(keys, lowest);
+      ls::Int64x8 lanes;
+      ls::lane_of_key(lowest, lanes);
+      for (int i = 0; i < 8; ++i) {
+        ASSERT_EQ(Walk::move_of(lowest[i]), wants[i]) << "batch ending at step " << t << ", member " << i;
+        if (wants[i] >= 0) {
+          ASSERT_EQ(lanes[i], wants[i]) << "batch ending at step " << t << ", member " << i;
+        }
+      }
+      filled = 0;
+    }
   }
 }
 

@@ -57,9 +57,15 @@ inline constexpr std::size_t kWidth = 8;
 inline constexpr std::size_t kMaxVectors = 5;
 inline constexpr std::size_t kMaxLanes = kMaxVectors * kWidth;
 using Double8 = double __attribute__((vector_size(8 * kWidth)));
+using Int64x8 = std::int64_t __attribute__((vector_size(8 * kWidth)));
 struct PaddedCouplings {
   std::size_t n = 0;
   Double8 j[kMaxLanes * kMaxVectors] = {};  // row k (kMaxVectors vectors): J_kj for j < n, zeros after
+  // What a walk adds when actor k changes side, taken whole from memory so that a step needs no
+  // branch, broadcast or compare: the field change 2σ_k' J_kj (row 2k + 1 when k moves to side 1,
+  // σ_k' = −1; row 2k when it moves to side 0), and a mask with only lane k's sign bit set.
+  Double8 step[2 * kMaxLanes * kMaxVectors] = {};
+  Double8 sign[kMaxLanes * kMaxVectors] = {};
   double at(std::size_t a, std::size_t b) const { return j[a * kMaxVectors + b / kWidth][b % kWidth]; }
 };
 PaddedCouplings pad(const Couplings& c);
@@ -67,6 +73,7 @@ PaddedCouplings pad(const Couplings& c);
 template <std::size_t Vectors>
 class GrayWalkOf {
  public:
+  static constexpr double kKeyScale = 64;  // a power of two above every lane number
   static constexpr std::size_t kLanes = Vectors * kWidth;
   static_assert(Vectors <= kMaxVectors);
   // Starts at `configuration` with fields computed directly. Defined here so that the walk never
@@ -83,17 +90,28 @@ class GrayWalkOf {
       h_[k / kWidth][k % kWidth] = k < c.n ? h : 0x1p47;  // padding: key 2^53 + k, never the least
     }
   }
-  // Free actor `bit` (< n − 1) changes side: h_j += 2 σ_bit' J_j,bit for every j, O(n).
+  // Free actor `bit` (< n − 1) changes side: h_j += 2 σ_bit' J_j,bit for every j, O(n), and σ_bit
+  // changes sign. Whole-vector updates from the couplings' tables only, so that the walk's vectors
+  // stay in registers (an element picked by a run-time index would send them through memory).
   void flip(unsigned bit) {
-    // Whole-vector updates at fixed positions only, so that the walk's vectors stay in registers
-    // (an element picked by a run-time index would send them through memory on every step).
     configuration_ ^= std::uint64_t{1} << bit;
-    const double step = (configuration_ >> bit) & 1u ? -2.0 : 2.0;  // 2σ after the move
-    const double which = static_cast<double>(bit);
-    const Double8* row = c_->j + bit * kMaxVectors;
+    const std::size_t to_side = (configuration_ >> bit) & 1u;
+    const Double8* step = c_->step + (2 * bit + to_side) * kMaxVectors;
+    const Double8* sign = c_->sign + bit * kMaxVectors;
     for (std::size_t q = 0; q < Vectors; ++q) {
-      s_[q] = lane_[q] == which ? -s_[q] : s_[q];
-      h_[q] += step * row[q];
+      h_[q] += step[q];
+      s_[q] = reinterpret_cast<Double8>(reinterpret_cast<Int64x8>(s_[q]) ^ reinterpret_cast<Int64x8>(sign[q]));
+    }
+  }
+  // Lane i (of eight) holds the least key among actors i, i + 8, i + 16, ...; steepest() and
+  // least_of_eight() finish the minimum across the lanes.
+  // (Vectors of 64 bytes are passed by reference: returned by value, their ABI would depend on the
+  // instruction set the caller is compiled for.)
+  void keys(Double8& m) const {
+    m = s_[0] * h_[0] + lane_[0];
+    for (std::size_t q = 1; q < Vectors; ++q) {
+      const Double8 key = s_[q] * h_[q] + lane_[q];
+      m = key < m ? key : m;
     }
   }
   // The steepest strictly descending move: 0..n−2 a free actor, n−1 the last actor (which equals
@@ -101,16 +119,17 @@ class GrayWalkOf {
   // 64 σ_j h_j + j is an exact integer (|h_j| ≤ 2^46 + n, so |key| < 2^53), so its least value is
   // the steepest move with ties to the lowest index, and it is negative exactly when σ_j h_j < 0.
   int steepest() const {
-    Double8 m = s_[0] * h_[0] + lane_[0];
-    for (std::size_t q = 1; q < Vectors; ++q) {
-      const Double8 key = s_[q] * h_[q] + lane_[q];
-      m = key < m ? key : m;
-    }
+    Double8 m;
+    keys(m);
     static_assert(kWidth == 8);
     const double a = m[4] < m[0] ? m[4] : m[0], b = m[5] < m[1] ? m[5] : m[1];
     const double c = m[6] < m[2] ? m[6] : m[2], d = m[7] < m[3] ? m[7] : m[3];
     const double ac = c < a ? c : a, bd = d < b ? d : b;
     const double least = bd < ac ? bd : ac;
+    return move_of(least);
+  }
+  // The move a least key stands for (see steepest()), −1 at a local minimum.
+  static int move_of(double least) {
     if (least >= 0) return -1;
     return static_cast<int>(static_cast<std::int64_t>(least) & static_cast<std::int64_t>(kKeyScale - 1));
   }
@@ -118,8 +137,7 @@ class GrayWalkOf {
   double field(std::size_t i) const { return h_[i / kWidth][i % kWidth]; }
 
  private:
-  static constexpr double kKeyScale = 64;  // a power of two above every lane number
-  static_assert(kMaxLanes <= 64);
+  static_assert(kMaxLanes <= kKeyScale);
   const PaddedCouplings* c_;
   std::uint64_t configuration_;
   Double8 h_[Vectors];
@@ -128,6 +146,40 @@ class GrayWalkOf {
 };
 using GrayWalk = GrayWalkOf<4>;       // up to 32 actors
 using WideGrayWalk = GrayWalkOf<5>;   // up to 40
+
+// The least lane of each of eight key vectors (walk.keys() of eight configurations), as one vector:
+// lane i is the least of m[i]. Three rounds of two-vector shuffles and minima, 21 instructions for
+// the eight instead of six for each alone. Every key is a distinct exact integer, so the order in
+// which minima are taken does not matter.
+inline void least_of_eight(const Double8 (&m)[8], Double8& least) {
+  Double8 pairs[4], quads[2], a, b;
+  for (int p = 0; p < 4; ++p) {  // lanes 0..3: m[2p] folded in halves; 4..7: m[2p + 1]
+    a = __builtin_shufflevector(m[2 * p], m[2 * p + 1], 0, 1, 2, 3, 8, 9, 10, 11);
+    b = __builtin_shufflevector(m[2 * p], m[2 * p + 1], 4, 5, 6, 7, 12, 13, 14, 15);
+    pairs[p] = a < b ? a : b;
+  }
+  for (int p = 0; p < 2; ++p) {  // two lanes for each of m[4p], ..., m[4p + 3]
+    a = __builtin_shufflevector(pairs[2 * p], pairs[2 * p + 1], 0, 1, 4, 5, 8, 9, 12, 13);
+    b = __builtin_shufflevector(pairs[2 * p], pairs[2 * p + 1], 2, 3, 6, 7, 10, 11, 14, 15);
+    quads[p] = a < b ? a : b;
+  }
+  a = __builtin_shufflevector(quads[0], quads[1], 0, 2, 4, 6, 8, 10, 12, 14);
+  b = __builtin_shufflevector(quads[0], quads[1], 1, 3, 5, 7, 9, 11, 13, 15);
+  least = a < b ? a : b;
+}
+
+// The lane j of keys 64 g + j (g a whole number, |key| < 2^53), as vector arithmetic: a vector
+// conversion to integers needs AVX-512 DQ, which the search's AVX-512 build does not assume. Every
+// operation is exact: x = key / 64 = g + j / 64; x rounded to a whole number r by adding and
+// taking away 1.5 × 2^52; 64 (x − r) = j or j − 64, in [−32, 32]; adding 2^52 + 64 puts that plus
+// 64 in the low bits of the mantissa, whose last six bits are then j.
+[[gnu::always_inline]] inline void lane_of_key(const Double8& key, Int64x8& lane) {
+  constexpr double kRound = 0x1.8p52, kLowBits = 0x1p52 + 64;
+  const Double8 x = key * (1.0 / 64);
+  const Double8 r = (x + kRound) - kRound;
+  const Double8 low = (x - r) * 64 + kLowBits;
+  lane = reinterpret_cast<Int64x8>(low) & 63;
+}
 
 // The configuration reached by moving actor `move` (n − 1: the mirror of moving everyone else).
 inline std::uint64_t after_move(std::uint64_t configuration, unsigned move, std::size_t n) {
