@@ -104,7 +104,7 @@ void read_planned_each(const std::vector<PlannedFile>& plan, unsigned threads,
   std::vector<char> ready(todo.size(), 0);
   std::atomic<std::size_t> next{0};
   std::size_t done = 0;
-  std::mutex mutex;  // guards ready, done and the progress callback
+  std::mutex mutex;  // guards ready, done, written and the progress callback
   std::condition_variable finished;
   // The states files first (they are small), for the state system the other files are checked
   // against; the others in parallel.
@@ -121,31 +121,56 @@ void read_planned_each(const std::vector<PlannedFile>& plan, unsigned threads,
   }
   const StateSystem states(spells.empty() ? known : spells);
   const ReadOptions options{skip_bad_rows, states.empty() ? nullptr : &states};
-  auto work = [&] {
-    for (std::size_t i; (i = next++) < todo.size();) {
-      if (!is_states(*todo[i])) {
-        try {
-          batches[i] = read_provider_file(todo[i]->path, todo[i]->reader, options);
-        } catch (...) {
-          errors[i] = std::current_exception();
-        }
-      }
+  // Batches already written, freed by a parsing thread: freeing millions of rows costs the
+  // writing thread time it has not got to spare.
+  std::vector<evidence::ImportBatch> written;
+  auto free_written = [&] {
+    std::vector<evidence::ImportBatch> old;
+    {
       std::lock_guard lock(mutex);
-      ready[i] = 1;
-      ++done;
-      if (progress) progress(*todo[i], done);
-      finished.notify_all();
+      old.swap(written);
     }
   };
-  // Every thread parses; this one also hands the batches over, in plan order, as they are ready.
-  const unsigned n = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(todo.size())));
+  auto parse = [&](std::size_t i) {
+    if (!is_states(*todo[i])) {
+      try {
+        batches[i] = read_provider_file(todo[i]->path, todo[i]->reader, options);
+      } catch (...) {
+        errors[i] = std::current_exception();
+      }
+    }
+    std::lock_guard lock(mutex);
+    ready[i] = 1;
+    ++done;
+    if (progress) progress(*todo[i], done);
+    finished.notify_all();
+  };
+  auto work = [&] {
+    for (std::size_t i; (i = next++) < todo.size();) {
+      free_written();
+      parse(i);
+    }
+    free_written();
+  };
+  // The calling thread hands the batches over in plan order as they are ready, and parses a file
+  // itself while the next batch is not ready; so one thread fewer is started than there are
+  // cores. (With a thread per core besides it, the writing thread, the critical path of a
+  // strict import, got only two thirds of a core while the others parsed.)
+  const unsigned n = std::max(1u, std::min<unsigned>(threads > 1 ? threads - 1 : 1, static_cast<unsigned>(todo.size())));
   std::vector<std::thread> pool;
   for (unsigned t = 0; t < n; ++t) pool.emplace_back(work);
   std::exception_ptr consumer_error;
   for (std::size_t i = 0; i < todo.size() && !consumer_error; ++i) {
-    {
-      std::unique_lock lock(mutex);
-      finished.wait(lock, [&] { return ready[i] != 0; });
+    for (;;) {
+      {
+        std::unique_lock lock(mutex);
+        if (ready[i]) break;
+        if (next >= todo.size()) {
+          finished.wait(lock, [&] { return ready[i] != 0; });
+          break;
+        }
+      }
+      if (const std::size_t j = next++; j < todo.size()) parse(j);
     }
     if (errors[i]) break;  // reported below, once every file has been read
     try {
@@ -153,7 +178,9 @@ void read_planned_each(const std::vector<PlannedFile>& plan, unsigned threads,
     } catch (...) {
       consumer_error = std::current_exception();
     }
-    batches[i] = evidence::ImportBatch();  // written: its rows are no longer needed
+    std::lock_guard lock(mutex);
+    written.push_back(std::move(batches[i]));  // its rows are no longer needed
+    batches[i] = evidence::ImportBatch();
   }
   for (auto& t : pool) t.join();
   // The first failing file in plan order is the one reported, whatever thread met it first, and

@@ -33,6 +33,21 @@ std::string range_text(const ColumnSpec& c) {
   return fmt::format(" from {} to {}", c.min, c.max);
 }
 
+// Most cells are whole numbers (codes, years, votes): read "-?[0-9]{1,15}" directly, which gives
+// the same double as std::from_chars (exact below 2^53) in a fraction of its time.
+std::optional<double> plain_integer(std::string_view s) {
+  std::size_t i = !s.empty() && s[0] == '-' ? 1 : 0;
+  if (s.size() == i || s.size() - i > 15) return std::nullopt;
+  long long v = 0;
+  for (std::size_t k = i; k < s.size(); ++k) {
+    const unsigned d = static_cast<unsigned char>(s[k]) - static_cast<unsigned>('0');
+    if (d > 9) return std::nullopt;
+    v = v * 10 + d;
+  }
+  const double x = static_cast<double>(v);
+  return i ? -x : x;
+}
+
 // One cell to a number (NaN for NULL), or a ParseError naming the cell.
 double read_number(const CsvTable& t, std::size_t col, const ColumnSpec& c) {
   const std::string_view s = trim_blanks(t.text(col));
@@ -73,8 +88,10 @@ double read_number(const CsvTable& t, std::size_t col, const ColumnSpec& c) {
       break;
     }
     case Transform::none: {
-      auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-      if (ec != std::errc() || end != s.data() + s.size() || !std::isfinite(v)) {
+      if (auto whole = plain_integer(s)) {
+        v = *whole;
+      } else if (auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+                 ec != std::errc() || end != s.data() + s.size() || !std::isfinite(v)) {
         t.fail(col, c.type == ColumnType::real ? "a number" : c.type == ColumnType::flag ? "0 or 1" : "a whole number");
       }
       for (double m : c.missing)

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <tuple>
 #include <limits>
@@ -60,8 +61,16 @@ void create_or_check_schema(sql::Database& db, const std::string& shown, bool re
                                        shown, found, kSchemaVersion));
 }
 
-std::string join_ids(const std::vector<int>& ids) {
-  return fmt::format("{}", fmt::join(ids, ";"));
+// "12;345;6789" into `out` (reused from row to row: this runs once for every alliance row).
+std::string_view join_ids(const std::vector<int>& ids, std::string& out) {
+  out.clear();
+  char digits[16];
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (i) out += ';';
+    const auto end = std::to_chars(digits, digits + sizeof digits, ids[i]).ptr;
+    out.append(digits, end);
+  }
+  return out;
 }
 
 std::vector<int> split_ids(const std::string& s) {
@@ -100,7 +109,7 @@ class Writer {
     alliance_.bind(1, r.from).bind(2, r.to).bind(3, r.year).bind(4, r.dataset);
     int i = 5;
     for (auto o : evidence::kObligations) alliance_.bind(i++, as_int(r.has(o)));
-    alliance_.bind(11, join_ids(r.treaties)).run();
+    alliance_.bind(11, join_ids(r.treaties, treaties_)).run();
   }
   void capability(const evidence::CapabilityYear& c, const std::string& dataset) {
     capability_.bind(1, c.ccode).bind(2, c.year).bind(3, dataset).bind(4, c.milex).bind(5, c.milper)
@@ -113,6 +122,7 @@ class Writer {
 
  private:
   sql::Statement actor_, spell_, alliance_, capability_, provenance_;
+  std::string treaties_;
 };
 
 // Removes a dataset's rows, coverage and provenance: a store holds one version (and one file

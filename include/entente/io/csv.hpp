@@ -2,6 +2,7 @@
 // A strict CSV reader (RFC 4180: comma separated, optional double quotes, "" inside quotes).
 // It streams one record at a time and remembers the line and column of every field, so that
 // importers can report file:line:column for any value they reject.
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -56,6 +57,7 @@ class CsvCursor {
   std::size_t line_ = 1;
   std::size_t line_start_ = 0;
   std::size_t record_start_ = 0;
+  std::array<bool, 256> special_{};  // the bytes that end or break an unquoted field
 };
 
 // A CSV file with a header row, read by column name. Importers declare the columns they need;
