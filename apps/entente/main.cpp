@@ -46,6 +46,7 @@
 #include "entente/query/years.hpp"
 #include "entente/scenario/scenario.hpp"
 #include "entente/query/structure.hpp"
+#include "entente/report/bargain_text.hpp"
 #include "entente/report/output.hpp"
 #include "entente/report/report_data.hpp"
 #include "entente/report/report_site.hpp"
@@ -960,10 +961,10 @@ int main(int argc, char** argv) {
       const auto result = entente::query::bargain(issue, brg_request);
       if (brg_edges) {
         std::ofstream edges(*brg_edges);
-        edges << entente::query::bargain_signed_edges(result);
+        edges << entente::report::bargain_signed_edges(result);
         if (!edges) throw std::runtime_error(*brg_edges + ": cannot write");
       }
-      if (common.format == "table") std::cout << entente::query::bargain_text(result);
+      if (common.format == "table") std::cout << entente::report::bargain_text(result);
       else print(result, common, result.at("rows"));
       return 0;
     }
