@@ -126,6 +126,7 @@ set(ENTENTE_QUERY_SOURCES
 # report and output: tables, CSV, the offline HTML report
 set(ENTENTE_REPORT_SOURCES
   src/report/bargain_text.cpp
+  src/report/import_run.cpp
   src/report/output.cpp
   src/report/report_assets.cpp
   src/report/report_bargain.cpp
@@ -134,6 +135,7 @@ set(ENTENTE_REPORT_SOURCES
   src/report/report_site.cpp
   src/report/report_text.cpp
   src/report/table_writer.cpp
+  src/report/scenario_text.cpp
   src/report/terminal_table.cpp
 )
 
@@ -146,6 +148,15 @@ set(ENTENTE_SERVE_SOURCES
 # The command line's own sources (the entente program and the fuzz target that runs it).
 set(ENTENTE_CLI_SOURCES
   apps/entente/main.cpp
+  apps/entente/cli.cpp
+  apps/entente/bargain.cpp
+  apps/entente/events.cpp
+  apps/entente/export_world.cpp
+  apps/entente/import.cpp
+  apps/entente/report.cpp
+  apps/entente/scenario.cpp
+  apps/entente/serve.cpp
+  apps/entente/similarity.cpp
   apps/entente/help_topics.cpp
   apps/entente/shell_files.cpp
 )
