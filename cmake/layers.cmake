@@ -24,9 +24,6 @@ function(entente_layer_root layer)
     file(MAKE_DIRECTORY ${parent})
     file(CREATE_LINK ${from} ${root}/${entry} SYMBOLIC)
   endforeach()
-  # A header added to a module the layer links whole shows up by itself; one added to a split
-  # module (or a new module) must be placed here, so CMake looks again when include/entente changes.
-  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/include/entente)
 endfunction()
 
 # entente_layer(<layer> SOURCES <file>... HEADERS <entry>... BELOW <layer target>...)
@@ -54,6 +51,11 @@ set(ENTENTE_IMPORT_IO_HEADERS io/import_plan.hpp io/importers.hpp io/state_syste
 # file) is the world layer's, above the store.
 set(ENTENTE_PANEL_HEADERS world/panel.hpp world/conventions.hpp)
 set(ENTENTE_WORLD_HEADERS world/source.hpp world/world_file.hpp world/export.hpp states dyads)
+
+# A header added to a module a layer links whole shows up by itself; one added to a split module
+# (or a new module) must be placed here, so CMake looks again when those folders change.
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/include/entente
+             ${PROJECT_SOURCE_DIR}/include/entente/io ${PROJECT_SOURCE_DIR}/include/entente/world)
 
 # Every io and world header is in exactly one layer.
 foreach(module io world)
