@@ -8,6 +8,7 @@
 #include "entente/stance/stance.hpp"
 #include "entente/triangle/triangle.hpp"
 #include "entente/world/panel.hpp"
+#include "entente/world/source.hpp"
 
 namespace {
 

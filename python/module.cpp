@@ -1,4 +1,4 @@
-// The compiled half of the Python package: query::Session with its methods answering in JSON text,
+// The compiled half of the Python package: api::Session with its methods answering in JSON text,
 // which python/entente/__init__.py reads with the standard library's json and turns into pandas
 // DataFrames and dicts. Passing text keeps this file free of hand-written converters: the one
 // serialisation (nlohmann) writes, Python's json reads, and the values are the CLI's.
@@ -7,10 +7,10 @@
 #include <pybind11/stl/filesystem.h>
 
 #include "entente/actor/registry.hpp"
-#include "entente/query/session.hpp"
+#include "entente/api/session.hpp"
 
 namespace py = pybind11;
-using entente::query::Session;
+using entente::api::Session;
 
 namespace {
 

@@ -7,13 +7,13 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
-#include <charconv>
 #include <filesystem>
 #include <iostream>
 #include <limits>
 #include <stdexcept>
 
 #include "entente/query/scenario.hpp"
+#include "../common/scenario_options.hpp"
 #include "entente/scenario/scenario.hpp"
 
 namespace {
@@ -53,38 +53,18 @@ int main(int argc, char** argv) {
   CLI::App app{"entente-mpi: scenario ensembles over MPI ranks"};
   app.require_subcommand(1);
   auto* scn = app.add_subcommand("scenario", "as `entente scenario`, with the members spread over the ranks");
-  std::string file;
+  entente::cli::ScenarioOptions options;
   std::optional<std::string> db, profile_path;
-  std::optional<std::uint64_t> members, seed, runs;
-  unsigned threads = 0;
   std::string format = "json";
-  scn->add_option("FILE", file, "the scenario (TOML)")->required()->check(CLI::ExistingFile);
+  entente::cli::add_scenario_options(scn, options, "threads per rank (default: all cores)");
   scn->add_option("--db", db, "store file (default: the scenario's, else the bundled default world)")->envname("ENTENTE_DB");
   scn->add_option("--profile", profile_path, "stance profile (TOML)");
-  scn->add_option("--members", members, "ensemble members")->check(CLI::Range(0, 10'000'000));
-  // Digits only, at most 2^64-1: CLI11 would wrap "-3" around and saturate a longer number.
-  scn->add_option("--seed", seed, "seed of the ensemble and the dynamics")
-      ->check(CLI::Validator(
-          [](std::string& text) {
-            std::uint64_t value = 0;
-            const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-            if (!text.empty() && ec == std::errc() && end == text.data() + text.size()) return std::string();
-            return fmt::format("\"{}\" is not a seed: expected a whole number from 0 to {}", text,
-                               std::numeric_limits<std::uint64_t>::max());
-          },
-          "SEED"));
-  scn->add_option("--runs", runs, "runs of each dynamics")->check(CLI::Range(0, 10'000'000));
-  scn->add_option("--threads", threads, "threads per rank (default: all cores)");
   scn->add_option("--format", format, "output: json")->check(CLI::IsMember({"json"}));
   int code = 0;
   try {
     app.parse(argc, argv);
-    const auto in = entente::query::load_scenario_inputs(file, db, profile_path);
-    entente::query::ScenarioRequest request;
-    request.members = members;
-    request.seed = seed;
-    request.runs = runs;
-    request.threads = threads;
+    const auto in = entente::query::load_scenario_inputs(options.file, db, profile_path);
+    auto request = entente::cli::scenario_request(options);
     request.rank = static_cast<std::uint64_t>(rank);
     request.ranks = static_cast<std::uint64_t>(ranks);
     request.gather = gather_rows;

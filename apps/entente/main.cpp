@@ -42,11 +42,14 @@
 #include "entente/query/monthly_triangle.hpp"
 #include "entente/query/store_info.hpp"
 #include "entente/query/scenario.hpp"
+#include "../common/scenario_options.hpp"
 #include "entente/query/strategic.hpp"
-#include "entente/query/tables.hpp"
+#include "entente/api/tables.hpp"
 #include "entente/query/years.hpp"
 #include "entente/scenario/scenario.hpp"
 #include "entente/query/structure.hpp"
+#include "entente/report/bargain_text.hpp"
+#include "entente/report/import_run.hpp"
 #include "entente/report/output.hpp"
 #include "entente/report/report_data.hpp"
 #include "entente/report/report_site.hpp"
@@ -54,6 +57,7 @@
 #include "entente/world/source.hpp"
 #include "entente/world/export.hpp"
 #include "entente/world/world_file.hpp"
+#include "cli.hpp"
 #include "help_topics.hpp"
 #include "shell_files.hpp"
 
@@ -65,43 +69,15 @@ using entente::query::require_state_system_years;
 using entente::query::window_years;
 using entente::report::OutputFormat;
 
-constexpr int kBadInput = 1;
-constexpr int kUsage = 2;
-
-struct Common {
-  std::optional<std::string> db;
-  std::string format = "table";
-  std::optional<int> digits;  // the terminal table's significant digits
-};
-
-void add_common(CLI::App* cmd, Common& common, bool with_format = true) {
-  cmd->add_option("--db", common.db, "store file (default: the bundled default world)")->envname("ENTENTE_DB");
-  if (with_format)
-    cmd->add_option("--format", common.format, "output: table, csv or json")
-        ->check(CLI::IsMember({"table", "csv", "json"}));
-  if (with_format)
-    cmd->add_option("--digits", common.digits, "significant digits of the table's numbers (default 4; CSV and JSON keep all)")
-        ->check(CLI::Range(1, 17));
-}
-
-std::optional<std::filesystem::path> db_path(const Common& c) {
-  if (!c.db) return std::nullopt;
-  return std::filesystem::path(*c.db);
-}
-
-// --seed: digits only, at most 2^64-1. CLI11 would turn "-3" into 2^64-3 and a longer number
-// into the largest seed, and either would silently run another seed than the one asked for.
-CLI::Validator seed_check() {
-  return CLI::Validator(
-      [](std::string& text) {
-        std::uint64_t seed = 0;
-        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), seed);
-        if (!text.empty() && ec == std::errc() && end == text.data() + text.size()) return std::string();
-        return fmt::format("\"{}\" is not a seed: expected a whole number from 0 to {}", text,
-                           std::numeric_limits<std::uint64_t>::max());
-      },
-      "SEED");
-}
+using entente::cli::Common;
+using entente::cli::Destination;
+using entente::cli::add_common;
+using entente::cli::db_path;
+using entente::cli::kBadInput;
+using entente::cli::kUsage;
+using entente::cli::print;
+using entente::cli::seed_check;
+using entente::query::kEssayYear;  // the default year of the verbs that look at one year
 
 // A number option that must be finite: "nan" and "inf" parse as doubles, and then fail far from
 // the option with a misleading message (an --offset of nan made every matrix "not symmetric").
@@ -115,18 +91,6 @@ CLI::Validator finite_check() {
         return fmt::format("\"{}\" is not a number: expected a finite number such as 3 or -0.5", text);
       },
       "NUMBER");
-}
-
-// JSON prints the whole result; CSV and tables print its rows.
-void print(const Json& result, const Common& common, const Json& table_rows) {
-  const auto format = entente::report::parse_output_format(common.format).value_or(OutputFormat::table);
-  switch (format) {
-    case OutputFormat::json: std::cout << result.dump(2) << '\n'; break;
-    case OutputFormat::csv: std::cout << entente::report::to_csv(entente::report::flatten(result.at("rows"))); break;
-    case OutputFormat::table:
-      std::cout << entente::report::terminal_table(table_rows, entente::report::terminal_style(common.digits));
-      break;
-  }
 }
 
 // One row per graph; for a single graph the table also lists its two sides and frustrated edges.
@@ -194,27 +158,6 @@ int run_blocs(const std::vector<entente::balance::SignedGraph>& graphs, entente:
   return entente::query::kInterruptedExit;
 }
 
-// Where a table command writes: standard output, or the --out file.
-class Destination {
- public:
-  explicit Destination(const std::optional<std::string>& path) {
-    if (!path) return;
-    file_.open(*path);
-    if (!file_) throw std::runtime_error(*path + ": cannot write");
-    to_file_ = true;
-  }
-  std::ostream& stream() { return to_file_ ? static_cast<std::ostream&>(file_) : std::cout; }
-
- private:
-  std::ofstream file_;
-  bool to_file_ = false;
-};
-
-// A table on the terminal is fitted to it; in an --out file it keeps every column whole.
-entente::report::TerminalStyle table_style(const std::optional<std::string>& out_file, const Common& common) {
-  return out_file ? entente::report::file_style(common.digits) : entente::report::terminal_style(common.digits);
-}
-
 // The line above a landscape table: how many actors, how they were searched, how many minima.
 std::string landscape_summary(const Json& result) {
   const std::string how = result.at("exhaustive").get<bool>()
@@ -223,132 +166,6 @@ std::string landscape_summary(const Json& result) {
   return fmt::format("{} actors, {} ({}): {} local minima", result.at("actors").size(),
                      result.at("method").get<std::string>(), how, result.at("minima").get<std::size_t>());
 }
-
-// A scenario on the terminal: what changed for the focus, then every change, most important
-// first, then the dynamics' and the ensemble's headlines.
-void print_scenario(const Json& r, const entente::report::TerminalStyle& style) {
-  std::cout << fmt::format("Scenario: {} ({}, {})\n", r.at("scenario").get<std::string>(), r.at("source").get<std::string>(),
-                           r.at("year").get<int>());
-  if (!r.at("question").get<std::string>().empty()) std::cout << r.at("question").get<std::string>() << '\n';
-  for (const auto& s : r.at("shocks")) std::cout << "  shock: " << s.get<std::string>() << '\n';
-  std::cout << fmt::format("\n{} before and after\n", r.at("focus").get<std::string>());
-  Json focus = Json::array();  // numbers as short text, so the two columns line up
-  auto text = [&](const Json& v) { return v.is_number() ? Json(entente::report::rounded(v.get<double>(), style.digits)) : v; };
-  for (const auto& row : r.at("focus_rows"))
-    focus.push_back({{"measure", row.at("measure")}, {"before", text(row.at("before"))}, {"after", text(row.at("after"))},
-                     {"changed", row.at("changed").get<bool>() ? "yes" : ""}});
-  std::cout << entente::report::terminal_table(focus, style);
-  std::cout << "\nChanges, most important first\n";
-  if (r.at("rows").empty()) std::cout << "(none: every model gives the same answer)\n";
-  else std::cout << entente::report::terminal_table(r.at("rows"), style);
-  if (r.contains("dynamics")) {
-    const auto& d = r.at("dynamics");
-    std::cout << fmt::format("\nDynamics after the shocks ({} runs each, seed {})\n", d.at("runs").get<std::uint64_t>(),
-                             d.at("seed").get<std::uint64_t>());
-    for (const char* model : {"local_triad_dynamics", "continuous", "landscape_myopic_moves"}) {
-      if (!d.contains(model)) continue;
-      const auto& res = d.at(model).at("result");
-      std::cout << fmt::format("  {}: {} end states, {:.0f}% settled", model, res.at("distinct_end_states").get<std::size_t>(),
-                               100 * res.at("settled_share").get<double>());
-      if (!res.at("end_states").empty()) {
-        const auto& top = res.at("end_states").at(0);
-        std::cout << fmt::format("; most common ({:.0f}%): ", 100 * top.at("share").get<double>());
-        if (!top.at("settled").get<bool>()) std::cout << "unsettled";
-        else if (top.at("paradise").get<bool>()) std::cout << "one faction (paradise)";
-        else
-          std::cout << fmt::format("[{}] vs [{}]", fmt::join(top.at("with_focus").get<std::vector<std::string>>(), " "),
-                                   fmt::join(top.at("against_focus").get<std::vector<std::string>>(), " "));
-      }
-      std::cout << '\n';
-    }
-  }
-  if (r.contains("ensemble")) {
-    const auto& e = r.at("ensemble");
-    std::cout << fmt::format("\nEnsemble: {}\n", e.at("note").get<std::string>());
-    for (const auto& t : e.at("triangles"))
-      std::cout << fmt::format("  {}: the focus's role differs after the shocks in {:.0f}% of members\n",
-                               t.at("triangle").get<std::string>(), 100 * t.at("focus_role_changed").get<double>());
-    for (const char* side : {"before", "after"}) {
-      const auto& f = e.at("frustration").at(side);
-      if (!f.is_null() && f.contains("mean"))
-        std::cout << fmt::format("  frustration index {}: mean {:.2f}, 5-95% {}-{}\n", side, f.at("mean").get<double>(),
-                                 f.at("p05").get<double>(), f.at("p95").get<double>());
-    }
-  }
-}
-
-// The first line of every rejects file entente writes (an empty one too).
-constexpr std::string_view kRejectsHeader = "file,line,error,row";
-
-// --rejects is checked before the store is opened: it may be neither the store nor an input, and
-// an existing file is overwritten only when entente wrote it (or --force says so), because a
-// mistyped path would otherwise destroy the very data being imported.
-void check_rejects_path(const std::filesystem::path& rejects, const std::filesystem::path& store,
-                        const std::vector<entente::io::PlannedFile>& plan, bool force) {
-  namespace fs = std::filesystem;
-  const auto same = [&](const fs::path& other) {
-    std::error_code ec;
-    if (fs::exists(rejects, ec) && fs::exists(other, ec)) return fs::equivalent(rejects, other, ec);
-    return fs::weakly_canonical(rejects, ec) == fs::weakly_canonical(other, ec);
-  };
-  const auto refuse = [&](const std::string& why) {
-    return std::runtime_error(fmt::format("--rejects {}: {}", rejects.string(), why));
-  };
-  if (same(store) || same(store.string() + ".importing")) throw refuse("this is the store; name another file");
-  for (const auto& f : plan)
-    if (same(f.path)) throw refuse(fmt::format("this is the input file {}; name another file", f.path.string()));
-  std::error_code ec;
-  if (fs::is_directory(rejects, ec)) throw refuse("is a folder, expected a file name");
-  const fs::path parent = rejects.parent_path().empty() ? fs::path(".") : rejects.parent_path();
-  if (!fs::is_directory(parent, ec)) throw refuse(fmt::format("the folder {} does not exist", parent.string()));
-  if (fs::exists(rejects, ec) && !force) {
-    std::ifstream in(rejects, std::ios::binary);
-    std::string first;
-    std::getline(in, first);
-    if (!first.empty() && first.back() == '\r') first.pop_back();
-    if (first != kRejectsHeader)
-      throw refuse(fmt::format("exists and is not a rejects file of entente (its first line is not \"{}\"); "
-                               "name another file, or add --force to overwrite it",
-                               kRejectsHeader));
-  }
-}
-
-// The rejects file under a temporary name beside it: every row left out, with the error a strict
-// import would have given. The import renames it into place once the store is committed.
-std::filesystem::path write_rejects(const std::filesystem::path& rejects,
-                                    const std::vector<entente::evidence::ImportBatch>& batches) {
-  Json reject_rows = Json::array();
-  for (const auto& b : batches)
-    for (const auto& r : b.rejected)
-      reject_rows.push_back({{"file", b.provenance.file_name}, {"line", r.line}, {"error", r.error}, {"row", r.text}});
-  const std::filesystem::path temporary = rejects.string() + ".entente-tmp";
-  std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-  out << (reject_rows.empty() ? std::string(kRejectsHeader) + "\n"
-                              : entente::report::to_csv(entente::report::flatten(reject_rows)));
-  out.close();
-  if (!out) {
-    std::error_code ec;
-    std::filesystem::remove(temporary, ec);
-    throw std::runtime_error(rejects.string() + ": cannot write");
-  }
-  return temporary;
-}
-
-std::string import_help() {
-  std::string text =
-      "Imports provider files into a store, all in one transaction: a bad row anywhere leaves the\n"
-      "store exactly as it was. A file already imported (same SHA-256) is skipped. The format is\n"
-      "recognised from the header row; --as names it when needed.\n\nAccepted files:\n";
-  for (const auto& f : entente::io::readers()) {
-    const auto& d = entente::catalogue::dataset(f.dataset);
-    text += fmt::format("  {:<28} {}\n  {:<28} e.g. {}; published by {}\n", f.name, f.describe, "", f.example,
-                        d.publisher);
-  }
-  text += "\nThe bundled default world takes its treaty layer from ATOP; COW alliances are importable\n"
-          "from your own download (the COW terms ask that they are not redistributed).";
-  return text;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -361,28 +178,9 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", ENTENTE_VERSION_STRING);
 
   Common common;
+  std::vector<entente::cli::Verb> verb_files;  // the verbs in files of their own
 
-  auto* imp = app.add_subcommand("import", "import provider files into a store");
-  imp->footer(import_help());
-  std::vector<std::string> files;
-  std::optional<std::string> forced;
-  imp->add_option("files", files, "provider files (CSV), or folders to search for them")->required()->check(CLI::ExistingPath);
-  imp->add_option("--as", forced, "the files' format, when the header is not enough")
-      ->check(CLI::IsMember([] {
-        std::vector<std::string> names;
-        for (const auto& f : entente::io::readers()) names.emplace_back(f.name);
-        return names;
-      }()));
-  bool skip_bad_rows = false;
-  std::string rejects_path = "entente-rejects.csv";
-  imp->add_flag("--skip-bad-rows", skip_bad_rows,
-                "import the good rows of a file with bad ones, and write the bad ones to --rejects");
-  imp->add_option("--rejects", rejects_path, "where --skip-bad-rows writes the rows it left out (CSV)")
-      ->capture_default_str();
-  bool rejects_force = false;
-  imp->add_flag("--force", rejects_force, "let --rejects overwrite an existing file that entente did not write");
-  add_common(imp, common);
-
+  verb_files.push_back(entente::cli::add_import(app, common));
   auto* act = app.add_subcommand("actors", "list the states (of one year)");
   std::optional<int> year;
   act->add_option("--year", year, "only states in the system that year");
@@ -406,7 +204,7 @@ int main(int argc, char** argv) {
   add_common(inf, common);
 
   auto* dys = app.add_subcommand("dyads", "dyad-years with evidence layers merged in (CSV/JSON for R and pandas)");
-  int dyads_from = 1816, dyads_to = 2012;
+  int dyads_from = 1816, dyads_to = kEssayYear;
   bool directed = false, relevant = false;
   std::vector<std::string> dyad_actors, with_layers;
   std::optional<std::string> out_file;
@@ -442,7 +240,7 @@ int main(int argc, char** argv) {
   add_common(dys, common);
 
   auto* sts = app.add_subcommand("states", "state-years with state-level evidence (CSV/JSON for R and pandas)");
-  int states_from = 1816, states_to = 2012;
+  int states_from = 1816, states_to = kEssayYear;
   std::vector<std::string> state_actors, state_layers;
   sts->add_option("--from", states_from, "first year")->capture_default_str();
   sts->add_option("--to", states_to, "last year")->capture_default_str();
@@ -467,15 +265,10 @@ int main(int argc, char** argv) {
   add_common(idp, common);
 
   // The stance model and strategic triangles.
-  std::optional<std::string> profile_path;
-  auto add_profile = [&](CLI::App* cmd) {
-    cmd->add_option("--profile", profile_path,
-                    "stance profile: default (v2, data/profiles/default.toml), v1 (data/profiles/v1.toml), events (data/profiles/events.toml: with event data), or a TOML file")
-        ->check(CLI::IsMember({"default", "v1", "v2", "events"}) | CLI::ExistingFile);
-  };
+  const auto add_profile = [&](CLI::App* cmd) { entente::cli::add_profile(cmd, common); };
   auto* xpl = app.add_subcommand("explain", "which evidence and which rule decide a relationship");
   std::string xa, xb;
-  int xyear = 2012;
+  int xyear = kEssayYear;
   xpl->add_option("A", xa, "first state")->required();
   xpl->add_option("B", xb, "second state")->required();
   xpl->add_option("--year", xyear, "year")->capture_default_str();
@@ -483,7 +276,7 @@ int main(int argc, char** argv) {
   add_common(xpl, common);
 
   auto* rel = app.add_subcommand("relations", "every relationship of a year, by type");
-  int rel_year = 2012;
+  int rel_year = kEssayYear;
   std::vector<std::string> rel_actors;
   rel->add_option("--year", rel_year, "year")->capture_default_str();
   rel->add_option("--actors", rel_actors, "only relationships among these states (comma separated)")->delimiter(',');
@@ -510,7 +303,7 @@ int main(int argc, char** argv) {
   add_common(tri, common);
 
   auto* bal = app.add_subcommand("balancer", "every triad of a year: who holds the pivot, how flexibly");
-  int bal_year = 2012;
+  int bal_year = kEssayYear;
   std::optional<int> bal_top;
   bal->add_option("--year", bal_year, "year")->capture_default_str();
   bal->add_option("--top", bal_top, "only the first N actors");
@@ -553,7 +346,7 @@ int main(int argc, char** argv) {
   add_common(bln, common);
 
   auto* blc = app.add_subcommand("blocs", "blocs (Doreian-Mrvar) year by year, and who switched sides");
-  int blc_from = 2000, blc_to = 2012;
+  int blc_from = 2000, blc_to = kEssayYear;
   std::optional<std::string> blc_pajek, blc_window;
   entente::balance::BlocOptions blc_options;
   blc->add_option("--from", blc_from, "first year")->capture_default_str();
@@ -622,146 +415,18 @@ int main(int argc, char** argv) {
   add_common(lan, common);
 
   // Counterfactual scenarios, their dynamics and ensembles (docs/scenarios.md).
-  auto* scn = app.add_subcommand("scenario", "what-if: every model before and after a scenario's shocks, "
-                                             "with dynamics and ensembles");
-  std::string scn_file;
-  std::optional<std::uint64_t> scn_members, scn_seed, scn_runs;
-  unsigned scn_threads = 0;
-  bool scn_quiet = false;
-  scn->add_option("FILE", scn_file, "the scenario (TOML)")->required()->check(CLI::ExistingFile);
-  scn->add_option("--members", scn_members, "ensemble members (overrides [ensemble] members; 0: none)")
-      ->check(CLI::Range(0, 10'000'000));
-  scn->add_option("--seed", scn_seed, "seed of the ensemble and the dynamics (overrides the file's)")
-      ->check(seed_check());
-  scn->add_option("--runs", scn_runs, "runs of each dynamics (overrides [dynamics] runs; 0: none)")
-      ->check(CLI::Range(0, 10'000'000));
-  scn->add_option("--threads", scn_threads, "worker threads (default: all cores; results do not depend on it)");
-  scn->add_flag("--quiet", scn_quiet, "no progress bar");
-  scn->footer("The store is --db, else the scenario's [base] store, else the bundled default world.\n"
-              "The profile is --profile, else the scenario's [base] profile, else the default.");
-  add_profile(scn);
-  add_common(scn, common);
+  verb_files.push_back(entente::cli::add_scenario(app, common));
+  verb_files.push_back(entente::cli::add_bargain(app, common));
+  verb_files.push_back(entente::cli::add_similarity(app, common));
 
-  // Expected-utility bargaining on one issue (docs/models/bargain.md).
-  auto* brg = app.add_subcommand("bargain", "expected-utility bargaining (Bueno de Mesquita) on one issue: rounds of "
-                                            "offers to convergence, and the forecast");
-  std::string brg_file;
-  std::optional<std::string> brg_edges;
-  entente::query::BargainRequest brg_request;
-  brg->add_option("FILE", brg_file, "the actors: CSV (name, capability, position, salience) or TOML")
-      ->required()->check(CLI::ExistingFile);
-  brg->add_option("--variant", brg_request.variant, "a named variant, optionally with KEY=VALUE overrides: " +
-                                                        fmt::format("{}", fmt::join(entente::bargain::variant_names(), ", ")))
-      ->capture_default_str();
-  brg->add_option("--rounds", brg_request.rounds, "the round limit")->capture_default_str()->check(CLI::Range(0, 100000));
-  brg->add_option("--tolerance", brg_request.tolerance, "converged when no actor moves more than this share of the range")
-      ->capture_default_str()->check(CLI::Range(0.0, 1.0));
-  brg->add_option("--members", brg_request.members, "ensemble members over noisy inputs (0: none)")
-      ->check(CLI::Range(0, 10'000'000));
-  brg->add_option("--seed", brg_request.seed, "seed of the ensemble")->capture_default_str()->check(seed_check());
-  brg->add_option("--threads", brg_request.threads, "worker threads (default: all cores; results do not depend on it)");
-  brg->add_option("--edges", brg_edges, "also write the first round's perceptions as a signed edge list (for balance --edges)");
-  brg->add_option("--format", common.format, "output: table, csv (one row per round) or json (everything)")
-      ->check(CLI::IsMember({"table", "csv", "json"}));
+  verb_files.push_back(entente::cli::add_report(app, common));
+  verb_files.push_back(entente::cli::add_export_world(app, common));
+  verb_files.push_back(entente::cli::add_serve(app, common));
 
-  auto* sim = app.add_subcommand("similarity", "similarity of two actors' portfolios in a table");
-  std::string sim_table, sim_a, sim_b;
-  sim->add_option("--table", sim_table, "CSV: first column the items (states), then one column per actor")
-      ->required()
-      ->check(CLI::ExistingFile);
-  sim->add_option("A", sim_a, "first actor's column")->required();
-  sim->add_option("B", sim_b, "second actor's column")->required();
-  double sim_range = 3;
-  sim->add_option("--range", sim_range, "Δ, the scale's max − min (3 valued alliances, 1 binary, 2 votes)")
-      ->capture_default_str();
-  add_common(sim, common);
-
-  // The report: an offline HTML page of a year, its data as JSON and CSV (docs/report.md).
-  auto* rep = app.add_subcommand("report", "write an offline HTML report of a year, with its data as JSON and CSV");
-  std::optional<int> rep_year;
-  std::string rep_out = "entente-report";
-  bool rep_open = false;
-  rep->add_option("--year", rep_year, "the report's year (default 2012, or the store's last year)");
-  entente::report::ReportOptions rep_options;
-  std::vector<std::string> rep_triangles;
-  rep->add_option("--focus", rep_options.focus, "the state the report follows")->capture_default_str();
-  rep->add_option("--triangle", rep_triangles,
-                  "a strategic triangle A,B,C (repeatable; default: the focus, its strongest partner and rival)");
-  rep->add_option("--landscape", rep_options.landscape,
-                  "the landscape's states (comma separated; default: the year's great powers and the focus)")
-      ->delimiter(',');
-  rep->add_option("--scenario", rep_options.scenario,
-                  "a scenario file for the last section (default: none, but the essay's on Russia in 2012)")
-      ->check(CLI::ExistingFile);
-  rep->add_option("--bargain", rep_options.bargains,
-                  "a bargaining issue (CSV or TOML, as for bargain) for a section of its own (repeatable; default: none)")
-      ->check(CLI::ExistingFile);
-  rep->add_option("--bargain-variant", rep_options.bargain_variant, "the variant every --bargain issue runs under")
-      ->capture_default_str();
-  rep->add_option("--from", rep_options.from, "first year of the timelines (default: the store's first)");
-  rep->add_option("--to", rep_options.to, "last year of the timelines (default: --year)");
-  rep->add_option("--out", rep_out, "the folder to write")->capture_default_str();
-  rep->add_flag("--open", rep_open, "open index.html in a browser (xdg-open)");
-  bool rep_force = false;
-  rep->add_flag("--force", rep_force, "replace --out even if it is not an earlier report (deleting what it holds)");
-  rep->add_option("--format", common.format, "table: a summary; json: the report's data")
-      ->check(CLI::IsMember({"table", "json"}));
-  add_profile(rep);
-  add_common(rep, common, false);
-
-  auto* exp = app.add_subcommand("export-world", "write a store's evidence for chosen states as a world file");
-  std::string out_path;
-  int export_from = 1946;
-  std::vector<std::string> export_actors;
-  exp->add_option("--out", out_path, "world file to write (JSON)")->required();
-  exp->add_option("--actors", export_actors, "states whose evidence to keep (default: the bundled world's)")
-      ->delimiter(',');
-  exp->add_option("--from", export_from, "first year of evidence to keep");
-  add_common(exp, common, false);
-
-  // The web app and JSON API over the same answers (docs/serve.md).
-  auto* srv = app.add_subcommand("serve", "serve the web app and a JSON API of these answers (read-only on the store)");
-  entente::serve::ServerOptions srv_options;
-  srv->add_option("--host", srv_options.host, "address to listen on (default: loopback only)")->capture_default_str();
-  srv->add_option("--port", srv_options.port, "port (0: any free one)")->capture_default_str()->check(CLI::Range(0, 65535));
-  srv->add_option("--threads", srv_options.threads, "requests answered at once")->capture_default_str()->check(CLI::Range(1, 256));
-  add_common(srv, common, false);
+  verb_files.push_back(entente::cli::add_events(app, common));
 
   // Files and help about the command line itself: shell completion and the man page, generated
   // from the definitions above (the build installs them), and the models' help topics.
-  auto* evt = app.add_subcommand("events", "event data (KEDS, GDELT 1.0/2.0, ICEWS; plain or gzip) counted per dyad "
-                                           "and period: events by CAMEO quad class and Goldstein sums");
-  std::vector<std::string> evt_files, evt_actors;
-  std::string evt_by = "month", evt_kind = "state";
-  bool evt_directed = false, evt_dedupe = false, evt_skip = false;
-  unsigned evt_threads = 0;
-  evt->add_option("FILES", evt_files, "event files; the format is recognised from the first line")
-      ->required()
-      ->check(CLI::ExistingFile);
-  evt->add_option("--by", evt_by, "period: day, week (from Monday), month, quarter or year")
-      ->check(CLI::IsMember({"day", "week", "month", "quarter", "year"}))
-      ->capture_default_str();
-  evt->add_flag("--directed", evt_directed, "directed dyads: source -> target (else each pair once, both directions)");
-  evt->add_option("--actors", evt_actors, "only dyads among these states (comma separated)")->delimiter(',');
-  evt->add_flag("--dedupe", evt_dedupe, "one a day: events with the same date, source, target and code count once");
-  evt->add_option("--actor-kind", evt_kind,
-                  "state (a state and its government, military, police, judiciary, intelligence, legislature) or "
-                  "country (also its society: rebels, opposition, business, ...)")
-      ->check(CLI::IsMember({"state", "country"}))
-      ->capture_default_str();
-  evt->add_flag("--skip-bad-rows", evt_skip, "leave out bad rows (counted, the first 20 named on stderr) instead of stopping");
-  evt->add_option("--out", out_file, "write to this file instead of standard output");
-  evt->add_option("--threads", evt_threads, "worker threads (default: all cores)");
-  std::optional<std::string> evt_into;
-  evt->add_option("--into", evt_into,
-                  "keep the cells in the store (--db) as the event layer NAME, with its coverage and files, for "
-                  "explain, the events profile and monthly triangles (replaces a layer of that name)");
-  evt->footer("Codes: CAMEO event codes to Goldstein (1992) scores and quad classes from the pinned CAMEO 1.1b3\n"
-              "table; actor codes to COW states (ISO3 and older KEDS codes, roles such as ISRMIL or LBNREB).\n"
-              "Unmapped codes and non-state actors are counted and listed on stderr, never guessed.\n"
-              "--db (or the bundled world) names the --actors and ICEWS's country names (docs/models/events.md).");
-  add_common(evt, common);
-
   auto* cmp = app.add_subcommand("completion", "print the shell completion script (bash or zsh) of these commands");
   std::string cmp_shell;
   cmp->add_option("SHELL", cmp_shell, "bash or zsh")->required()->check(CLI::IsMember({"bash", "zsh"}));
@@ -793,6 +458,8 @@ int main(int argc, char** argv) {
   }
 
   try {
+    for (const auto& verb : verb_files)
+      if (verb.command->parsed()) return verb.run();
     if (cmp->parsed()) {
       std::cout << (cmp_shell == "zsh" ? entente::cli::zsh_completion(app) : entente::cli::bash_completion(app));
       return 0;
@@ -812,171 +479,6 @@ int main(int argc, char** argv) {
         return kUsage;
       }
       std::cout << entente::cli::help_text(*topic, ENTENTE_DOC_DIR);
-      return 0;
-    }
-    if (imp->parsed()) {
-      std::vector<std::filesystem::path> paths(files.begin(), files.end());
-      const auto plan = entente::io::plan_import(paths, forced);
-      const bool terminal = isatty(STDERR_FILENO) != 0;
-      const std::size_t total = std::count_if(plan.begin(), plan.end(), [](auto& f) { return !f.reader.empty(); });
-      // State-year rows are checked against the state system: the states file of this import, or
-      // else the one already in the store.
-      std::vector<entente::evidence::SpellRecord> store_spells;
-      if (const auto into = common.db.value_or("entente.db");
-          std::filesystem::is_regular_file(into) && std::filesystem::file_size(into) > 0)
-        store_spells = entente::store::Store::open_existing(into).spells();
-      for (const auto& f : plan)
-        if (f.reader.empty()) std::cerr << "entente: left out " << f.path.string() << ": " << f.note << '\n';
-      if (total == 0)  // an empty store would look like a successful import
-        throw std::runtime_error(fmt::format("no provider files to import in {} (see 'entente import --help' for the "
-                                             "files entente reads); no store was written",
-                                             fmt::join(files, ", ")));
-      const auto parse_threads = std::max(1u, std::thread::hardware_concurrency());
-      const auto show_progress = [&](const entente::io::PlannedFile& f, std::size_t done) {
-        if (terminal)
-          std::cerr << fmt::format("\r[{}/{}] read {:<60}", done, total, f.path.filename().string()) << std::flush;
-      };
-      const std::string path = common.db.value_or("entente.db");
-      if (skip_bad_rows) check_rejects_path(rejects_path, path, plan, rejects_force);
-      // A new store is built under a temporary name and renamed into place when complete, so a
-      // failed import leaves no store behind and the build can skip per-commit disk flushes.
-      const bool existed = std::filesystem::exists(path);
-      const std::string building = existed ? path : path + ".importing";
-      std::vector<entente::store::FileOutcome> outcomes;
-      std::vector<std::size_t> skipped_rows;  // per file read, under --skip-bad-rows
-      std::filesystem::path rejects_written;
-      try {
-        if (skip_bad_rows) {
-          // Every file is parsed before the store is opened, and the rejects file is written
-          // before the store is touched, so that either both the import and the list of its
-          // left-out rows are in place or neither is.
-          const auto batches = entente::io::read_planned(plan, parse_threads, show_progress, true, store_spells);
-          rejects_written = write_rejects(rejects_path, batches);
-          if (!existed) std::filesystem::remove(building);
-          auto store = entente::store::Store::open(building);
-          if (!existed) store.write_without_sync();
-          outcomes = store.apply(batches);
-          for (const auto& b : batches) skipped_rows.push_back(b.rejected.size());
-        } else {
-          // Strict: each file is written, in order, while the later ones are still parsed; any
-          // error rolls the one transaction back (and a new store is never renamed into place).
-          if (!existed) std::filesystem::remove(building);
-          auto store = entente::store::Store::open(building);
-          if (!existed) store.write_without_sync();
-          auto import = store.begin_import();
-          entente::io::read_planned_each(plan, parse_threads, show_progress, false, store_spells,
-                                         [&](std::size_t, entente::evidence::ImportBatch& batch) {
-                                           outcomes.push_back(import.add(batch));
-                                           skipped_rows.push_back(0);
-                                         });
-          import.commit();
-        }
-      } catch (...) {
-        if (terminal) std::cerr << "\r" << std::string(80, ' ') << "\r";
-        if (!existed) std::filesystem::remove(building);
-        std::error_code ignored;
-        if (!rejects_written.empty()) std::filesystem::remove(rejects_written, ignored);
-        throw;
-      }
-      if (terminal) std::cerr << "\r" << std::string(80, ' ') << "\r";
-      if (!existed) std::filesystem::rename(building, path);
-      if (skip_bad_rows) std::filesystem::rename(rejects_written, rejects_path);
-      Json rows = Json::array();
-      std::size_t rejected = 0;
-      for (std::size_t i = 0; i < outcomes.size(); ++i) {
-        const auto& o = outcomes[i];
-        rows.push_back({{"file", o.file_name},
-                        {"dataset", o.dataset},
-                        {"version", o.version},
-                        {"rows", o.rows},
-                        {"skipped_rows", skipped_rows[i]},
-                        {"status", o.skipped ? "already imported" : "imported"}});
-        rejected += skipped_rows[i];
-      }
-      if (skip_bad_rows) {
-        std::cerr << fmt::format("entente: skipped {} bad row{}; they are listed in {}\n", rejected,
-                                 rejected == 1 ? "" : "s", rejects_path);
-      }
-      print(Json{{"store", path}, {"rows", rows}}, common, rows);
-      if (!common.db) std::cerr << "imported into " << path << "; query it with --db " << path << '\n';
-      return 0;
-    }
-    if (srv->parsed()) {
-      // SIGINT and SIGTERM are waited for by one thread, which stops the server; the server's own
-      // threads, started after this, inherit the blocked mask.
-      sigset_t stop_signals;
-      sigemptyset(&stop_signals);
-      sigaddset(&stop_signals, SIGINT);
-      sigaddset(&stop_signals, SIGTERM);
-      pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
-      entente::serve::Api api(entente::world::open_source_read_only(db_path(common)));
-      std::thread waiter([&] {
-        int signal_number = 0;
-        sigwait(&stop_signals, &signal_number);
-        entente::serve::stop_server();
-      });
-      waiter.detach();
-      entente::serve::run_server(api, srv_options, [&](int port) {
-        std::cerr << fmt::format("entente: serving {} on http://{}:{}/ (Ctrl-C stops)\n", api.source().label,
-                                 srv_options.host, port);
-      });
-      return 0;
-    }
-    if (exp->parsed()) {
-      if (!common.db) throw std::runtime_error("export-world needs --db STORE (the store to export from)");
-      auto source = entente::world::open_source(db_path(common));
-      std::vector<int> scope = entente::world::default_world_states();
-      if (!export_actors.empty()) {
-        scope.clear();
-        for (const auto& name : export_actors) scope.push_back(source.registry.find(name).ccode);
-        std::sort(scope.begin(), scope.end());
-      }
-      const auto contents = entente::world::export_contents(source, scope, export_from);
-      std::ofstream out(out_path);
-      out << entente::world::to_world_json(contents, export_from).dump() << '\n';
-      if (!out) throw std::runtime_error(out_path + ": cannot write");
-      std::cerr << fmt::format("wrote {} ({} actors, {} alliance rows, {} capability rows)\n", out_path,
-                               contents.actors.size(), contents.alliances.size(), contents.capabilities.size());
-      return 0;
-    }
-
-    if (scn->parsed()) {
-      const auto in = entente::query::load_scenario_inputs(scn_file, common.db, profile_path);  // checks the year
-      entente::query::ScenarioRequest request;
-      request.members = scn_members;
-      request.seed = scn_seed;
-      request.runs = scn_runs;
-      request.threads = scn_threads;
-      // Progress after a few seconds (with the time left), and Ctrl-C stops the ensemble with the
-      // members done.
-      if (!scn_quiet) request.progress = entente::query::ensemble_progress(std::cerr, isatty(STDERR_FILENO) != 0);
-      const entente::query::StopOnCtrlC ctrl_c;
-      request.interrupt = &ctrl_c.flag();
-      const auto result = entente::query::scenario(in.source, in.scenario, in.profile, request);
-      if (common.format == "table") print_scenario(result, entente::report::terminal_style(common.digits));
-      else print(result, common, result.at("rows"));
-      if (!result.contains("interrupted")) return 0;  // (a Ctrl-C after the ensemble: the run completed)
-      std::cerr << "entente: interrupted: the ensemble summary is of the members done, and the dynamics were left "
-                   "out\n";
-      return entente::query::kInterruptedExit;
-    }
-    if (brg->parsed()) {
-      const auto issue = entente::bargain::read_issue(brg_file, entente::io::read_whole_file(brg_file));
-      brg_request.details = common.format == "json" || brg_edges.has_value();
-      const auto result = entente::query::bargain(issue, brg_request);
-      if (brg_edges) {
-        std::ofstream edges(*brg_edges);
-        edges << entente::query::bargain_signed_edges(result);
-        if (!edges) throw std::runtime_error(*brg_edges + ": cannot write");
-      }
-      if (common.format == "table") std::cout << entente::query::bargain_text(result);
-      else print(result, common, result.at("rows"));
-      return 0;
-    }
-    if (sim->parsed()) {
-      const auto table = entente::similarity::read_portfolio_table(sim_table, entente::io::read_whole_file(sim_table));
-      const auto result = entente::query::similarity(table, sim_a, sim_b, sim_range);
-      print(result, common, result.at("rows"));
       return 0;
     }
     if (bln->parsed() && !bln_year) {
@@ -1010,88 +512,12 @@ int main(int argc, char** argv) {
       print(result, common, entente::query::landscape_table_rows(result));
       return 0;
     }
-    if (evt->parsed()) {
-      entente::events::AggregateOptions options;
-      options.period = *entente::events::period_by_name(evt_by);
-      options.directed = evt_directed;
-      options.dedupe = evt_dedupe;
-      options.scope = evt_kind == "country" ? entente::events::ActorScope::country : entente::events::ActorScope::state;
-      options.skip_bad_rows = evt_skip;
-      options.threads = evt_threads;
-      options.progress = entente::query::bytes_progress(std::cerr);
-      // The store (or bundled world) is opened only when names must be resolved: --actors, or the
-      // country names of an ICEWS file (looked up from the worker threads, hence the lock).
-      std::optional<entente::world::Source> names;
-      std::mutex names_lock;
-      const auto registry = [&]() -> const entente::actor::Registry& {
-        if (!names) names.emplace(entente::world::open_source(db_path(common)));
-        return names->registry;
-      };
-      for (const auto& name : evt_actors) options.actors.push_back(registry().find(name).ccode);
-      std::map<std::string, int, std::less<>> known_names;  // a name's answer, looked up once
-      options.country_by_name = [&](std::string_view name, int) {
-        std::lock_guard lock(names_lock);
-        if (const auto it = known_names.find(name); it != known_names.end()) return it->second;
-        int ccode = 0;  // unmapped: counted and reported
-        try {
-          ccode = registry().find(name).ccode;
-        } catch (const std::exception&) {
-        }
-        known_names.emplace(std::string(name), ccode);
-        return ccode;
-      };
-      // --into: the name and the store are checked before the files are read, which may take long.
-      std::optional<entente::store::Store> into_store;
-      if (evt_into) {
-        if (!common.db) throw std::runtime_error("--into needs --db: the bundled world is read-only");
-        entente::events::check_layer_name(*evt_into);
-        into_store.emplace(entente::store::Store::open_existing(*common.db));
-      }
-      const std::vector<std::filesystem::path> paths(evt_files.begin(), evt_files.end());
-      auto result = entente::events::aggregate(paths, options);
-      if (evt_into) {
-        // The store is the output: the layer is written in one transaction, and the summary of
-        // what was read goes to stderr as without --into.
-        std::cerr << entente::query::events_notes(result);
-        const auto layer = entente::events::make_layer(*evt_into, std::move(result), options, paths);
-        into_store->write_event_layer(layer);
-        std::cerr << fmt::format("entente: event layer {} written to {}: {} cells by {}, {} to {}\n", layer.name,
-                                 *common.db, layer.cells.size(), entente::events::period_name(layer.period),
-                                 layer.coverage.first_date, layer.coverage.last_date);
-        return 0;
-      }
-      Destination destination(out_file);
-      const auto format = entente::report::parse_output_format(common.format).value_or(OutputFormat::table);
-      entente::report::TableWriter writer(destination.stream(), format, entente::query::event_key_columns(),
-                                          entente::query::event_value_columns(),
-                                          entente::query::events_summary(result, options),
-                                          table_style(out_file, common));
-      std::vector<double> values(entente::query::event_value_columns().size());
-      std::string block;
-      for (const auto& cell : result.cells) {
-        entente::query::event_values(cell, values.data());
-        const long long keys[] = {cell.period_start, cell.source, cell.target};
-        if (writer.streams()) {
-          writer.append_row(block, keys, values.data());
-          if (block.size() > (1u << 20)) {
-            writer.write_block(block);
-            block.clear();
-          }
-        } else {
-          writer.row({keys[0], keys[1], keys[2]}, values.data());
-        }
-      }
-      if (!block.empty()) writer.write_block(block);
-      writer.finish();
-      std::cerr << entente::query::events_notes(result);
-      return 0;
-    }
     auto source = entente::world::open_source(db_path(common));
     if (lan->parsed()) {
       std::vector<int> codes;
       for (const auto& name : lan_actors) codes.push_back(source.registry.find(name).ccode);
       lan_request.heuristic = lan_method == "heuristic";
-      if (profile_path) lan_request.profile = entente::stance::resolve_profile(*profile_path);
+      if (common.profile) lan_request.profile = entente::stance::resolve_profile(*common.profile);
       const auto result = entente::query::landscape(source, *lan_year, codes, lan_request);
       if (common.format == "table") {
         std::cout << source.label << ", " << *lan_year << ": " << landscape_summary(result) << '\n';
@@ -1103,7 +529,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (dys->parsed()) {
-      entente::query::DyadsOptions asked;
+      entente::api::DyadsOptions asked;
       asked.from = dyads_from;
       asked.to = dyads_to;
       asked.directed = directed;
@@ -1113,7 +539,7 @@ int main(int argc, char** argv) {
       asked.universe = universe;
       asked.contiguity = contiguity_rule;
       asked.threads = threads;
-      const auto req = entente::query::dyads_request(source, asked);
+      const auto req = entente::api::dyads_request(source, asked);
       Destination destination(out_file);
       const auto format = entente::report::parse_output_format(common.format).value_or(OutputFormat::table);
       std::optional<entente::store::ResultTable> kept;
@@ -1123,7 +549,7 @@ int main(int argc, char** argv) {
         kept.emplace(source.store.create_result_table(*into_table, {"ccode1", "ccode2", "year"},
                                                       entente::dyads::column_names(req)));
       }
-      const auto summary = entente::query::write_dyads(
+      const auto summary = entente::api::write_dyads(
           source, req, {destination.stream(), format, table_style(out_file, common)},
           [&](const entente::dyads::YearRows& rows) {
             if (!kept) return;
@@ -1138,11 +564,11 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (sts->parsed()) {
-      const auto req = entente::query::states_request(source, {states_from, states_to, state_actors, state_layers, universe});
+      const auto req = entente::api::states_request(source, {states_from, states_to, state_actors, state_layers, universe});
       Destination destination(out_file);
       const auto format = entente::report::parse_output_format(common.format).value_or(OutputFormat::table);
       const auto missing =
-          entente::query::write_states(source, req, {destination.stream(), format, table_style(out_file, common)});
+          entente::api::write_states(source, req, {destination.stream(), format, table_style(out_file, common)});
       for (const auto& m : missing) std::cerr << "entente: note: the store has no " << m << " data; its columns are empty\n";
       return 0;
     }
@@ -1153,34 +579,7 @@ int main(int argc, char** argv) {
       print(result, common, result.at("rows"));
       return 0;
     }
-    const auto profile = profile_path ? entente::stance::resolve_profile(*profile_path) : entente::stance::default_profile();
-    if (rep->parsed()) {
-      const auto span = entente::report::report_years(source);
-      const int report_year = rep_year.value_or(entente::report::default_report_year(source));
-      if (!span.contains(report_year)) {
-        std::cerr << fmt::format("entente: --year {}: {} covers {} to {}\n", report_year, source.label, span.first,
-                                 span.last);
-        return kUsage;
-      }
-      if (!entente::report::has_report_assets()) throw std::runtime_error(std::string(entente::report::kNoReportAssets));
-      for (const auto& text : rep_triangles)
-        rep_options.triangles.push_back(entente::report::parse_triangle(text));
-      const auto data = entente::report::report_data(source, report_year, profile, rep_options);
-      const auto site = entente::report::write_report_site(data, rep_out, rep_force);
-      const auto where = fmt::format("Report: {} ({} files, {})\n", site.index.string(), site.files.size(),
-                                     entente::report::size_text(site.bytes));
-      if (common.format == "json") {
-        std::cout << data.dump(2) << '\n';
-        std::cerr << where;
-      } else {
-        for (const auto& sentence : data.at("summary")) std::cout << sentence.get<std::string>() << '\n';
-        std::cout << '\n' << where;
-      }
-      if (rep_open && !entente::report::open_in_browser(site.index))
-        std::cerr << fmt::format("entente: could not open it with xdg-open; open file://{} in a browser\n",
-                                 std::filesystem::absolute(site.index).string());
-      return 0;
-    }
+    const auto profile = common.profile ? entente::stance::resolve_profile(*common.profile) : entente::stance::default_profile();
     if (xpl->parsed()) {
       const auto result = entente::query::explain(source, source.registry.find(xa), source.registry.find(xb), xyear, profile);
       if (common.format == "table") {

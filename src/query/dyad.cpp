@@ -9,14 +9,13 @@
 
 #include "entente/catalogue/dataset.hpp"
 #include "entente/query/evidence_json.hpp"
-#include "entente/report/terminal_table.hpp"
 #include "entente/world/panel.hpp"
 
 namespace entente::query {
 
 using json = Json;
 // The terminal view spells a layer the store does not cover as every table does.
-const std::string kNotCovered(report::kMissing);
+const std::string kNotCovered(kMissingText);
 
 namespace {
 

@@ -1,5 +1,6 @@
 #include "entente/query/evidence_json.hpp"
 #include "entente/events/aggregate.hpp"  // period_name
+#include "entente/evidence/records.hpp"
 
 namespace entente::query {
 

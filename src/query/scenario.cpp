@@ -7,7 +7,7 @@
 #include "entente/scenario/compare.hpp"
 #include "entente/scenario/ensemble.hpp"
 #include "entente/scenario/evolve.hpp"
-#include "entente/report/report_data.hpp"
+#include "entente/query/years.hpp"
 #include "entente/scenario/world.hpp"
 
 namespace entente::query {
@@ -95,7 +95,7 @@ Json counterfactual_of(const world::Source& source, const scenario::Worlds& worl
 // `entente-mpi scenario` and the server all refuse it here, the same way (in the words of
 // `report`: the years of the store's evidence).
 void require_scenario_year(const world::Source& source, const scenario::Scenario& sc) {
-  const auto span = report::report_years(source);
+  const auto span = report_years(source);
   if (sc.year < span.first || sc.year > span.last)
     throw std::runtime_error(
         fmt::format("{}: year {}: {} covers {} to {}", sc.file, sc.year, source.label, span.first, span.last));

@@ -5,12 +5,38 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "entente/report/report_data.hpp"
-
 namespace entente::query {
 
+YearSpan report_years(const world::Source& source) {
+  int evidence_first = 0, evidence_last = 0, states_first = 0, states_last = 0;
+  for (const auto& c : source.store.coverage()) {
+    if (c.first_year <= 0 || c.last_year <= 0) continue;  // a dataset without years (e.g. votes by roll call)
+    if (c.dataset == "cow_states") {
+      states_first = c.first_year;
+      states_last = c.last_year;
+    } else {
+      evidence_first = evidence_first == 0 ? c.first_year : std::min(evidence_first, c.first_year);
+      evidence_last = std::max(evidence_last, c.last_year);
+    }
+  }
+  if (states_last == 0) {  // no state system in the store: its registry's spells
+    for (const auto& a : source.registry.all())
+      for (const auto& s : a.spells) {
+        states_first = states_first == 0 ? s.start_year() : std::min(states_first, s.start_year());
+        states_last = std::max(states_last, s.end_year());
+      }
+  }
+  if (evidence_last == 0) return {states_first, states_last};
+  return {std::max(evidence_first, states_first), std::min(evidence_last, states_last)};
+}
+
+int default_report_year(const world::Source& source) {
+  const auto span = report_years(source);
+  return span.contains(kEssayYear) ? kEssayYear : span.last;
+}
+
 void require_evidence_years(const world::Source& source, const std::string& asked, int first, int last) {
-  const auto span = report::report_years(source);
+  const auto span = report_years(source);
   if (last < span.first || first > span.last)
     throw std::runtime_error(fmt::format("{}: {} covers {} to {}", asked, source.label, span.first, span.last));
 }
@@ -42,8 +68,8 @@ int window_years(const std::string& text) {
 
 TriangleYears triangle_years(std::optional<int> year, std::optional<int> from, std::optional<int> to) {
   TriangleYears t;
-  t.first = from.value_or(year.value_or(2012));
-  t.last = to.value_or(from ? 2012 : year.value_or(2012));
+  t.first = from.value_or(year.value_or(kEssayYear));
+  t.last = to.value_or(from ? kEssayYear : year.value_or(kEssayYear));
   t.asked = year ? fmt::format("--year {}", *year) : fmt::format("--from {} --to {}", t.first, t.last);
   return t;
 }

@@ -26,8 +26,6 @@ namespace entente::report {
 
 namespace {
 
-constexpr int kEssayYear = 2012;
-
 // The relationship types in the stance model's order, as the JSON names them.
 constexpr std::array kRelations = {stance::Relation::alliance, stance::Relation::entente, stance::Relation::aligned,
                                    stance::Relation::neutral,  stance::Relation::rival,   stance::Relation::hostile};
@@ -76,34 +74,6 @@ std::string ordinal(long long n) {
 
 std::string count_of(long long n, const std::string& singular, const std::string& plural) {
   return fmt::format("{} {}", n, n == 1 ? singular : plural);
-}
-
-YearSpan report_years(const world::Source& source) {
-  int evidence_first = 0, evidence_last = 0, states_first = 0, states_last = 0;
-  for (const auto& c : source.store.coverage()) {
-    if (c.first_year <= 0 || c.last_year <= 0) continue;  // a dataset without years (e.g. votes by roll call)
-    if (c.dataset == "cow_states") {
-      states_first = c.first_year;
-      states_last = c.last_year;
-    } else {
-      evidence_first = evidence_first == 0 ? c.first_year : std::min(evidence_first, c.first_year);
-      evidence_last = std::max(evidence_last, c.last_year);
-    }
-  }
-  if (states_last == 0) {  // no state system in the store: its registry's spells
-    for (const auto& a : source.registry.all())
-      for (const auto& s : a.spells) {
-        states_first = states_first == 0 ? s.start_year() : std::min(states_first, s.start_year());
-        states_last = std::max(states_last, s.end_year());
-      }
-  }
-  if (evidence_last == 0) return {states_first, states_last};
-  return {std::max(evidence_first, states_first), std::min(evidence_last, states_last)};
-}
-
-int default_report_year(const world::Source& source) {
-  const auto span = report_years(source);
-  return span.contains(kEssayYear) ? kEssayYear : span.last;
 }
 
 Triangle parse_triangle(const std::string& text) {

@@ -16,7 +16,6 @@ namespace {
 
 // Ensemble members at most: enough for shares to the nearest few percent, well inside the report's 2 s.
 constexpr std::uint64_t kMembers = 200;
-constexpr int kEssayYear = 2012;
 
 // The scenario of examples/russia-china-alliance.toml, for the report's year and the triangles
 // whose states are in the world.
@@ -50,7 +49,7 @@ std::optional<scenario::Scenario> report_scenario(const ReportContext& c) {
     sc.ensemble.members = std::min(sc.ensemble.members, kMembers);
     return sc;
   }
-  if (c.focus.abbrev == "RUS" && c.year == kEssayYear) return essay_scenario(c);
+  if (c.focus.abbrev == "RUS" && c.year == query::kEssayYear) return essay_scenario(c);
   return std::nullopt;
 }
 

@@ -8,7 +8,7 @@
 #include <chrono>
 #include <stdexcept>
 
-#include "entente/report/json.hpp"
+#include "entente/core/json.hpp"
 
 namespace entente::serve {
 

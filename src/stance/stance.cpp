@@ -8,6 +8,7 @@
 #include <toml++/toml.h>
 
 #include "entente/events/aggregate.hpp"  // period_name
+#include "entente/evidence/records.hpp"
 #include "entente/io/file.hpp"
 #include "entente/io/parse_error.hpp"
 #include "entente/io/toml_file.hpp"

@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include "entente/catalogue/dataset.hpp"
+#include "entente/world/source.hpp"
 #include "panel_events.hpp"
 
 namespace entente::world {

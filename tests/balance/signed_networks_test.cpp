@@ -12,7 +12,7 @@
 #include "entente/balance/graph_files.hpp"
 #include "entente/io/byte_stream.hpp"
 #include "entente/io/parse_error.hpp"
-#include "entente/report/json.hpp"
+#include "entente/core/json.hpp"
 #include "test_support.hpp"
 
 namespace {

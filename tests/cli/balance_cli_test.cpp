@@ -1,7 +1,7 @@
 // End-to-end: `entente balance` and `entente blocs` as a user runs them.
 #include <gtest/gtest.h>
 
-#include "entente/report/json.hpp"
+#include "entente/core/json.hpp"
 #include "test_support.hpp"
 
 namespace {

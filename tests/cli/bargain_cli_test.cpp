@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "entente/report/json.hpp"
+#include "entente/core/json.hpp"
 #include "test_support.hpp"
 
 namespace {

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "entente/io/csv.hpp"
-#include "entente/report/json.hpp"
+#include "entente/core/json.hpp"
 #include "entente/report/report_site.hpp"
 #include "test_support.hpp"
 

@@ -1,7 +1,7 @@
 // `entente scenario` end to end, on the bundled examples and the default world.
 #include <gtest/gtest.h>
 
-#include "entente/report/json.hpp"
+#include "entente/core/json.hpp"
 #include "test_support.hpp"
 
 namespace {

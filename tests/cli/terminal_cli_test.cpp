@@ -15,7 +15,7 @@
 #include <utility>
 #include <vector>
 
-#include "entente/report/json.hpp"
+#include "entente/core/json.hpp"
 #include "test_support.hpp"
 
 namespace {

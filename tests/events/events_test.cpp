@@ -16,7 +16,7 @@
 #include "entente/events/aggregate.hpp"
 #include "entente/events/cameo.hpp"
 #include "entente/io/parse_error.hpp"
-#include "entente/report/json.hpp"
+#include "entente/core/json.hpp"
 #include "test_support.hpp"
 
 namespace ev = entente::events;

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "entente/report/json.hpp"
+#include "entente/core/json.hpp"
 #include "entente/serve/api.hpp"
 
 namespace {

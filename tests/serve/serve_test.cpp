@@ -8,7 +8,7 @@
 #include <sstream>
 #include <thread>
 
-#include "entente/report/json.hpp"
+#include "entente/core/json.hpp"
 #include "entente/serve/api.hpp"
 #include "entente/serve/server.hpp"
 #include "test_support.hpp"

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "entente/evidence/records.hpp"
 #include "entente/io/parse_error.hpp"
 
 using entente::evidence::Obligation;

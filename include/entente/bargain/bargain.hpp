@@ -194,7 +194,7 @@ double probability(const std::vector<double>& positions, const std::vector<doubl
 // fight), +1 when at least one expects the status quo, a compromise or a capitulation (a
 // settlement without a fight). Dyads of equal positions have nothing to bargain over and no edge.
 int dyad_sign(const Dyad& dyad);
-// query::bargain_signed_edges writes a round's signs as the edge list `entente balance --edges` reads.
+// report::bargain_signed_edges writes a round's signs as the edge list `entente balance --edges` reads.
 
 // ---- Ensembles over noisy inputs ----
 

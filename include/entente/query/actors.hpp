@@ -1,6 +1,6 @@
 #pragma once
 // `entente actors`: the states of the system, optionally in one year.
-#include "entente/report/json.hpp"
+#include "entente/core/json.hpp"
 #include <optional>
 
 #include "entente/world/source.hpp"

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "entente/bargain/bargain.hpp"
-#include "entente/report/json.hpp"
+#include "entente/core/json.hpp"
 
 namespace entente::query {
 
@@ -27,12 +27,7 @@ struct BargainRequest {
 // actor's offers and the one it accepted, each dyad's two views), forecast, and `rows` (one per
 // round) for CSV; with members > 0 also `ensemble`.
 Json bargain(const bargain::Issue& issue, const BargainRequest& request);
-// The terminal view: a few lines on the run, the rounds, the forecast and the ensemble.
-std::string bargain_text(const Json& result);
-// The first round's perceptions (before anyone moves) as the signed edge list `entente balance
-// --edges` reads, from the result's dyads and their signs (bargain::dyad_sign); blanks and commas
-// in names become '_'.
-std::string bargain_signed_edges(const Json& result);
+// Its terminal view and signed edge list are report::bargain_text and report::bargain_signed_edges.
 // JSON of the model's values, shared by the result and tests.
 Json to_json(const bargain::Variant& v);
 Json to_json(const bargain::View& v, const bargain::Issue& issue, std::size_t viewer, std::size_t other);

@@ -2,7 +2,7 @@
 // `entente dyad A B`: the evidence between two states, year by year, from every layer the
 // store holds. A layer that does not cover a year (or a state outside the store's evidence
 // scope) reads null, never 0.
-#include "entente/report/json.hpp"
+#include "entente/core/json.hpp"
 
 #include <optional>
 

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "entente/events/aggregate.hpp"
-#include "entente/report/json.hpp"
+#include "entente/core/json.hpp"
 
 namespace entente::query {
 

@@ -3,7 +3,7 @@
 // the field names of the structs they come from.
 #include <vector>
 
-#include "entente/report/json.hpp"
+#include "entente/core/json.hpp"
 #include "entente/world/panel.hpp"
 
 namespace entente::query {

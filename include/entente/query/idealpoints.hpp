@@ -4,7 +4,7 @@
 #include <optional>
 #include <vector>
 
-#include "entente/report/json.hpp"
+#include "entente/core/json.hpp"
 #include "entente/world/source.hpp"
 
 namespace entente::query {

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "entente/landscape/landscape.hpp"
-#include "entente/report/json.hpp"
+#include "entente/core/json.hpp"
 #include "entente/world/source.hpp"
 
 namespace entente::query {

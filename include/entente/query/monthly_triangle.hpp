@@ -3,7 +3,7 @@
 // evidence layer (docs/models/event_score.md). Each side's tie in a month is its cooperation–conflict
 // score: net cooperation when the month has enough events and the score passes the profile's
 // cooperative or conflictual threshold, else 0 (a neutral tie, which the triangle counts as amity).
-#include "entente/report/json.hpp"
+#include "entente/core/json.hpp"
 #include "entente/stance/stance.hpp"
 #include "entente/world/source.hpp"
 

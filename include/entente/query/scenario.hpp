@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 
-#include "entente/report/json.hpp"
+#include "entente/core/json.hpp"
 #include "entente/scenario/scenario.hpp"
 #include "entente/world/source.hpp"
 

@@ -1,6 +1,6 @@
 #pragma once
 // `entente similarity --table FILE A B`: every similarity measure for two columns of a table.
-#include "entente/report/json.hpp"
+#include "entente/core/json.hpp"
 #include "entente/similarity/measures.hpp"
 
 namespace entente::query {

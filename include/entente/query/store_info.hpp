@@ -1,6 +1,6 @@
 #pragma once
 // `entente info` (what the store holds) and `entente cite` (how to cite it).
-#include "entente/report/json.hpp"
+#include "entente/core/json.hpp"
 
 #include "entente/world/source.hpp"
 

@@ -4,7 +4,7 @@
 #include <optional>
 #include <vector>
 
-#include "entente/report/json.hpp"
+#include "entente/core/json.hpp"
 #include "entente/stance/stance.hpp"
 #include "entente/triangle/triangle.hpp"
 #include "entente/world/source.hpp"

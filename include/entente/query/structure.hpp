@@ -10,7 +10,7 @@
 #include "entente/balance/frustration.hpp"
 #include "entente/balance/frustration_bounds.hpp"
 #include "entente/balance/graph_files.hpp"
-#include "entente/report/json.hpp"
+#include "entente/core/json.hpp"
 #include "entente/stance/stance.hpp"
 #include "entente/world/source.hpp"
 

@@ -1,6 +1,6 @@
 #pragma once
 // Every result is JSON first (the one serialisation); CSV and terminal tables are drawn from it.
-#include "entente/report/json.hpp"
+#include "entente/core/json.hpp"
 #include <optional>
 #include <string>
 #include <string_view>

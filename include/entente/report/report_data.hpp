@@ -12,23 +12,17 @@
 #include "entente/actor/registry.hpp"
 #include "entente/bargain/bargain.hpp"
 #include "entente/query/bargain.hpp"
-#include "entente/report/json.hpp"
+#include "entente/core/json.hpp"
 #include "entente/stance/stance.hpp"
+#include "entente/query/years.hpp"
 #include "entente/world/source.hpp"
 
 namespace entente::report {
 
-// The years a report can cover: from the first year of the store's evidence (every dataset but
-// the state system itself) to the last year both that evidence and the state system cover. A
-// store of the state system alone spans the state system's years.
-struct YearSpan {
-  int first = 0;
-  int last = 0;
-  bool contains(int year) const noexcept { return first <= year && year <= last; }
-};
-YearSpan report_years(const world::Source& source);
-// 2012 (the essay's year) when the store covers it, else the last year it covers.
-int default_report_year(const world::Source& source);
+// The years a report can cover, and its default year (query/years.hpp).
+using query::YearSpan;
+using query::report_years;
+using query::default_report_year;
 
 using Triangle = std::array<std::string, 3>;
 

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "entente/report/json.hpp"
+#include "entente/core/json.hpp"
 
 namespace entente::report {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "entente/report/json.hpp"
+#include "entente/core/json.hpp"
 #include "entente/report/output.hpp"
 #include "entente/report/terminal_table.hpp"
 

@@ -8,13 +8,13 @@
 #include <string>
 #include <string_view>
 
-#include "entente/report/json.hpp"
+#include "entente/core/json.hpp"
 #include "entente/report/output.hpp"
 
 namespace entente::report {
 
-// How every terminal table spells a missing value (CSV leaves the cell empty, JSON writes null).
-inline constexpr std::string_view kMissing = "n/a";
+// How every terminal table spells a missing value (core/json.hpp).
+inline constexpr std::string_view kMissing = kMissingText;
 inline constexpr int kDefaultDigits = 4;
 // The width of a table that is not going to a terminal (a pipe, a file) when COLUMNS is unset.
 inline constexpr std::size_t kDefaultWidth = 80;

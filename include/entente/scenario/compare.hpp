@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "entente/report/json.hpp"
+#include "entente/core/json.hpp"
 #include "entente/scenario/analysis.hpp"
 
 namespace entente::scenario {

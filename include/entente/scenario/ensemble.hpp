@@ -12,7 +12,7 @@
 #include <functional>
 #include <vector>
 
-#include "entente/report/json.hpp"
+#include "entente/core/json.hpp"
 #include "entente/scenario/world.hpp"
 
 namespace entente::scenario {

@@ -4,7 +4,7 @@
 // moves of the landscape's actors from the alignment the world had before the shocks. Each is run
 // `runs` times from member_seed(seed, run); the result lists the end states, how often each was
 // reached and how long it took.
-#include "entente/report/json.hpp"
+#include "entente/core/json.hpp"
 #include "entente/scenario/world.hpp"
 
 namespace entente::scenario {

@@ -16,9 +16,12 @@
 #include "entente/events/score.hpp"
 #include "entente/idealpoint/idealpoint.hpp"
 #include "entente/world/conventions.hpp"
-#include "entente/world/source.hpp"
 
 namespace entente::world {
+
+// Read from a store (world/source.hpp): the panel itself is a value the models may see, the store
+// it comes from is not (docs/ARCHITECTURE.md, "Layers").
+struct Source;
 
 inline constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
 inline constexpr std::uint8_t kUnknownFatality = 255;  // Year::mid_fatality of a dispute coded -9

@@ -1,4 +1,4 @@
-// The R package's C++ side: every function calls entente::query::Session, which answers with the
+// The R package's C++ side: every function calls entente::api::Session, which answers with the
 // JSON the command line prints for the same query, and hands that text to R, where jsonlite reads
 // it into data.frames and lists (R/verbs.R). Nothing is computed or converted here, so R and the
 // CLI cannot drift apart.
@@ -17,11 +17,11 @@
 #include <string>
 #include <vector>
 
-#include "entente/query/session.hpp"
+#include "entente/api/session.hpp"
 
 namespace {
 
-using entente::query::Session;
+using entente::api::Session;
 
 const Session& session(SEXP world) {
   // A world saved with saveRDS comes back as a null pointer: the open store does not travel.
@@ -76,7 +76,7 @@ void take_fields(const Rcpp::List& options, std::initializer_list<const char*> n
 // The single-year verbs take the year as a plain int with the CLI's default in their signature;
 // a default query holds the same default, so it is read there instead of written again.
 int year_or_default(const Rcpp::List& options) {
-  entente::query::BalanceQuery defaults;
+  entente::api::BalanceQuery defaults;
   take(options, "year", defaults.year);
   return defaults.year;
 }
@@ -121,27 +121,27 @@ std::string entente_call(SEXP world, std::string verb, Rcpp::List options) {
     return text(
         s.balancer(year_or_default(options), optional<int>(options, "top"), optional<std::string>(options, "profile")));
   if (verb == "balance") {
-    entente::query::BalanceQuery q;
+    entente::api::BalanceQuery q;
     take_fields(options, {"year", "window", "min_weight", "time_limit", "method", "profile"}, q.year, q.window,
                 q.min_weight, q.time_limit, q.method, q.profile);
     return text(s.balance(q));
   }
   if (verb == "blocs") {
-    entente::query::BlocsQuery q;
+    entente::api::BlocsQuery q;
     take_fields(options,
                 {"from", "to", "window", "k", "alpha", "restarts", "seed", "time_limit", "min_weight", "profile"},
                 q.from, q.to, q.window, q.k, q.alpha, q.restarts, q.seed, q.time_limit, q.min_weight, q.profile);
     return text(s.blocs(q));
   }
   if (verb == "landscape") {
-    entente::query::LandscapeQuery q;
+    entente::api::LandscapeQuery q;
     take_fields(options, {"year", "method", "threads", "seed", "starts", "profile"}, q.year, q.method, q.threads,
                 q.seed, q.starts, q.profile);
     q.actors = strings("actors");
     return text(s.landscape(q));
   }
   if (verb == "dyads") {
-    entente::query::DyadsOptions q;
+    entente::api::DyadsOptions q;
     take_fields(options, {"from", "to", "directed", "relevant", "universe", "contiguity", "threads"}, q.from, q.to,
                 q.directed, q.relevant, q.universe, q.contiguity, q.threads);
     q.actors = strings("actors");
@@ -149,14 +149,14 @@ std::string entente_call(SEXP world, std::string verb, Rcpp::List options) {
     return s.dyads_text(q);
   }
   if (verb == "states") {
-    entente::query::StatesOptions q;
+    entente::api::StatesOptions q;
     take_fields(options, {"from", "to", "universe"}, q.from, q.to, q.universe);
     q.actors = strings("actors");
     q.with = strings("with");
     return s.states_text(q);
   }
   if (verb == "scenario") {
-    entente::query::ScenarioQuery q;
+    entente::api::ScenarioQuery q;
     take_fields(options, {"members", "seed", "runs", "threads", "profile"}, q.members, q.seed, q.runs, q.threads,
                 q.profile);
     return text(s.scenario(str("path"), q));

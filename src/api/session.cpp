@@ -1,4 +1,4 @@
-#include "entente/query/session.hpp"
+#include "entente/api/session.hpp"
 
 #include <fmt/format.h>
 
@@ -16,7 +16,7 @@
 #include "entente/query/strategic.hpp"
 #include "entente/query/years.hpp"
 
-namespace entente::query {
+namespace entente::api {
 
 namespace {
 
@@ -160,4 +160,4 @@ Json Session::bargain(const std::filesystem::path& file, BargainRequest request)
   return query::bargain(issue, request);
 }
 
-}  // namespace entente::query
+}  // namespace entente::api

@@ -1,5 +1,5 @@
-// query::Session, what the bindings stand on, against the CLI: the same query gives the same bytes.
-#include "entente/query/session.hpp"
+// api::Session, what the bindings stand on, against the CLI: the same query gives the same bytes.
+#include "entente/api/session.hpp"
 
 #include <gtest/gtest.h>
 
@@ -7,7 +7,7 @@
 
 namespace {
 
-using entente::query::Session;
+using entente::api::Session;
 using entente::testing::run_cli;
 
 const Session& bundled() {
@@ -16,7 +16,7 @@ const Session& bundled() {
 }
 
 TEST(Session, DyadsAndStatesAreTheCliBytes) {
-  entente::query::DyadsOptions dyads;
+  entente::api::DyadsOptions dyads;
   dyads.from = 1990;
   dyads.to = 1991;
   dyads.directed = true;
@@ -28,7 +28,7 @@ TEST(Session, DyadsAndStatesAreTheCliBytes) {
   EXPECT_EQ(bundled().dyads_text(dyads), cli.out);
   EXPECT_EQ(bundled().dyads(dyads).at("rows").size(), 2u * 6u);
 
-  entente::query::StatesOptions states;
+  entente::api::StatesOptions states;
   states.from = 2010;
   states.to = 2012;
   states.with = {"capabilities", "majors"};
@@ -59,10 +59,10 @@ TEST(Session, ErrorsAreTheCliMessages) {
     }
   };
   expect_same({"triangle", "USA", "Atlantis", "RUS"}, [] { bundled().triangle("USA", "Atlantis", "RUS"); });
-  entente::query::DyadsOptions bad_layer;
+  entente::api::DyadsOptions bad_layer;
   bad_layer.with = {"nosuch"};
   expect_same({"dyads", "--with", "nosuch"}, [&] { bundled().dyads_text(bad_layer); });
-  entente::query::BalanceQuery before_the_evidence;
+  entente::api::BalanceQuery before_the_evidence;
   before_the_evidence.year = 1700;
   expect_same({"balance", "--year", "1700"}, [&] { bundled().balance(before_the_evidence); });
 }

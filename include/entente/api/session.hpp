@@ -14,11 +14,11 @@
 
 #include "entente/query/bargain.hpp"
 #include "entente/query/structure.hpp"
-#include "entente/query/tables.hpp"
-#include "entente/report/json.hpp"
+#include "entente/api/tables.hpp"
+#include "entente/core/json.hpp"
 #include "entente/world/source.hpp"
 
-namespace entente::query {
+namespace entente::api {
 
 // `entente balance --year Y`: the stance graph of a year.
 struct BalanceQuery {
@@ -105,4 +105,4 @@ class Session {
   world::Source source_;
 };
 
-}  // namespace entente::query
+}  // namespace entente::api

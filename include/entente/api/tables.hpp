@@ -14,7 +14,7 @@
 #include "entente/states/state_years.hpp"
 #include "entente/world/source.hpp"
 
-namespace entente::query {
+namespace entente::api {
 
 // The options of `entente dyads`, by the CLI's names and defaults.
 struct DyadsOptions {
@@ -61,4 +61,4 @@ states::Request states_request(const world::Source& source, const StatesOptions&
 std::vector<std::string> write_states(const world::Source& source, const states::Request& request,
                                       const TableOutput& output);
 
-}  // namespace entente::query
+}  // namespace entente::api

@@ -1,4 +1,4 @@
-#include "entente/query/tables.hpp"
+#include "entente/api/tables.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -7,10 +7,10 @@
 #include <stdexcept>
 
 #include "entente/query/years.hpp"
-#include "entente/report/json.hpp"
+#include "entente/core/json.hpp"
 #include "entente/report/table_writer.hpp"
 
-namespace entente::query {
+namespace entente::api {
 
 namespace {
 
@@ -121,4 +121,4 @@ std::vector<std::string> write_states(const world::Source& source, const states:
   return missing;
 }
 
-}  // namespace entente::query
+}  // namespace entente::api
