@@ -18,6 +18,9 @@
 
 namespace entente::api {
 
+// The facade is made of the query layer's calls.
+using namespace entente::query;
+
 namespace {
 
 stance::Profile profile_of(const std::optional<std::string>& name_or_path) {

@@ -12,6 +12,9 @@
 
 namespace entente::api {
 
+// The facade is made of the query layer's calls.
+using namespace entente::query;
+
 namespace {
 
 // The CLI checks these names with CLI11 before they get here; the bindings do not, so a wrong

@@ -24,7 +24,7 @@ namespace entente::api {
 struct BalanceQuery {
   int year = 2012;
   std::optional<std::string> window;  // a window of that many years from `year`
-  double min_weight = kDefaultMinWeight;
+  double min_weight = query::kDefaultMinWeight;
   double time_limit = 600;      // seconds, as the CLI's --time-limit
   std::string method = "auto";  // auto, exact or bounds
   std::optional<std::string> profile;
@@ -40,7 +40,7 @@ struct BlocsQuery {
   int restarts = 100;
   std::uint64_t seed = 1;
   std::optional<double> time_limit;
-  double min_weight = kDefaultMinWeight;
+  double min_weight = query::kDefaultMinWeight;
   std::optional<std::string> profile;
 };
 
@@ -98,7 +98,7 @@ class Session {
   // else the bundled default world (as `entente scenario FILE` with or without --db).
   Json scenario(const std::filesystem::path& file, const ScenarioQuery& query = {}) const;
   // The actors from a CSV or TOML file, with every round's details (as --format json).
-  Json bargain(const std::filesystem::path& file, BargainRequest request = {}) const;
+  Json bargain(const std::filesystem::path& file, query::BargainRequest request = {}) const;
 
  private:
   std::optional<std::filesystem::path> db_;
