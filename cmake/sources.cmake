@@ -94,7 +94,6 @@ set(ENTENTE_SOURCES
   src/store/store.cpp
   src/triangle/triangle.cpp
   src/world/conventions.cpp
-  src/world/default_world_blob.cpp
   src/world/export.cpp
   src/world/panel.cpp
   src/world/panel_events.cpp
