@@ -2,9 +2,9 @@
 # Start-up benchmark: small commands on the bundled default world, where opening the world is
 # most of the work. Each command runs RUNS times; one line per command with the median wall
 # time and CPU time (user + system) from bash's `time` in milliseconds (they include starting
-# GNU time around the command) and the median peak RSS (GNU time). Then `entente serve --port 0` RUNS times: the median time from
-# launch to the first answer of GET /api/actors?year=2012 (curl polled every 2 ms until the
-# server listens), and that answer's length.
+# GNU time around the command) and the median peak RSS (GNU time). Then `entente serve --port 0`
+# RUNS times: the median time from launch to the first answer of GET /api/actors?year=2012
+# (polled every 2 ms until the server listens), and that answer's length.
 #
 #   bench/startup.sh [RUNS] [BUILD]     (defaults: 11, build/release)
 set -euo pipefail
