@@ -52,7 +52,6 @@ set(ENTENTE_WORLD_SOURCES
   src/dyads/dyad_years.cpp
   src/states/state_years.cpp
   src/world/conventions.cpp
-  src/world/default_world_blob.cpp
   src/world/export.cpp
   src/world/panel.cpp
   src/world/panel_events.cpp

@@ -1,6 +1,6 @@
 // The report page (web/report/) and its vendor files (web/node_modules/, pinned by
 // web/package-lock.json) compiled into the library with .incbin, as the default world is
-// (src/world/default_world_blob.cpp), so `entente report` writes a complete offline folder from any
+// (src/world/default_world_image.cpp), so `entente report` writes a complete offline folder from any
 // directory. CMake defines ENTENTE_REPORT_ASSETS and ENTENTE_REPORT_WEB_DIR only when every file is
 // present, and declares them OBJECT_DEPENDS of this file so that editing one rebuilds it.
 #include "report_assets.hpp"

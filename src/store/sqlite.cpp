@@ -1,6 +1,8 @@
 #include "sqlite.hpp"
 
 #include <fmt/format.h>
+
+#include <cstring>
 #include <stdexcept>
 
 namespace entente::store::sql {
@@ -24,6 +26,41 @@ Database::Database(const std::string& path, int flags) : path_(path) {
 }
 
 Database::~Database() { sqlite3_close(db_); }
+
+void Database::deserialize(std::string_view image, unsigned flags) {
+  // SQLite takes a mutable pointer for every mode; with SQLITE_DESERIALIZE_READONLY it never
+  // writes through it.
+  auto* bytes = reinterpret_cast<unsigned char*>(const_cast<char*>(image.data()));
+  const auto size = static_cast<sqlite3_int64>(image.size());
+  if (sqlite3_deserialize(db_, "main", bytes, size, size, flags) != SQLITE_OK) fail("opening a database image");
+}
+
+void Database::open_image(std::string_view image) {
+  deserialize(image, SQLITE_DESERIALIZE_READONLY);
+  image_ = image;
+  // Pages are read where they lie instead of being copied into the page cache (SQLite's memory
+  // database hands out pointers to a fixed, read-only image when memory mapping is on).
+  exec(fmt::format("PRAGMA mmap_size = {}", image.size()));
+}
+
+void Database::writable() {
+  if (image_.empty()) return;
+  auto* copy = static_cast<char*>(sqlite3_malloc64(image_.size()));
+  if (!copy) throw std::runtime_error(fmt::format("{}: out of memory copying the database image", path_));
+  std::memcpy(copy, image_.data(), image_.size());
+  // SQLite owns the copy: it frees it when the connection closes (at once if the call fails).
+  deserialize({copy, image_.size()}, SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE);
+  image_ = {};
+}
+
+std::string Database::image() const {
+  sqlite3_int64 size = 0;
+  unsigned char* bytes = sqlite3_serialize(db_, "main", &size, 0);
+  if (!bytes) fail("writing the database image");
+  std::string out(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(size));
+  sqlite3_free(bytes);
+  return out;
+}
 
 void Database::fail(std::string_view what) const {
   switch (sqlite3_extended_errcode(db_) & 0xFF) {

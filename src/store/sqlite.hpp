@@ -14,20 +14,36 @@ class Database {
  public:
   Database(const std::string& path, int flags);
   ~Database();
-  Database(Database&& other) noexcept : db_(other.db_), path_(std::move(other.path_)) { other.db_ = nullptr; }
+  Database(Database&& other) noexcept : db_(other.db_), path_(std::move(other.path_)), image_(other.image_) {
+    other.db_ = nullptr;
+  }
   Database& operator=(Database&&) = delete;
   Database(const Database&) = delete;
 
   void exec(std::string_view sql);
   sqlite3* handle() const noexcept { return db_; }
+  // Makes `image` (a database as sqlite3_serialize writes it, e.g. compiled into the program) the
+  // connection's main database, read where it lies: no parse, no copy, so a command that reads a
+  // few pages touches only those. It must outlive the connection and never changes: the first
+  // write copies it (writable()).
+  void open_image(std::string_view image);
+  // Before a write: a database opened from an image becomes a copy in memory SQLite owns, which
+  // it writes and grows like any in-memory database. Every write of the store is made in a
+  // Transaction, which calls this first.
+  void writable();
+  // The main database as one image (sqlite3_serialize), what open_image reads.
+  std::string image() const;
   // Throws for the last failed call. The errors a user can meet and act on (a file that is not
   // a store, a store another import is writing, a read-only one) name the store file and say so
   // plainly; only the others carry `what` (the statement), for a bug report.
   [[noreturn]] void fail(std::string_view what) const;
 
  private:
+  void deserialize(std::string_view image, unsigned flags);
+
   sqlite3* db_ = nullptr;
   std::string path_;
+  std::string_view image_;  // the image read in place, until writable() copies it
 };
 
 class Statement {
@@ -74,7 +90,10 @@ class Statement {
 
 class Transaction {
  public:
-  explicit Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+  explicit Transaction(Database& db) : db_(db) {
+    db_.writable();
+    db_.exec("BEGIN IMMEDIATE");
+  }
   ~Transaction() {
     if (!done_) sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
   }

@@ -217,6 +217,15 @@ Store Store::in_memory() {
   return Store(std::make_unique<Impl>(std::move(db)));
 }
 
+Store Store::from_image(std::string_view image) {
+  sql::Database db(":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  db.open_image(image);
+  create_or_check_schema(db, "the store image", true);
+  return Store(std::make_unique<Impl>(std::move(db)));
+}
+
+std::string Store::image() const { return impl_->db.image(); }
+
 void Store::write_without_sync() { impl_->db.exec("PRAGMA synchronous = OFF"); }
 
 // What identifies a dataset's rows in the store: its version and the file layout they came in.

@@ -8,7 +8,6 @@
 #include <cmath>
 #include <fmt/format.h>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "entente/catalogue/dataset.hpp"
 #include "entente/world/source.hpp"
@@ -98,14 +97,14 @@ struct GroupColumns {
 };
 
 // Calls visit(columns, row) for every row of a packed table (store::Store::for_each_group), the
-// columns being those named; with `years`, only the groups whose first key column is in range.
+// columns being those named; with `first_key`, only the groups whose first key column is in range.
 template <typename Visit>
 void for_each_packed(const store::Store& store, std::string_view format, std::initializer_list<std::string_view> names,
-                     std::optional<std::pair<long long, long long>> years, Visit&& visit) {
+                     std::optional<std::pair<long long, long long>> first_key, Visit&& visit) {
   const auto& spec = packed_spec(format);
   std::vector<std::size_t> at;
   for (auto name : names) at.push_back(column_of(spec, name));
-  store.for_each_group(spec, years, [&](const evidence::TableRows& group) {
+  store.for_each_group(spec, first_key, [&](const evidence::TableRows& group) {
     GroupColumns c;
     for (std::size_t i : at) c.columns.push_back(&group.numbers[i]);
     for (std::size_t r = 0; r < group.rows; ++r) visit(c, r);
@@ -356,24 +355,22 @@ Panel::Panel(const Source& source, int from, int to, const PanelLayers& requeste
   if (layers.votes) {
     // Roll calls from both releases (Voeten to 2015, unvotes to 2019); the same rcid numbering.
     std::unordered_map<long long, std::pair<int, int>> roll;  // rcid -> (year, position in year)
-    // A roll call both releases list keeps the first release's year even when that year is
-    // outside the panel: the releases date a few roll calls of sessions that span two years
-    // differently, and a panel's years must not decide which date counts.
-    std::unordered_set<long long> seen;
-    auto add_rollcall = [&](long long rcid, int year) {
-      if (!seen.insert(rcid).second || year < from || year > to) return;
-      roll[rcid] = {year, d.rollcalls_in_year[year]++};
+    auto add_rollcall = [&](const store::Row& r) {
+      const int year = static_cast<int>(r.integer(1));
+      roll[r.integer(0)] = {year, d.rollcalls_in_year[year]++};
     };
     const bool voeten = d.coverage.count("unga_rollcalls") > 0, unvotes = d.coverage.count("unvotes_rollcalls") > 0;
     if (!voeten && !unvotes) d.missing.emplace_back("unga_rollcalls");
     if (voeten)
-      store.for_each_row("SELECT rcid, year FROM un_rollcall ORDER BY rcid", [&](const store::Row& r) {
-        add_rollcall(r.integer(0), static_cast<int>(r.integer(1)));
-      });
+      store.for_each_row("SELECT rcid, year FROM un_rollcall WHERE year BETWEEN ?1 AND ?2 ORDER BY rcid", add_rollcall,
+                         {from, to});
+    // A roll call both releases list keeps the first release's year even when that year is
+    // outside the panel: the releases date a few roll calls of sessions that span two years
+    // differently, and a panel's years must not decide which date counts.
     if (unvotes)
-      store.for_each_row("SELECT rcid, year FROM unvotes_rollcall ORDER BY rcid", [&](const store::Row& r) {
-        add_rollcall(r.integer(0), static_cast<int>(r.integer(1)));
-      });
+      store.for_each_row(fmt::format("SELECT rcid, year FROM unvotes_rollcall WHERE year BETWEEN ?1 AND ?2{} ORDER BY rcid",
+                                     voeten ? " AND rcid NOT IN (SELECT rcid FROM un_rollcall)" : ""),
+                         add_rollcall, {from, to});
     std::unordered_map<long long, std::pair<int, int>>::const_iterator at = roll.end();
     long long current = -1;
     auto add_vote = [&](const auto& c, std::size_t r) {
@@ -387,8 +384,13 @@ Panel::Panel(const Source& source, int from, int to, const PanelLayers& requeste
     };
     const bool v1 = d.coverage.count("unga_votes") > 0, v2 = d.coverage.count("unvotes_votes") > 0;
     if (!v1 && !v2) d.missing.emplace_back("unga_votes");
-    if (v1) for_each_packed(store, "voeten-votes", {"rcid", "ccode", "vote"}, std::nullopt, add_vote);
-    if (v2) for_each_packed(store, "unvotes-votes", {"rcid", "ccode", "vote"}, std::nullopt, add_vote);
+    // Only the stored groups (one per roll call) of the panel's roll calls are read: a year's
+    // votes are a few dozen of some five thousand.
+    std::optional<std::pair<long long, long long>> rcids;
+    for (const auto& [rcid, year] : roll)
+      rcids = rcids ? std::pair{std::min(rcids->first, rcid), std::max(rcids->second, rcid)} : std::pair{rcid, rcid};
+    if (v1 && rcids) for_each_packed(store, "voeten-votes", {"rcid", "ccode", "vote"}, rcids, add_vote);
+    if (v2 && rcids) for_each_packed(store, "unvotes-votes", {"rcid", "ccode", "vote"}, rcids, add_vote);
   }
   if (layers.national_trade && need("cow_trade_national"))
     store.for_each_row("SELECT year, ccode, imports, exports FROM trade_state_year WHERE year BETWEEN ?1 AND ?2",

@@ -1,7 +1,5 @@
 #include "entente/world/source.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include "entente/world/world_file.hpp"
 
 namespace entente::world {
@@ -14,9 +12,7 @@ Source make_source(store::Store store, std::string label) {
 }  // namespace
 
 Source open_default_world() {
-  auto store = store::Store::in_memory();
-  store.restore(from_world_json(nlohmann::json::parse(default_world_text())));
-  return make_source(std::move(store), "bundled default world");
+  return make_source(store::Store::from_image(default_world_image()), "bundled default world");
 }
 
 Source open_source(const std::optional<std::filesystem::path>& db) {

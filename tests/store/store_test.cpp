@@ -258,3 +258,31 @@ TEST(Store, FilesAreWrittenInOrderWhileReadAndAnUnreadableFileIsReportedFirst) {
     EXPECT_STREQ(e.what(), "consumer");
   }
 }
+
+TEST(Store, AnImageIsReadWhereItLiesAndCopiedAtTheFirstWrite) {
+  auto store = Store::in_memory();
+  store.apply({batch(Format::cow_states, "states.csv", kStates, "a1", "2016")});
+  const std::string image = store.image();
+  const std::string before = image;
+  auto opened = Store::from_image(image);
+  ASSERT_EQ(opened.actors().size(), 3u);
+  EXPECT_EQ(opened.actors()[2].abbrev, "CHN");
+  EXPECT_EQ(opened.provenance().at(0).sha256, "a1");
+  // Written like any store: the first write works on a copy, and the image stays as it was.
+  auto table = opened.create_result_table("kept", {"k"}, {"v"});
+  const long long key = 7;
+  const double value = 0.5;
+  table.add(&key, &value);
+  table.commit();
+  long long rows = -1;
+  opened.for_each_row("SELECT count(*) FROM kept", [&](const entente::store::Row& r) { rows = r.integer(0); });
+  EXPECT_EQ(rows, 1);
+  opened.apply({batch(Format::atop_ddyr, "a.csv", std::string(kAtopHeader) + "2,365,1950,1,0,0,0,0\n", "b2", "5.1")});
+  EXPECT_EQ(opened.counts().alliance_rows, 1);
+  EXPECT_EQ(image, before);
+  auto again = Store::from_image(image);
+  EXPECT_EQ(again.counts().alliance_rows, 0);
+  EXPECT_THROW(again.for_each_row("SELECT count(*) FROM kept", [](const entente::store::Row&) {}), std::runtime_error);
+  // Bytes that are no SQLite database are refused when opened, not at the first query.
+  EXPECT_THROW(Store::from_image(std::string(8192, 'x')), std::runtime_error);
+}

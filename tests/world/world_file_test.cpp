@@ -4,9 +4,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include <fmt/format.h>
+
+#include <map>
 #include <string>
 #include <vector>
 
+#include "entente/io/file.hpp"
 #include "entente/query/dyad.hpp"
 #include "entente/world/source.hpp"
 
@@ -112,4 +116,79 @@ TEST(DefaultWorld, HoldsTheEssaysStatesAndTheRussiaChinaRecord) {
   EXPECT_TRUE(outside.at("rows")[0].at("atop").at("a_to_b").at("defense").is_null());
   EXPECT_TRUE(outside.at("rows")[0].at("cinc_b").is_null());
   EXPECT_FALSE(outside.at("rows")[0].at("cinc_a").is_null());
+}
+
+namespace {
+
+// Every row of every table (and the schema), as text that keeps each value's type and every
+// digit of a real, in a fixed order: what two stores must agree on to answer alike.
+std::map<std::string, std::vector<std::vector<std::string>>> everything(const entente::store::Store& store) {
+  std::map<std::string, std::vector<std::vector<std::string>>> out;
+  std::vector<std::string> tables;
+  store.for_each_row("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name",
+                     [&](const entente::store::Row& r) {
+                       out["sqlite_master"].push_back({r.text(0), r.text(1), r.text(2), r.text(3)});
+                       if (r.text(0) == "table") tables.push_back(r.text(1));
+                     });
+  for (const auto& table : tables) {
+    std::vector<std::string> columns;
+    store.for_each_row(fmt::format("SELECT name FROM pragma_table_info('{}')", table),
+                       [&](const entente::store::Row& r) { columns.push_back(r.text(0)); });
+    std::string select, order;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      select += fmt::format("{0}typeof({1}) || ':' || CASE typeof({1}) WHEN 'real' THEN printf('%!.17g', {1})"
+                            " WHEN 'blob' THEN hex({1}) ELSE {1} END",
+                            i ? ", " : "", columns[i]);
+      order += fmt::format("{}{}", i ? ", " : "", i + 1);
+    }
+    auto& rows = out[table];
+    store.for_each_row(fmt::format("SELECT {} FROM {} ORDER BY {}", select, table, order),
+                       [&](const entente::store::Row& r) {
+                         auto& row = rows.emplace_back();
+                         for (std::size_t i = 0; i < columns.size(); ++i) row.push_back(r.text(static_cast<int>(i)));
+                       });
+  }
+  return out;
+}
+
+}  // namespace
+
+// The bundled world is compiled in as a store image built from data/default-world.json at build
+// time; it must hold exactly what loading that file into a store gives (as the library did at
+// every start before).
+TEST(DefaultWorld, TheCompiledInImageHoldsWhatTheWorldFileLoads) {
+  auto from_json = entente::store::Store::in_memory();
+  from_json.restore(entente::world::from_world_json(nlohmann::json::parse(
+      entente::io::read_whole_file(std::string(ENTENTE_TEST_SOURCE_DIR) + "/data/default-world.json"))));
+  const auto bundled = entente::world::open_default_world();
+  const auto expected = everything(from_json);
+  const auto found = everything(bundled.store);
+  ASSERT_EQ(found.size(), expected.size());
+  std::size_t rows = 0;
+  for (const auto& [table, table_rows] : expected) {
+    ASSERT_TRUE(found.count(table)) << table;
+    EXPECT_EQ(found.at(table).size(), table_rows.size()) << table;
+    EXPECT_TRUE(found.at(table) == table_rows) << table;
+    rows += table_rows.size();
+  }
+  EXPECT_GT(expected.size(), 20u);  // the schema and every provider table
+  EXPECT_GT(rows, 10000u);
+}
+
+// The bundled world can be written as before (event layers, result tables); each opening starts
+// from the compiled-in world again.
+TEST(DefaultWorld, WritesStayWithTheOpeningThatMadeThem) {
+  auto first = entente::world::open_default_world();
+  auto table = first.store.create_result_table("kept", {"ccode"}, {"value"});
+  const long long key = 2;
+  const double value = 1.5;
+  table.add(&key, &value);
+  table.commit();
+  double stored = 0;
+  first.store.for_each_row("SELECT value FROM kept", [&](const entente::store::Row& r) { stored = r.real(0); });
+  EXPECT_EQ(stored, 1.5);
+  const auto second = entente::world::open_default_world();
+  EXPECT_THROW(second.store.for_each_row("SELECT value FROM kept", [](const entente::store::Row&) {}),
+               std::runtime_error);
+  EXPECT_EQ(second.store.counts().actors, first.store.counts().actors);
 }

@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -85,6 +86,10 @@ class Store {
   // has another schema version.
   static Store open(const std::filesystem::path& path);
   static Store in_memory();
+  // Opens a store image (what image() returns; the bundled world is one, compiled in) where it
+  // lies, without copying it: `image` must outlive the store. Reads cost no parse and touch only
+  // the pages they need; the first write copies the image, which itself never changes.
+  static Store from_image(std::string_view image);
   // Skips the per-commit disk flushes: for a new store that is built under a temporary name
   // and renamed into place once complete (entente import does this), where a crash can only
   // lose the unfinished file, never an existing store.
@@ -155,6 +160,8 @@ class Store {
   std::vector<events::LayerInfo> event_layers() const;  // by name; empty when the store has none
   // The cells of a layer whose period starts in [from_date, to_date] (yyyymmdd), in key order.
   std::vector<events::DyadPeriod> event_cells(const std::string& layer, int from_date, int to_date) const;
+  // The whole store as one SQLite database image (sqlite3_serialize), for from_image.
+  std::string image() const;
   // Everything, optionally restricted to states in `scope` (empty: all) and years >= from_year.
   Contents contents(const std::vector<int>& scope = {}, int from_year = 0) const;
 

@@ -1,6 +1,7 @@
 #pragma once
 // The world file: a store's contents as compact JSON (alliance years run-length encoded into
-// periods). The bundled default world is one such file, compiled into the library.
+// periods). The bundled default world is one such file, compiled into the library as the store
+// it loads into.
 #include <nlohmann/json_fwd.hpp>
 #include <string_view>
 #include <vector>
@@ -20,7 +21,8 @@ store::Contents from_world_json(const nlohmann::json& doc);
 // great powers (COW codes).
 std::vector<int> default_world_states();
 
-// The bundled world's JSON text, as compiled in.
-std::string_view default_world_text() noexcept;
+// The bundled world as compiled in: the store image (store::Store::image) of
+// data/default-world.json loaded with from_world_json, made when the library is built.
+std::string_view default_world_image() noexcept;
 
 }  // namespace entente::world
