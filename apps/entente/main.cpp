@@ -154,7 +154,7 @@ int run_blocs(const std::vector<entente::balance::SignedGraph>& graphs, entente:
   const auto result = entente::query::blocs(graphs, options);
   print(result, common, result.at("rows"));
   if (!ctrl_c.pressed()) return 0;
-  std::cerr << "entente: interrupted: the blocs found so far are printed; those not marked exact are not proven\n";
+  std::cerr << "entente: interrupted: the blocs found so far are printed; those not marked optimal are not proven\n";
   return entente::query::kInterruptedExit;
 }
 

@@ -125,7 +125,7 @@ Blocs find_blocs(const SignedGraph& graph, const BlocOptions& o, const std::vect
     if (!adj[v].empty()) aligned.push_back(v), out.bloc[v] = 0;
   if (o.k == 1 || aligned.empty()) {
     score(g, out, o.alpha);
-    out.exact = true;
+    out.optimal = true;
     out.lower_bound = out.criterion;
     return out;
   }
@@ -160,11 +160,11 @@ Blocs find_blocs(const SignedGraph& graph, const BlocOptions& o, const std::vect
   for (auto v : aligned) out.bloc[v] = two.side[v] == bloc0 ? 0 : 1;
   if (o.k == 2) {
     score(g, out, o.alpha);
-    out.exact = two.optimal();
+    out.optimal = two.optimal();
     // The anchor edges cost at most carried·neg·pos < scale, so P(C)·1000 ≥ ⌈(bound − that)/scale⌉.
     const long long slack = carried * move_cost;
     const long long bound = carried > 0 ? std::max(0LL, (two.lower_bound - slack + scale - 1) / scale) : two.lower_bound;
-    out.lower_bound = out.exact ? out.criterion : static_cast<double>(bound) / kScale;
+    out.lower_bound = out.optimal ? out.criterion : static_cast<double>(bound) / kScale;
     return out;
   }
   // More blocs: relocation from the two-bloc split and from random starts; keep the best.
@@ -204,7 +204,7 @@ Blocs find_blocs(const SignedGraph& graph, const BlocOptions& o, const std::vect
       best = b, best_moved = moved, have = true;
   }
   if (!have) throw std::invalid_argument("blocs: no start to search from (give --restarts 1 or more)");
-  best.exact = false;
+  best.optimal = false;
   best.lower_bound = 0;
   return best;
 }

@@ -41,7 +41,7 @@ Json summary(const scenario::World& w, const scenario::Analysis& a) {
   for (int r = 1; r <= static_cast<int>(std::min<std::size_t>(n, 10)); ++r)
     for (std::size_t i = 0; i < n; ++i)
       if (a.rank[i] == r)
-        balancers.push_back({{"rank", r}, {"abbrev", w.names[i]}, {"weighted_index", a.census.actors[i].weighted_pivot},
+        balancers.push_back({{"rank", r}, {"abbrev", w.names[i]}, {"weighted_pivot", a.census.actors[i].weighted_pivot},
                              {"pivot", a.census.actors[i].pivot},
                              {"flexibility", number_or_null(a.census.actors[i].flexibility)}});
   Json blocs = Json::array({Json::array(), Json::array()}), unaligned = Json::array();

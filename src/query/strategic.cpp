@@ -154,7 +154,7 @@ Json balancer(const world::Source& source, int year, std::optional<int> top, con
                     {"ccode", a->ccode},
                     {"abbrev", a->abbrev},
                     {"pivot", r.pivot},
-                    {"weighted_index", r.weighted_pivot},
+                    {"weighted_pivot", r.weighted_pivot},
                     {"flexibility", number_or_null(r.flexibility)},
                     {"reach", number_or_null(r.reach)},
                     {"positive_ties", r.positive_ties},

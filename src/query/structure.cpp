@@ -200,7 +200,7 @@ Json blocs(const std::vector<balance::SignedGraph>& graphs, const balance::BlocO
     for (std::size_t v = 0; v < b.bloc.size(); ++v)
       if (b.bloc[v] >= 0) members[static_cast<std::size_t>(b.bloc[v])].push_back(track.nodes[p][v]);
     Json blocs_json = Json::array();
-    Json row{{"period", track.labels[p]}, {"criterion", b.criterion}, {"exact", b.exact},
+    Json row{{"period", track.labels[p]}, {"criterion", b.criterion}, {"optimal", b.optimal},
              {"negative_inside", b.negative_inside}, {"positive_between", b.positive_between}};
     for (std::size_t c = 0; c < members.size(); ++c) {
       blocs_json.push_back({{"bloc", c + 1}, {"size", members[c].size()}, {"members", members[c]}});
@@ -214,7 +214,7 @@ Json blocs(const std::vector<balance::SignedGraph>& graphs, const balance::BlocO
         switches.push_back({{"state", s.node}, {"from", s.from}, {"to", s.to}});
       }
     row["switched"] = switched;
-    periods.push_back({{"period", track.labels[p]}, {"criterion", b.criterion}, {"exact", b.exact},
+    periods.push_back({{"period", track.labels[p]}, {"criterion", b.criterion}, {"optimal", b.optimal},
                        {"lower_bound", b.lower_bound}, {"negative_inside", b.negative_inside},
                        {"positive_between", b.positive_between}, {"blocs", blocs_json}, {"switches", switches}});
     rows.push_back(row);

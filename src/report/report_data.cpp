@@ -442,12 +442,12 @@ Section balancers_section(const ReportContext& c) {
     rows.push_back({{"rank", r.at("rank")},
                     {"abbrev", abbrev},
                     {"name", name},
-                    {"weighted_index", r.at("weighted_index")},
+                    {"weighted_pivot", r.at("weighted_pivot")},
                     {"pivot", r.at("pivot")},
                     {"flexibility", r.at("flexibility")},
                     {"cinc", r.at("cinc")}});
     table_rows.push_back(
-        {r.at("rank"), abbrev, name, r.at("weighted_index"), r.at("pivot"), r.at("flexibility"), r.at("cinc")});
+        {r.at("rank"), abbrev, name, r.at("weighted_pivot"), r.at("pivot"), r.at("flexibility"), r.at("cinc")});
     if (abbrev == c.focus.abbrev) focus_row = &r;
   }
   const std::size_t n = rows.size();
@@ -466,7 +466,7 @@ Section balancers_section(const ReportContext& c) {
     const long long pivot = f.at("pivot").get<long long>();
     const std::string how = pivot == 0 ? std::string("the pivot of no romantic triangle")
                                        : fmt::format("weighted pivot index {}, the pivot of {}",
-                                                     number_text(f.at("weighted_index").get<double>()),
+                                                     number_text(f.at("weighted_pivot").get<double>()),
                                                      count_of(pivot, "romantic triangle", "romantic triangles"));
     text = fmt::format("{} ranks {} of {} as a balancer in {} ({}{}).", capitalised(in_sentence(c.focus.name)),
                        ordinal(f.at("rank").get<long long>()), n, c.year, how, flexibility);
@@ -481,7 +481,7 @@ Section balancers_section(const ReportContext& c) {
   }
   Json tables = Json::array();
   tables.push_back(make_table("balancers", fmt::format("Balancers of {}, ranked by weighted pivot index", c.year),
-                              {"rank", "abbrev", "name", "weighted_index", "pivot", "flexibility", "cinc"},
+                              {"rank", "abbrev", "name", "weighted_pivot", "pivot", "flexibility", "cinc"},
                               std::move(table_rows)));
   Json out{{"id", "balancers"},
            {"title", fmt::format("Balancers in {}", c.year)},

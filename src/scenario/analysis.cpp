@@ -63,7 +63,7 @@ Analysis analyse(const World& w, const stance::YearStances& stances, const Setti
   const auto blocs = balance::find_blocs(g, options, settings.bloc_prior);
   a.frustration = blocs.negative_inside + blocs.positive_between;
   a.frustration_bound = static_cast<long long>(std::llround(2 * blocs.lower_bound));
-  a.optimal = blocs.exact;
+  a.optimal = blocs.optimal;
   a.bloc = blocs.bloc;
   if (a.bloc[w.focus] == 1)
     for (auto& b : a.bloc)

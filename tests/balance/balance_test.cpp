@@ -245,7 +245,7 @@ TEST(Blocs, TwoBlocsAreHalfTheFrustrationAtEvenAlpha) {
   std::mt19937_64 rng(3);
   const auto g = random_graph(rng, 14, 0.5, 0.4);
   const auto b = find_blocs(g);
-  EXPECT_TRUE(b.exact);
+  EXPECT_TRUE(b.optimal);
   EXPECT_DOUBLE_EQ(b.criterion, 0.5 * static_cast<double>(exhaustive(g).best));
   // α = 0.8: a frustrated negative edge costs 0.8, a positive one 0.2.
   BlocOptions o;
@@ -266,7 +266,7 @@ TEST(Blocs, ThreeCamps) {
   for (std::size_t v = 0; v < 12; ++v) EXPECT_EQ(b.bloc[v], b.bloc[v / 4 * 4]);
   EXPECT_NE(b.bloc[0], b.bloc[4]);
   EXPECT_NE(b.bloc[4], b.bloc[8]);
-  EXPECT_FALSE(b.exact);
+  EXPECT_FALSE(b.optimal);
 }
 
 TEST(Blocs, TrackingFindsWhoSwitched) {
@@ -379,7 +379,7 @@ TEST(Blocs, ThePriorKeepsTiedStatesAtUnevenAlpha) {
   o.alpha = 0.8;
   const std::vector<int> prior = {0, 0, 1, 1, 1, 0};
   const auto b = find_blocs(g, o, &prior);
-  EXPECT_TRUE(b.exact);
+  EXPECT_TRUE(b.optimal);
   EXPECT_EQ(b.bloc, prior);
   EXPECT_DOUBLE_EQ(b.lower_bound, b.criterion);
   o.alpha = 0.3337;  // α is read to three decimals: a finer one is refused, not silently rounded

@@ -85,7 +85,7 @@ TEST(BlocsCli, YearsTrackedOnTheDefaultWorld) {
   const auto doc = Json::parse(r.out);
   ASSERT_EQ(doc.at("periods").size(), 13u);
   for (const auto& p : doc.at("periods")) {
-    EXPECT_EQ(p.at("exact"), true);
+    EXPECT_EQ(p.at("optimal"), true);
     std::size_t members = 0;
     for (const auto& b : p.at("blocs")) members += b.at("members").size();
     EXPECT_GT(members, 0u);

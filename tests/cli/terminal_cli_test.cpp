@@ -103,21 +103,21 @@ TEST_F(TerminalCli, DigitsRoundTheTableAndCsvKeepsFullPrecision) {
   setenv("COLUMNS", "300", 1);
   const auto table = run_cli({"balancer", "--year", "2012", "--top", "5", "--digits", "3"});
   ASSERT_EQ(table.exit_code, 0) << table.err;
-  const auto cells = column(table.out, "weighted_index");
+  const auto cells = column(table.out, "weighted_pivot");
   ASSERT_EQ(cells.size(), 5u) << table.out;
   for (std::size_t r = 0; r < cells.size(); ++r) {
-    const double v = json.at("rows").at(r).at("weighted_index").get<double>();
+    const double v = json.at("rows").at(r).at("weighted_pivot").get<double>();
     EXPECT_LE(significant_digits(cells[r]), 3u) << cells[r];
     const double unit = std::pow(10.0, std::floor(std::log10(std::fabs(v))) - 2);
     EXPECT_LE(std::fabs(std::stod(cells[r]) - v), unit / 2 * (1 + 1e-9)) << cells[r] << " for " << v;
   }
   // More digits, longer text; CSV keeps every digit.
-  const auto six = column(run_cli({"balancer", "--year", "2012", "--top", "5", "--digits", "6"}).out, "weighted_index");
+  const auto six = column(run_cli({"balancer", "--year", "2012", "--top", "5", "--digits", "6"}).out, "weighted_pivot");
   ASSERT_EQ(six.size(), 5u);
   EXPECT_GT(six[0].size(), cells[0].size());
   const auto csv = lines_of(run_cli({"balancer", "--year", "2012", "--top", "1", "--format", "csv"}).out);
   ASSERT_EQ(csv.size(), 2u);
-  EXPECT_NE(csv[1].find(Json(json.at("rows").at(0).at("weighted_index")).dump()), std::string::npos) << csv[1];
+  EXPECT_NE(csv[1].find(Json(json.at("rows").at(0).at("weighted_pivot")).dump()), std::string::npos) << csv[1];
   EXPECT_EQ(run_cli({"balancer", "--year", "2012", "--digits", "0"}).exit_code, 2);  // 1 to 17
 }
 

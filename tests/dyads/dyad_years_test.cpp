@@ -756,13 +756,13 @@ TEST(StrategicHistory, BalancerRanksEveryStateOf2012) {
   const long long n = static_cast<long long>(source.registry.members_in(2012).size());
   EXPECT_EQ(result.at("triads").get<long long>(), n * (n - 1) * (n - 2) / 6);
   for (const auto& r : result.at("rows")) {
-    for (const char* field : {"rank", "ccode", "pivot", "weighted_index", "flexibility", "reach"})
+    for (const char* field : {"rank", "ccode", "pivot", "weighted_pivot", "flexibility", "reach"})
       EXPECT_TRUE(r.contains(field)) << field;
   }
   double last = 1e9;
   for (const auto& r : result.at("rows")) {
-    EXPECT_LE(r.at("weighted_index").get<double>(), last);
-    last = r.at("weighted_index").get<double>();
+    EXPECT_LE(r.at("weighted_pivot").get<double>(), last);
+    last = r.at("weighted_pivot").get<double>();
   }
 }
 

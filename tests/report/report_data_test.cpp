@@ -358,10 +358,10 @@ TEST_F(DefaultWorldReport, BalancersAgreeWithTheBalancerVerb) {
     const auto& r = s.at("rows").at(i);
     const auto& v = verb.at("rows").at(i);
     EXPECT_EQ(keys(r),
-              (std::vector<std::string>{"rank", "abbrev", "name", "weighted_index", "pivot", "flexibility", "cinc"}));
+              (std::vector<std::string>{"rank", "abbrev", "name", "weighted_pivot", "pivot", "flexibility", "cinc"}));
     EXPECT_EQ(r.at("rank"), v.at("rank"));
     EXPECT_EQ(r.at("abbrev"), v.at("abbrev"));
-    EXPECT_EQ(r.at("weighted_index"), v.at("weighted_index"));
+    EXPECT_EQ(r.at("weighted_pivot"), v.at("weighted_pivot"));
     EXPECT_EQ(r.at("pivot"), v.at("pivot"));
     EXPECT_EQ(r.at("flexibility"), v.at("flexibility"));
     if (r.at("abbrev") == "RUS") focus_rank = r.at("rank").get<long long>();

@@ -342,14 +342,14 @@
 
   function drawBalancers(b) {
     var rows = b.rows.map(function (r) {
-      return { rank: r.rank, state: r.abbrev, weighted_index: r.weighted_index, pivot: r.pivot, flexibility: r.flexibility };
+      return { rank: r.rank, state: r.abbrev, weighted_pivot: r.weighted_pivot, pivot: r.pivot, flexibility: r.flexibility };
     });
-    fillTable('balancer-table', ['rank', 'state', 'weighted_index', 'pivot', 'flexibility'], rows);
+    fillTable('balancer-table', ['rank', 'state', 'weighted_pivot', 'pivot', 'flexibility'], rows);
     return embed('balancer', {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       width: 600, data: { values: rows }, mark: 'bar',
-      encoding: { y: { field: 'state', type: 'nominal', sort: '-x' }, x: { field: 'weighted_index', type: 'quantitative' },
-                  tooltip: [{ field: 'state' }, { field: 'weighted_index' }, { field: 'pivot' }] }
+      encoding: { y: { field: 'state', type: 'nominal', sort: '-x' }, x: { field: 'weighted_pivot', type: 'quantitative' },
+                  tooltip: [{ field: 'state' }, { field: 'weighted_pivot' }, { field: 'pivot' }] }
     });
   }
 

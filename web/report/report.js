@@ -400,7 +400,7 @@
     var values = shown.map(function (r) {
       return {
         rank: r.rank, abbrev: r.abbrev, name: r.name, label: r.rank + '. ' + (r.name || r.abbrev),
-        weighted_index: isNum(r.weighted_index) ? r.weighted_index : 0,
+        weighted_pivot: isNum(r.weighted_pivot) ? r.weighted_pivot : 0,
         pivot: r.pivot, flexibility: r.flexibility, cinc: r.cinc,
         who: r.abbrev === focus ? 'focus' : 'other'
       };
@@ -412,12 +412,12 @@
       mark: { type: 'bar', cornerRadiusEnd: 2 },
       encoding: {
         y: { field: 'label', type: 'nominal', sort: values.map(function (v) { return v.label; }), axis: { title: null, labelLimit: 220 } },
-        x: { field: 'weighted_index', type: 'quantitative', axis: { title: 'weighted pivot index', format: '~g', tickCount: 5 } },
+        x: { field: 'weighted_pivot', type: 'quantitative', axis: { title: 'weighted pivot index', format: '~g', tickCount: 5 } },
         color: { field: 'who', type: 'nominal', scale: { domain: ['focus', 'other'], range: ['#c2410c', '#8ea9c4'] }, legend: null },
         tooltip: [
           { field: 'rank', type: 'quantitative', title: 'rank' },
           { field: 'name', type: 'nominal', title: 'state' },
-          { field: 'weighted_index', type: 'quantitative', format: '.3~g', title: 'weighted index' },
+          { field: 'weighted_pivot', type: 'quantitative', format: '.3~g', title: 'weighted index' },
           { field: 'pivot', type: 'quantitative', title: 'pivot triangles' },
           { field: 'flexibility', type: 'quantitative', format: '.0%', title: 'flexibility' },
           { field: 'cinc', type: 'quantitative', format: '.4f', title: 'CINC' }

@@ -252,21 +252,21 @@ window.ENTENTE_REPORT = {
       "text": "China, India and Russia hold the most weighted pivot positions. Russia ranks third: it is friendly with 6 pairs of states that are at odds with each other, and 88% of its friendly ties are not alliances.",
       "focus": "RUS",
       "rows": [
-        {"rank": 1, "abbrev": "CHN", "name": "China", "weighted_index": 0.000412, "pivot": 9, "flexibility": 0.78, "cinc": 0.2182},
-        {"rank": 2, "abbrev": "IND", "name": "India", "weighted_index": 0.000265, "pivot": 7, "flexibility": 0.86, "cinc": 0.0813},
-        {"rank": 3, "abbrev": "RUS", "name": "Russia", "weighted_index": 0.000194, "pivot": 6, "flexibility": 0.88, "cinc": 0.0393},
-        {"rank": 4, "abbrev": "DRV", "name": "Vietnam", "weighted_index": 0.000031, "pivot": 4, "flexibility": 1, "cinc": 0.0103},
-        {"rank": 5, "abbrev": "ROK", "name": "South Korea", "weighted_index": 0.000022, "pivot": 2, "flexibility": 0.67, "cinc": 0.0214},
-        {"rank": 6, "abbrev": "USA", "name": "United States of America", "weighted_index": 0.000018, "pivot": 2, "flexibility": 0.5, "cinc": 0.1396},
-        {"rank": 7, "abbrev": "JPN", "name": "Japan", "weighted_index": 0.000006, "pivot": 1, "flexibility": 0.67, "cinc": 0.034},
-        {"rank": 8, "abbrev": "PRK", "name": "North Korea", "weighted_index": 0, "pivot": 0, "flexibility": 0.75, "cinc": 0.0108},
-        {"rank": 9, "abbrev": "KOS", "name": "Kosovo", "weighted_index": 0, "pivot": 0, "flexibility": null, "cinc": null}
+        {"rank": 1, "abbrev": "CHN", "name": "China", "weighted_pivot": 0.000412, "pivot": 9, "flexibility": 0.78, "cinc": 0.2182},
+        {"rank": 2, "abbrev": "IND", "name": "India", "weighted_pivot": 0.000265, "pivot": 7, "flexibility": 0.86, "cinc": 0.0813},
+        {"rank": 3, "abbrev": "RUS", "name": "Russia", "weighted_pivot": 0.000194, "pivot": 6, "flexibility": 0.88, "cinc": 0.0393},
+        {"rank": 4, "abbrev": "DRV", "name": "Vietnam", "weighted_pivot": 0.000031, "pivot": 4, "flexibility": 1, "cinc": 0.0103},
+        {"rank": 5, "abbrev": "ROK", "name": "South Korea", "weighted_pivot": 0.000022, "pivot": 2, "flexibility": 0.67, "cinc": 0.0214},
+        {"rank": 6, "abbrev": "USA", "name": "United States of America", "weighted_pivot": 0.000018, "pivot": 2, "flexibility": 0.5, "cinc": 0.1396},
+        {"rank": 7, "abbrev": "JPN", "name": "Japan", "weighted_pivot": 0.000006, "pivot": 1, "flexibility": 0.67, "cinc": 0.034},
+        {"rank": 8, "abbrev": "PRK", "name": "North Korea", "weighted_pivot": 0, "pivot": 0, "flexibility": 0.75, "cinc": 0.0108},
+        {"rank": 9, "abbrev": "KOS", "name": "Kosovo", "weighted_pivot": 0, "pivot": 0, "flexibility": null, "cinc": null}
       ],
       "tables": [
         {
           "name": "balancers",
           "title": "Ranking by weighted pivot index",
-          "columns": ["rank", "abbrev", "name", "weighted_index", "pivot", "flexibility", "cinc"],
+          "columns": ["rank", "abbrev", "name", "weighted_pivot", "pivot", "flexibility", "cinc"],
           "rows": [
             [1, "CHN", "China", 0.000412, 9, 0.78, 0.2182],
             [2, "IND", "India", 0.000265, 7, 0.86, 0.0813],

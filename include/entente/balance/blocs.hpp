@@ -19,7 +19,7 @@ struct BlocOptions {
   std::uint64_t seed = 1;
   std::optional<double> time_limit_seconds;  // for the exact two-bloc search
   // Set (by a Ctrl-C handler) to stop the exact two-bloc search as the time limit does: the best
-  // split so far, not proven (exact = false). Null: never.
+  // split so far, not proven (optimal = false). Null: never.
   const std::atomic<bool>* interrupt = nullptr;
 };
 
@@ -28,13 +28,14 @@ struct Blocs {
   int k = 2;
   double criterion = 0;   // P(C)
   long long negative_inside = 0, positive_between = 0;
-  bool exact = false;     // true when P(C) is proven minimal (two blocs, solved with a proof)
-  double lower_bound = 0; // of P(C), when exact or time-limited; equals criterion when exact
+  bool optimal = false;   // true when P(C) is proven minimal (two blocs, solved with a proof); the
+                          // name balance's frustration index uses for the same fact
+  double lower_bound = 0; // of P(C), when optimal or time-limited; equals criterion when optimal
 };
 
 // Two blocs are the frustration index under the costs α and 1−α, solved exactly. More than two
 // are found by Doreian and Mrvar's relocation search from seeded random starts (and from the
-// exact two-bloc split): moves of one node to another bloc while P(C) falls; never exact.
+// exact two-bloc split): moves of one node to another bloc while P(C) falls; never proven optimal.
 // `prior` (a bloc per node, −1 for none) breaks ties: among partitions of equal P(C) the one
 // that moves the fewest nodes away from their prior bloc wins, exactly for two blocs (the prior
 // becomes edges to an anchor node, all together cheaper than any change of P(C)), and for more as

@@ -127,7 +127,7 @@ balance <- function(world, year = NULL, window = NULL, min_weight = NULL, time_l
 #' @param alpha Weight of negative ties inside blocs against positive ties between them.
 #' @param restarts Random starts of the search.
 #' @param seed Seed of the random starts.
-#' @return A data.frame, one row per year or window (`period`, `criterion`, `exact`, bloc
+#' @return A data.frame, one row per year or window (`period`, `criterion`, `optimal`, bloc
 #'   sizes, `switched`), with the blocs' members in `attr(x, "meta")$periods`.
 #' @export
 blocs <- function(world, from = NULL, to = NULL, window = NULL, k = NULL, alpha = NULL, restarts = NULL, seed = NULL,
