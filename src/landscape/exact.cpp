@@ -55,9 +55,13 @@ constexpr std::uint8_t kInSideArray = 254;  // resolved; the label is in the sid
 constexpr std::uint8_t kMinimumMark = 255;  // phase 1: a local minimum, not yet labelled
 constexpr std::size_t kByteLabels = kInSideArray - kResolvedBase;  // 214 labels fit in the byte
 
-// An anonymous mapping, on transparent huge pages where the kernel offers them: the random
-// accesses of phase 2 then miss the TLB far less often. Small instances (an ensemble analyses
-// thousands of them) take zeroed heap memory instead: a mapping per call costs more than the work.
+// An anonymous mapping of ordinary pages, touched first by the worker that writes them in phase 1.
+// Transparent huge pages (madvise MADV_HUGEPAGE) would make phase 2's random reads miss the TLB less
+// often, but on the virtual machines this is measured on the kernel hands them out ten times more
+// slowly: 13.2 s of system time for 2 GiB against 1.4 s for ordinary pages, and at 32 actors the
+// whole search took 12–15 s of CPU more with them than without (docs/benchmarks.md). Small instances
+// (an ensemble analyses thousands of them) take zeroed heap memory instead: a mapping per call costs
+// more than the work.
 template <class T>
 class Mapped {
  public:
@@ -69,9 +73,6 @@ class Mapped {
     }
     void* p = mmap(nullptr, bytes_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED) throw std::bad_alloc();
-#ifdef MADV_HUGEPAGE
-    madvise(p, bytes_, MADV_HUGEPAGE);
-#endif
     data_ = static_cast<T*>(p);
   }
   ~Mapped() {
