@@ -41,6 +41,7 @@ set(ENTENTE_IMPORT_SOURCES
 
 # store: the SQLite store and its packed tables
 set(ENTENTE_STORE_SOURCES
+  src/store/alliance_rows.cpp
   src/store/packed.cpp
   src/store/sqlite.cpp
   src/store/event_layers.cpp

@@ -17,10 +17,9 @@ CREATE TABLE spell (
   ccode INTEGER NOT NULL REFERENCES actor(ccode), start_date TEXT NOT NULL, end_date TEXT NOT NULL,
   PRIMARY KEY (ccode, start_date)) WITHOUT ROWID;
 CREATE TABLE alliance_year (
-  ccode1 INTEGER NOT NULL, ccode2 INTEGER NOT NULL, year INTEGER NOT NULL, dataset TEXT NOT NULL,
-  defense INTEGER, offense INTEGER, neutrality INTEGER, nonaggression INTEGER, entente INTEGER,
-  consultation INTEGER, treaties TEXT NOT NULL DEFAULT '',
-  PRIMARY KEY (ccode1, ccode2, year, dataset)) WITHOUT ROWID;
+  dataset TEXT NOT NULL, year INTEGER NOT NULL, ccode1 INTEGER NOT NULL,
+  ccode2 BLOB NOT NULL, coded BLOB NOT NULL, present BLOB NOT NULL, treaties BLOB NOT NULL,
+  PRIMARY KEY (dataset, year, ccode1)) WITHOUT ROWID;
 CREATE TABLE capability (
   ccode INTEGER NOT NULL, year INTEGER NOT NULL, dataset TEXT NOT NULL,
   milex REAL, milper REAL, irst REAL, pec REAL, tpop REAL, upop REAL, cinc REAL,

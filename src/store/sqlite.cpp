@@ -153,6 +153,11 @@ std::string_view Statement::blob(int col) const {
   const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, col));
   return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col))) : std::string_view();
 }
+
+std::string_view Statement::text_view(int col) const {
+  const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+  return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col))) : std::string_view();
+}
 std::optional<long long> Statement::optional_integer(int col) const {
   if (is_null(col)) return std::nullopt;
   return integer(col);

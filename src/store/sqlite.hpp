@@ -79,7 +79,8 @@ class Statement {
   long long integer(int col) const;
   double real(int col) const;
   std::string text(int col) const;
-  std::string_view blob(int col) const;  // valid until the next step or reset
+  std::string_view blob(int col) const;       // valid until the next step or reset
+  std::string_view text_view(int col) const;  // the same
   std::optional<long long> optional_integer(int col) const;
   std::optional<double> optional_real(int col) const;
 

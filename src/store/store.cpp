@@ -14,6 +14,7 @@
 #include <stdexcept>
 
 #include "entente/io/table_spec.hpp"
+#include "alliance_rows.hpp"
 #include "packed.hpp"
 #include "schema.sql.hpp"
 #include "sqlite.hpp"
@@ -53,38 +54,12 @@ void create_or_check_schema(sql::Database& db, const std::string& shown, bool re
   }
   if (older > 0 && older < kSchemaVersion)
     throw std::runtime_error(fmt::format("{}: store schema version {} was written by an older entente; this one reads"
-                                         " version {} (UN votes, IGO memberships and dyadic trade stored packed)."
+                                         " version {} (UN votes, IGO memberships, dyadic trade and alliance dyad-years stored packed)."
                                          " Import the provider files into a new store",
                                          shown, found, kSchemaVersion));
   throw std::runtime_error(fmt::format("{}: store schema version {} is not the version {} this entente reads;"
                                        " import the provider files into a new store",
                                        shown, found, kSchemaVersion));
-}
-
-// "12;345;6789" into `out` (reused from row to row: this runs once for every alliance row).
-std::string_view join_ids(const std::vector<int>& ids, std::string& out) {
-  out.clear();
-  char digits[16];
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    if (i) out += ';';
-    const auto end = std::to_chars(digits, digits + sizeof digits, ids[i]).ptr;
-    out.append(digits, end);
-  }
-  return out;
-}
-
-std::vector<int> split_ids(const std::string& s) {
-  std::vector<int> ids;
-  std::stringstream in(s);
-  std::string part;
-  while (std::getline(in, part, ';'))
-    if (!part.empty()) ids.push_back(std::stoi(part));
-  return ids;
-}
-
-std::optional<long long> as_int(std::optional<bool> b) {
-  if (!b) return std::nullopt;
-  return *b ? 1 : 0;
 }
 
 // Writes rows with prepared statements; used by both import and restore.
@@ -93,9 +68,6 @@ class Writer {
   explicit Writer(sql::Database& db)
       : actor_(db, "INSERT OR REPLACE INTO actor(ccode, abbrev, name) VALUES (?,?,?)"),
         spell_(db, "INSERT OR REPLACE INTO spell(ccode, start_date, end_date) VALUES (?,?,?)"),
-        alliance_(db,
-                  "INSERT OR REPLACE INTO alliance_year(ccode1, ccode2, year, dataset, defense, offense,"
-                  " neutrality, nonaggression, entente, consultation, treaties) VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
         capability_(db,
                     "INSERT OR REPLACE INTO capability(ccode, year, dataset, milex, milper, irst, pec, tpop,"
                     " upop, cinc) VALUES (?,?,?,?,?,?,?,?,?,?)"),
@@ -105,24 +77,22 @@ class Writer {
 
   void actor(const evidence::ActorRecord& a) { actor_.bind(1, a.ccode).bind(2, a.abbrev).bind(3, a.name).run(); }
   void spell(const evidence::SpellRecord& s) { spell_.bind(1, s.ccode).bind(2, s.start).bind(3, s.end).run(); }
-  void alliance(const AllianceYear& r) {
-    alliance_.bind(1, r.from).bind(2, r.to).bind(3, r.year).bind(4, r.dataset);
-    int i = 5;
-    for (auto o : evidence::kObligations) alliance_.bind(i++, as_int(r.has(o)));
-    alliance_.bind(11, join_ids(r.treaties, treaties_)).run();
-  }
+  // Alliance rows are collected and written packed by finish() (alliance_rows.hpp).
+  void alliance(const AllianceYear& r) { alliances_.add(r); }
   void capability(const evidence::CapabilityYear& c, const std::string& dataset) {
     capability_.bind(1, c.ccode).bind(2, c.year).bind(3, dataset).bind(4, c.milex).bind(5, c.milper)
         .bind(6, c.irst).bind(7, c.pec).bind(8, c.tpop).bind(9, c.upop).bind(10, c.cinc).run();
   }
+  // Before the transaction commits: writes what was collected.
+  void finish(sql::Database& db) { alliances_.write(db); }
   void provenance(const evidence::Provenance& p) {
     provenance_.bind(1, p.dataset).bind(2, p.version).bind(3, p.file_name).bind(4, p.sha256)
         .bind(5, p.row_count).bind(6, p.imported_at).bind(7, p.layout).run();
   }
 
  private:
-  sql::Statement actor_, spell_, alliance_, capability_, provenance_;
-  std::string treaties_;
+  sql::Statement actor_, spell_, capability_, provenance_;
+  alliance_rows::Pending alliances_;
 };
 
 // Removes a dataset's rows, coverage and provenance: a store holds one version (and one file
@@ -275,13 +245,7 @@ FileOutcome Store::Import::add(const evidence::ImportBatch& batch) {
   auto& w = *m.writer;
   for (const auto& a : batch.actors) w.actor(a);
   for (const auto& s : batch.spells) w.spell(s);
-  // Primary-key order (ccode1, ccode2, year) makes the inserts appends.
-  std::vector<const evidence::AllianceYear*> sorted;
-  sorted.reserve(batch.alliances.size());
-  for (const auto& r : batch.alliances) sorted.push_back(&r);
-  auto key_less = [](auto* x, auto* y) { return std::tie(x->from, x->to, x->year) < std::tie(y->from, y->to, y->year); };
-  if (!std::is_sorted(sorted.begin(), sorted.end(), key_less)) std::stable_sort(sorted.begin(), sorted.end(), key_less);
-  for (const auto* r : sorted) w.alliance(*r);
+  for (const auto& r : batch.alliances) w.alliance(r);
   for (const auto& c : batch.capabilities) w.capability(c, p.dataset);
   if (batch.table.spec) write_table(m.db, batch.table);
   w.provenance(p);
@@ -292,6 +256,7 @@ FileOutcome Store::Import::add(const evidence::ImportBatch& batch) {
 void Store::Import::commit() {
   auto& m = *impl_;
   if (!m.tx) return;  // nothing new: the store was not touched at all
+  m.writer->finish(m.db);
   m.writer.reset();
   m.tx->commit();
 }
@@ -315,6 +280,7 @@ void Store::restore(const Contents& c) {
   for (const auto& p : c.provenance) w.provenance(p);
   for (const auto& cov : c.coverage) merge_coverage(db, cov);
   for (const auto& t : c.tables) write_table(db, t);
+  w.finish(db);
   sql::Statement scope(db, "INSERT INTO evidence_scope(ccode) VALUES (?)");
   for (int code : c.evidence_scope) scope.bind(1, code).run();
   tx.commit();
@@ -361,24 +327,6 @@ std::vector<int> Store::evidence_scope() const {
 
 namespace {
 
-constexpr const char* kAllianceColumns =
-    "ccode1, ccode2, year, dataset, defense, offense, neutrality, nonaggression, entente, consultation, treaties";
-
-AllianceYear read_alliance(const sql::Statement& q) {
-  AllianceYear r;
-  r.from = static_cast<int>(q.integer(0));
-  r.to = static_cast<int>(q.integer(1));
-  r.year = static_cast<int>(q.integer(2));
-  r.dataset = q.text(3);
-  int col = 4;
-  for (auto o : evidence::kObligations) {
-    auto v = q.optional_integer(col++);
-    r.set(o, v ? std::optional<bool>(*v != 0) : std::nullopt);
-  }
-  r.treaties = split_ids(q.text(10));
-  return r;
-}
-
 constexpr const char* kCapabilityColumns = "ccode, year, milex, milper, irst, pec, tpop, upop, cinc";
 
 evidence::CapabilityYear read_capability(const sql::Statement& q) {
@@ -399,13 +347,17 @@ evidence::CapabilityYear read_capability(const sql::Statement& q) {
 
 std::vector<AllianceYear> Store::alliances_between(int a, int b, int from, int to) const {
   std::vector<AllianceYear> out;
-  sql::Statement q(impl_->db, fmt::format("SELECT {} FROM alliance_year WHERE ((ccode1 = ?1 AND ccode2 = ?2) OR"
-                                          " (ccode1 = ?2 AND ccode2 = ?1)) AND year BETWEEN ?3 AND ?4"
-                                          " ORDER BY year, dataset, ccode1",
-                                          kAllianceColumns));
-  q.bind(1, a).bind(2, b).bind(3, from).bind(4, to);
-  while (q.step()) out.push_back(read_alliance(q));
+  alliance_rows::for_each_record(impl_->db, from, to, [&](AllianceYear&& r) {
+    if ((r.from == a && r.to == b) || (r.from == b && r.to == a)) out.push_back(std::move(r));
+  });
+  std::stable_sort(out.begin(), out.end(), [](const AllianceYear& x, const AllianceYear& y) {
+    return std::tie(x.year, x.dataset, x.from) < std::tie(y.year, y.dataset, y.from);
+  });
   return out;
+}
+
+void Store::for_each_alliance(int from, int to, const std::function<void(const AllianceBits&)>& visit) const {
+  alliance_rows::for_each(impl_->db, from, to, visit);
 }
 
 std::vector<evidence::CapabilityYear> Store::capabilities_of(int ccode, int from, int to) const {
@@ -511,7 +463,7 @@ Counts Store::counts() const {
     q.step();
     return q.integer(0);
   };
-  return {count("actor"), count("spell"), count("alliance_year"), count("capability"), count("provenance")};
+  return {count("actor"), count("spell"), alliance_rows::count(impl_->db), count("capability"), count("provenance")};
 }
 
 Contents Store::contents(const std::vector<int>& scope, int from_year) const {
@@ -523,16 +475,12 @@ Contents Store::contents(const std::vector<int>& scope, int from_year) const {
   c.evidence_scope = scope.empty() ? evidence_scope() : scope;
   const std::set<int> in(scope.begin(), scope.end());
   auto keep = [&](int code) { return in.empty() || in.count(code) > 0; };
-  {
-    sql::Statement q(impl_->db, fmt::format("SELECT {} FROM alliance_year WHERE year >= ? ORDER BY dataset,"
-                                            " ccode1, ccode2, year",
-                                            kAllianceColumns));
-    q.bind(1, from_year);
-    while (q.step()) {
-      auto r = read_alliance(q);
-      if (keep(r.from) && keep(r.to)) c.alliances.push_back(std::move(r));
-    }
-  }
+  alliance_rows::for_each_record(impl_->db, from_year, std::numeric_limits<int>::max(), [&](AllianceYear&& r) {
+    if (keep(r.from) && keep(r.to)) c.alliances.push_back(std::move(r));
+  });
+  std::stable_sort(c.alliances.begin(), c.alliances.end(), [](const AllianceYear& x, const AllianceYear& y) {
+    return std::tie(x.dataset, x.from, x.to, x.year) < std::tie(y.dataset, y.from, y.to, y.year);
+  });
   {
     sql::Statement q(impl_->db, fmt::format("SELECT {} FROM capability WHERE year >= ? ORDER BY ccode, year",
                                             kCapabilityColumns));

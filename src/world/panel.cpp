@@ -69,13 +69,6 @@ struct YearRange {
   bool covers(int y) const { return first <= y && y <= last; }
 };
 
-std::uint8_t obligation_bits(const store::Row& r, int first_col) {
-  std::uint8_t bits = 0;
-  for (std::size_t k = 0; k < evidence::kObligations.size(); ++k)
-    if (!r.is_null(first_col + static_cast<int>(k)) && r.integer(first_col + static_cast<int>(k)) != 0)
-      bits = static_cast<std::uint8_t>(bits | (1u << k));
-  return bits;
-}
 
 
 const io::TableSpec& packed_spec(std::string_view format) {
@@ -242,15 +235,10 @@ Panel::Panel(const Source& source, int from, int to, const PanelLayers& requeste
   if (layers.alliances) {
     const bool cow = need("cow_alliance"), atop = need("atop");
     if (cow || atop)
-      store.for_each_row(
-          "SELECT year, ccode1, ccode2, dataset, defense, offense, neutrality, nonaggression, entente, consultation"
-          " FROM alliance_year WHERE year BETWEEN ?1 AND ?2",
-          [&](const store::Row& r) {
-            auto& into = r.text(3) == "atop" ? d.atop : d.cow;
-            into[static_cast<int>(r.integer(0))].push_back(
-                {static_cast<int>(r.integer(1)), static_cast<int>(r.integer(2)), obligation_bits(r, 4), 0, 0, 0, 0});
-          },
-          {from, to});
+      store.for_each_alliance(from, to, [&](const store::AllianceBits& r) {
+        auto& into = r.dataset == "atop" ? d.atop : d.cow;
+        into[r.year].push_back({r.ccode1, r.ccode2, r.present, 0, 0, 0, 0});
+      });
   }
   if (d.idealpoints && d.coverage.count("unga_idealpoints"))
     store.for_each_row("SELECT year, ccode, idealpoint, votes FROM un_idealpoint WHERE year BETWEEN ?1 AND ?2",

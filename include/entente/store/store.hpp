@@ -3,6 +3,7 @@
 // membership spells, evidence and provenance. Schema: docs/schema.md. Every import is one
 // transaction; a file whose SHA-256 the store already holds is skipped, so importing the same
 // file twice changes nothing.
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <initializer_list>
@@ -22,7 +23,8 @@ namespace entente::store {
 
 // 2: provider tables described by io::TableSpec; layout in provenance and coverage.
 // 3: the largest provider tables stored packed, one row per group (io::TableSpec::packed_by).
-inline constexpr int kSchemaVersion = 3;
+// 4: alliance_year packed too, one row per dataset, year and first state.
+inline constexpr int kSchemaVersion = 4;
 
 // Everything a store holds, as values: what the bundled world serialises.
 struct Contents {
@@ -49,6 +51,15 @@ struct FileOutcome {
 
 struct Counts {
   long long actors = 0, spells = 0, alliance_rows = 0, capability_rows = 0, imports = 0;
+};
+
+// One alliance dyad-year as Store::for_each_alliance gives it: `coded` and `present` hold bit k for
+// evidence::kObligations[k], whether the source codes that obligation and whether it is present.
+// `dataset` is valid only inside the callback.
+struct AllianceBits {
+  std::string_view dataset;
+  int year = 0, ccode1 = 0, ccode2 = 0;
+  std::uint8_t coded = 0, present = 0;
 };
 
 // One result row of Store::for_each_row; valid only inside the callback.
@@ -136,6 +147,9 @@ class Store {
   std::vector<int> evidence_scope() const;
   // Alliance rows between a and b in either direction, years [from, to].
   std::vector<evidence::AllianceYear> alliances_between(int a, int b, int from, int to) const;
+  // Every alliance dyad-year of years [from, to], by dataset, year, ccode1 and ccode2: what the
+  // panel reads, without the treaty ids and without a string per row.
+  void for_each_alliance(int from, int to, const std::function<void(const AllianceBits&)>& visit) const;
   std::vector<evidence::CapabilityYear> capabilities_of(int ccode, int from, int to) const;
   Counts counts() const;
   // Starts a results table `name` (letters, digits, underscores; replaces one of that name),
