@@ -209,6 +209,43 @@ TEST(Store, PackedTableKeepsEveryRowAndMergesALaterFileOfTheSameGroup) {
                std::logic_error);
 }
 
+TEST(Store, PackedAllianceRowsMergeALaterFileAndKeepTheirObligations) {
+  TempDir tmp;
+  auto store = Store::open(tmp / "s.db");
+  using entente::evidence::Obligation;
+  const auto states = batch(Format::cow_states, "states.csv", kStates, "a1", "2016");
+  // Two files of one edition in one import, the second restating (365, 710, 2001): the later row wins.
+  const auto first = batch(Format::atop_ddyr, "atop1.csv",
+                           std::string(kAtopHeader) + "365,710,2001,1,0,0,1,1\n365,2,2001,0,0,1,0,0\n2,365,2001,0,0,1,0,0\n",
+                           "b1", "5.1");
+  const auto second = batch(Format::atop_ddyr, "atop2.csv", std::string(kAtopHeader) + "365,710,2001,0,1,0,0,1\n",
+                            "b2", "5.1");
+  store.apply({states, first, second});
+  EXPECT_EQ(store.counts().alliance_rows, 3);
+  auto rows = store.alliances_between(710, 365, 2000, 2010);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].has(Obligation::defense), std::optional<bool>(false));
+  EXPECT_EQ(rows[0].has(Obligation::offense), std::optional<bool>(true));
+  EXPECT_EQ(rows[0].has(Obligation::entente), std::nullopt);  // ATOP does not code it
+  // A later import of the same edition merges into the stored group (first state 365, 2001).
+  const auto third = batch(Format::atop_ddyr, "atop3.csv", std::string(kAtopHeader) + "365,710,2001,1,1,1,1,1\n",
+                           "b3", "5.1");
+  store.apply({third});
+  EXPECT_EQ(store.counts().alliance_rows, 3);
+  rows = store.alliances_between(365, 710, 2001, 2001);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].has(Obligation::neutrality), std::optional<bool>(true));
+  ASSERT_EQ(store.alliances_between(2, 365, 2001, 2001).size(), 2u);  // both directions, untouched
+  // The panel's view: every dyad-year once, by dataset, year, first and second state.
+  std::vector<std::array<int, 3>> seen;
+  store.for_each_alliance(2001, 2001, [&](const entente::store::AllianceBits& r) {
+    EXPECT_EQ(r.dataset, "atop");
+    seen.push_back({r.ccode1, r.ccode2, r.present});
+  });
+  const std::vector<std::array<int, 3>> expected = {{2, 365, 0b000100}, {365, 2, 0b000100}, {365, 710, 0b101111}};
+  EXPECT_EQ(seen, expected);
+}
+
 TEST(Store, AStoreOfAnOlderSchemaIsRefusedWithWhatToDo) {
   TempDir tmp;
   const auto path = tmp / "old.db";
