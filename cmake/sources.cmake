@@ -136,7 +136,10 @@ set(ENTENTE_REPORT_SOURCES
   src/report/report_text.cpp
   src/report/table_writer.cpp
   src/report/scenario_text.cpp
+  src/report/store_text.cpp
+  src/report/structure_text.cpp
   src/report/terminal_table.cpp
+  src/report/triangle_text.cpp
 )
 
 # api: the library's verbs as one facade (query::Session's answers and the dyad-year / state-year
@@ -156,14 +159,27 @@ set(ENTENTE_SERVE_SOURCES
 set(ENTENTE_CLI_SOURCES
   apps/entente/main.cpp
   apps/entente/cli.cpp
+  apps/entente/actors.cpp
+  apps/entente/balance.cpp
+  apps/entente/balancer.cpp
   apps/entente/bargain.cpp
+  apps/entente/cite.cpp
+  apps/entente/dyad.cpp
+  apps/entente/dyads.cpp
   apps/entente/events.cpp
+  apps/entente/explain.cpp
   apps/entente/export_world.cpp
+  apps/entente/help.cpp
+  apps/entente/idealpoints.cpp
   apps/entente/import.cpp
+  apps/entente/info.cpp
+  apps/entente/landscape.cpp
+  apps/entente/relations.cpp
   apps/entente/report.cpp
   apps/entente/scenario.cpp
   apps/entente/serve.cpp
   apps/entente/similarity.cpp
+  apps/entente/triangle.cpp
   apps/entente/help_topics.cpp
   apps/entente/shell_files.cpp
 )

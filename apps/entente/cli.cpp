@@ -29,6 +29,10 @@ std::optional<std::filesystem::path> db_path(const Common& c) {
   return std::filesystem::path(*c.db);
 }
 
+stance::Profile profile_of(const Common& c) {
+  return c.profile ? stance::resolve_profile(*c.profile) : stance::default_profile();
+}
+
 void print(const Json& result, const Common& common, const Json& table_rows) {
   const auto format = report::parse_output_format(common.format).value_or(report::OutputFormat::table);
   switch (format) {

@@ -60,7 +60,7 @@ struct State {
   int run() {
     // The store first, then the profile, as every verb that reads a year's relationships.
     auto source = entente::world::open_source(db_path(common));
-    const auto profile = common.profile ? stance::resolve_profile(*common.profile) : stance::default_profile();
+    const auto profile = profile_of(common);
     const auto span = entente::report::report_years(source);
     const int report_year = rep_year.value_or(entente::report::default_report_year(source));
     if (!span.contains(report_year)) {

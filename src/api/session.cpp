@@ -86,13 +86,8 @@ Json Session::balancer(int year, std::optional<int> top, const std::optional<std
 
 Json Session::balance(const BalanceQuery& q) const {
   const auto resolved = profile_of(q.profile);
-  BalanceMethod how;
-  if (q.method == "exact") how.method = FrustrationMethod::exact;
-  else if (q.method == "bounds") how.method = FrustrationMethod::bounds;
-  else if (q.method != "auto")
-    throw std::runtime_error(fmt::format("--method: \"{}\" is not auto, exact or bounds", q.method));
-  balance::FrustrationOptions options;
-  options.time_limit_seconds = q.time_limit;
+  const BalanceMethod how = balance_method(q);
+  const balance::FrustrationOptions options = frustration_options(q);
   const int window = q.window ? window_years(*q.window) : 1;
   require_evidence_years(source_, year_text(q.year), q.year, q.year);
   return query::balance({stance_graph(source_, q.year, resolved, q.min_weight, window)}, options, how);
@@ -100,12 +95,7 @@ Json Session::balance(const BalanceQuery& q) const {
 
 Json Session::blocs(const BlocsQuery& q) const {
   const auto resolved = profile_of(q.profile);
-  balance::BlocOptions options;
-  options.k = q.k;
-  options.alpha = q.alpha;
-  options.restarts = q.restarts;
-  options.seed = q.seed;
-  options.time_limit_seconds = q.time_limit;
+  const balance::BlocOptions options = bloc_options(q);
   if (q.from <= q.to)  // a span partly inside is fine; --to before --from is said by blocs
     require_evidence_years(source_, fmt::format("--from {} --to {}", q.from, q.to), q.from, q.to);
   const int window = q.window ? window_years(*q.window) : 1;

@@ -222,4 +222,29 @@ Json blocs(const std::vector<balance::SignedGraph>& graphs, const balance::BlocO
   return {{"k", options.k}, {"alpha", options.alpha}, {"periods", periods}, {"rows", rows}};
 }
 
+balance::FrustrationOptions frustration_options(const BalanceQuery& query) {
+  balance::FrustrationOptions options;
+  options.time_limit_seconds = query.time_limit;
+  return options;
+}
+
+BalanceMethod balance_method(const BalanceQuery& query) {
+  BalanceMethod how;
+  if (query.method == "exact") how.method = FrustrationMethod::exact;
+  else if (query.method == "bounds") how.method = FrustrationMethod::bounds;
+  else if (query.method != "auto")
+    throw std::runtime_error(fmt::format("--method: \"{}\" is not auto, exact or bounds", query.method));
+  return how;
+}
+
+balance::BlocOptions bloc_options(const BlocsQuery& query) {
+  balance::BlocOptions options;
+  options.k = query.k;
+  options.alpha = query.alpha;
+  options.restarts = query.restarts;
+  options.seed = query.seed;
+  options.time_limit_seconds = query.time_limit;
+  return options;
+}
+
 }  // namespace entente::query

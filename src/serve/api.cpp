@@ -429,28 +429,29 @@ Response Api::compute(const Request& request, const std::string& path, const Par
   if (route == "balance") {
     const auto year = args.year("year");
     const auto window = args.text("window");
-    const double min_weight = args.number<double>("min_weight", 0, 1).value_or(query::kDefaultMinWeight);
-    balance::FrustrationOptions options;
-    options.time_limit_seconds =
+    query::BalanceQuery asked;
+    if (auto min_weight = args.number<double>("min_weight", 0, 1)) asked.min_weight = *min_weight;
+    asked.time_limit =
         args.number<double>("time_limit", 0, limits_.max_search_seconds).value_or(limits_.max_search_seconds);
     const auto profile = args.profile();
     args.finish();
     if (!year) throw HttpError(400, "year: required");
     const int years = window ? query::window_years(*window) : 1;
     query::require_evidence_years(source, year_text(*year), *year, *year);
-    return json_response(200, query::balance({query::stance_graph(source, *year, profile, min_weight, years)}, options));
+    return json_response(200, query::balance({query::stance_graph(source, *year, profile, asked.min_weight, years)},
+                                             query::frustration_options(asked)));
   }
   if (route == "blocs") {
     const int from = args.year("from").value_or(2000), to = args.year("to").value_or(2012);
     const auto window = args.text("window");
-    const double min_weight = args.number<double>("min_weight", 0, 1).value_or(query::kDefaultMinWeight);
-    balance::BlocOptions options;
-    if (auto k = args.number<int>("k", 1, 64)) options.k = *k;
-    if (auto alpha = args.number<double>("alpha", 0.001, 0.999)) options.alpha = *alpha;
-    if (auto restarts = args.number<int>("restarts", 0, 1000)) options.restarts = *restarts;
+    query::BlocsQuery asked;
+    if (auto min_weight = args.number<double>("min_weight", 0, 1)) asked.min_weight = *min_weight;
+    if (auto k = args.number<int>("k", 1, 64)) asked.k = *k;
+    if (auto alpha = args.number<double>("alpha", 0.001, 0.999)) asked.alpha = *alpha;
+    if (auto restarts = args.number<int>("restarts", 0, 1000)) asked.restarts = *restarts;
     if (auto seed = args.number<std::uint64_t>("seed", 0, std::numeric_limits<std::uint64_t>::max()))
-      options.seed = *seed;
-    options.time_limit_seconds =
+      asked.seed = *seed;
+    asked.time_limit =
         args.number<double>("time_limit", 0, limits_.max_search_seconds).value_or(limits_.max_search_seconds);
     const auto profile = args.profile();
     args.finish();
@@ -459,7 +460,8 @@ Response Api::compute(const Request& request, const std::string& path, const Par
                                        limits_.max_blocs_periods));
     if (from <= to) query::require_evidence_years(source, fmt::format("--from {} --to {}", from, to), from, to);
     const int years = window ? query::window_years(*window) : 1;
-    return json_response(200, query::blocs(query::stance_graphs(source, from, to, profile, min_weight, years), options));
+    return json_response(200, query::blocs(query::stance_graphs(source, from, to, profile, asked.min_weight, years),
+                                           query::bloc_options(asked)));
   }
   if (route == "landscape") {
     const auto year = args.year("year");

@@ -20,29 +20,10 @@
 
 namespace entente::api {
 
-// `entente balance --year Y`: the stance graph of a year.
-struct BalanceQuery {
-  int year = 2012;
-  std::optional<std::string> window;  // a window of that many years from `year`
-  double min_weight = query::kDefaultMinWeight;
-  double time_limit = 600;      // seconds, as the CLI's --time-limit
-  std::string method = "auto";  // auto, exact or bounds
-  std::optional<std::string> profile;
-};
-
-// `entente blocs`: the stance graphs of years.
-struct BlocsQuery {
-  int from = 2000;
-  int to = 2012;
-  std::optional<std::string> window;
-  int k = 2;
-  double alpha = 0.5;
-  int restarts = 100;
-  std::uint64_t seed = 1;
-  std::optional<double> time_limit;
-  double min_weight = query::kDefaultMinWeight;
-  std::optional<std::string> profile;
-};
+// `entente balance --year Y` and `entente blocs`: the query layer's structs, which the command
+// line and the server fill too.
+using query::BalanceQuery;
+using query::BlocsQuery;
 
 // `entente landscape --year Y --actors A,B,...`.
 struct LandscapeQuery {

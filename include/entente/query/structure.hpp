@@ -1,6 +1,7 @@
 #pragma once
 // `entente balance` and `entente blocs`: structural balance, the exact frustration index and blocs
 // of a year's stance graph, of an edge list, or of each relation of a Pajek file, as JSON.
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -11,6 +12,7 @@
 #include "entente/balance/frustration_bounds.hpp"
 #include "entente/balance/graph_files.hpp"
 #include "entente/core/json.hpp"
+#include "entente/query/years.hpp"
 #include "entente/stance/stance.hpp"
 #include "entente/world/source.hpp"
 
@@ -47,6 +49,37 @@ struct BalanceMethod {
 };
 Json balance(const std::vector<balance::SignedGraph>& graphs, const balance::FrustrationOptions& options,
              const BalanceMethod& how = {});
+
+// What `entente balance --year Y` and `entente blocs` are asked, by the command line's option
+// names; the server's parameters and the bindings' arguments fill the same structs, so the three
+// map them to the models' options in one place (frustration_options, balance_method, bloc_options).
+// A balance search without a time limit stops after this many seconds per graph, with the best
+// partition and an honest bound, rather than run for hours in silence.
+inline constexpr double kDefaultBalanceSeconds = 600;
+struct BalanceQuery {
+  int year = kEssayYear;
+  std::optional<std::string> window;  // a window of that many years from `year`
+  double min_weight = kDefaultMinWeight;
+  double time_limit = kDefaultBalanceSeconds;  // seconds per graph
+  std::string method = "auto";                 // auto, exact or bounds
+  std::optional<std::string> profile;
+};
+struct BlocsQuery {
+  int from = 2000;
+  int to = kEssayYear;
+  std::optional<std::string> window;
+  int k = 2;
+  double alpha = 0.5;
+  int restarts = 100;
+  std::uint64_t seed = 1;
+  std::optional<double> time_limit;  // seconds per period for the exact two-bloc search
+  double min_weight = kDefaultMinWeight;
+  std::optional<std::string> profile;
+};
+balance::FrustrationOptions frustration_options(const BalanceQuery& query);
+// The method by its name; throws for a name other than auto, exact or bounds.
+BalanceMethod balance_method(const BalanceQuery& query);
+balance::BlocOptions bloc_options(const BlocsQuery& query);
 
 // The relations of a Pajek file, or the one named by `window` (its number, e.g. "46", or name).
 std::vector<balance::SignedGraph> pajek_graphs(const std::vector<balance::PajekRelation>& relations,
