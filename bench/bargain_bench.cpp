@@ -14,12 +14,12 @@
 #include <vector>
 
 #include "entente/bargain/bargain.hpp"
-#include "entente/dynamics/random.hpp"
+#include "entente/core/random.hpp"
 
 namespace {
 
 entente::bargain::Issue random_issue(std::size_t n, std::uint64_t seed) {
-  entente::dynamics::Rng rng(seed);
+  entente::core::Rng rng(seed);
   entente::bargain::Issue issue;
   issue.title = "random";
   for (std::size_t i = 0; i < n; ++i)

@@ -2,7 +2,9 @@
 # as one CMake target (cmake/layers.cmake) that sees only its own layer's headers and those of the
 # layers below it; a new source goes into the list of its module's layer.
 
-# core: the JSON alias, parse errors, files, byte streams, CSV, table specs, evidence records
+# core: the JSON alias, parse errors, files, byte streams, CSV, table specs, evidence records; the
+# one parallel loop (core/parallel.hpp) and the one random generator (core/random.hpp) are headers
+# only, in include/entente/core/, which cmake/layers.cmake gives the core layer whole
 set(ENTENTE_CORE_SOURCES
   src/evidence/records.cpp
   src/io/byte_stream.cpp

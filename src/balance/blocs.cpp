@@ -5,10 +5,10 @@
 #include <fmt/format.h>
 #include <map>
 #include <numeric>
-#include <random>
 #include <stdexcept>
 
 #include "entente/balance/frustration.hpp"
+#include "entente/core/random.hpp"
 
 namespace entente::balance {
 namespace {
@@ -170,7 +170,7 @@ Blocs find_blocs(const SignedGraph& graph, const BlocOptions& o, const std::vect
   // More blocs: relocation from the two-bloc split and from random starts; keep the best.
   if (aligned.size() < static_cast<std::size_t>(o.k))
     throw std::invalid_argument(fmt::format("blocs: {} blocs asked of {} nodes with edges", o.k, aligned.size()));
-  std::mt19937_64 rng(o.seed);
+  core::Rng rng(o.seed);
   Blocs best;
   long long best_moved = 0;
   bool have = false;
@@ -184,10 +184,10 @@ Blocs find_blocs(const SignedGraph& graph, const BlocOptions& o, const std::vect
     } else if (start > 0) {
       // A random assignment that uses every bloc at least once.
       std::vector<std::size_t> shuffled = aligned;
-      std::shuffle(shuffled.begin(), shuffled.end(), rng);
+      core::shuffle(shuffled.begin(), shuffled.end(), rng);
       for (std::size_t i = 0; i < shuffled.size(); ++i)
         b.bloc[shuffled[i]] = i < static_cast<std::size_t>(o.k) ? static_cast<int>(i)
-                                                                : static_cast<int>(rng() % static_cast<std::uint64_t>(o.k));
+                                                                : static_cast<int>(rng.below(static_cast<std::uint64_t>(o.k)));
     } else {
       // The two-bloc split, with the extra blocs seeded by single nodes of the larger bloc.
       std::size_t seeded = 0;

@@ -10,11 +10,13 @@
 #include <memory>
 #include <mutex>
 #include <numeric>
+#include <optional>
 #include <queue>
 #include <stdexcept>
-#include <thread>
 #include <unordered_set>
 #include <utility>
+
+#include "entente/core/parallel.hpp"
 
 namespace entente::balance {
 namespace {
@@ -281,90 +283,93 @@ class Solver {
   }
 
   // Exact separation: from every node, the shortest path between its two copies. Sources are
-  // split among the threads; a round stops collecting after a few hundred cuts.
+  // handed out to the threads in order; a round stops collecting after a few hundred cuts. The
+  // cuts are kept in source order, so that one thread and several give the same rows when the
+  // cap is not reached.
   std::vector<Cut> separate(const std::vector<double>& y) {
-    const int threads = std::max(1, control_.threads);
     const std::size_t cap = 400;
     std::atomic<std::size_t> found{0};
-    std::vector<std::vector<Cut>> per_thread(static_cast<std::size_t>(threads));
+    std::vector<std::optional<Cut>> by_source(static_cast<std::size_t>(n_));
     const int offset = rotation_;
     rotation_ = (rotation_ + 97) % std::max(1, n_);
-    auto work = [&](int t) {
-      const auto m = static_cast<std::size_t>(2 * n_);
-      std::vector<double> dist(m, 0);
-      std::vector<int> seen(m, -1), via(m, -1);  // via: arc index as edge*2 + layer change
+    struct Scratch {
+      std::vector<double> dist;
+      std::vector<int> seen, via;  // via: arc index as edge*2 + layer change
       std::priority_queue<std::pair<double, int>, std::vector<std::pair<double, int>>, std::greater<>> queue;
-      for (int i = t; i < n_ && found.load() < cap; i += threads) {
-        const int s = (i + offset) % n_;
-        const int source = 2 * s, target = 2 * s + 1;
-        queue = {};
-        seen[static_cast<std::size_t>(source)] = s, dist[static_cast<std::size_t>(source)] = 0, via[static_cast<std::size_t>(source)] = -1;
-        queue.push({0.0, source});
-        bool reached = false;
-        while (!queue.empty()) {
-          const auto [dv, x] = queue.top();
-          queue.pop();
-          if (dv > dist[static_cast<std::size_t>(x)]) continue;
-          if (dv >= 1 - kTolerance) break;
-          if (x == target) { reached = true; break; }
-          const int v = x / 2, layer = x % 2;
-          for (const auto& arc : adj_[static_cast<std::size_t>(v)]) {
-            const double ye = y[static_cast<std::size_t>(arc.edge)];
-            // A tiny length per edge prefers the shorter of two equally violated cycles.
-            for (int change : {0, 1}) {
-              const double len = std::max(0.0, change ? 1 - ye : ye) + 1e-9;
-              const int to = 2 * arc.to + (layer ^ change);
-              const double nd = dv + len;
-              if (seen[static_cast<std::size_t>(to)] != s || nd < dist[static_cast<std::size_t>(to)]) {
-                seen[static_cast<std::size_t>(to)] = s;
-                dist[static_cast<std::size_t>(to)] = nd;
-                via[static_cast<std::size_t>(to)] = arc.edge * 2 + change;
-                queue.push({nd, to});
-              }
+    };
+    const unsigned threads = core::worker_count(static_cast<unsigned>(std::max(1, control_.threads)),
+                                                static_cast<std::uint64_t>(n_));
+    std::vector<Scratch> scratch(threads);
+    core::parallel_for(static_cast<std::uint64_t>(n_), threads, [&](unsigned worker, std::uint64_t item) {
+      if (found.load() >= cap) return;
+      auto& [dist, seen, via, queue] = scratch[worker];
+      const auto m = static_cast<std::size_t>(2 * n_);
+      if (seen.empty()) dist.assign(m, 0), seen.assign(m, -1), via.assign(m, -1);
+      const int i = static_cast<int>(item);
+      const int s = (i + offset) % n_;
+      const int source = 2 * s, target = 2 * s + 1;
+      queue = {};
+      seen[static_cast<std::size_t>(source)] = s, dist[static_cast<std::size_t>(source)] = 0, via[static_cast<std::size_t>(source)] = -1;
+      queue.push({0.0, source});
+      bool reached = false;
+      while (!queue.empty()) {
+        const auto [dv, x] = queue.top();
+        queue.pop();
+        if (dv > dist[static_cast<std::size_t>(x)]) continue;
+        if (dv >= 1 - kTolerance) break;
+        if (x == target) { reached = true; break; }
+        const int v = x / 2, layer = x % 2;
+        for (const auto& arc : adj_[static_cast<std::size_t>(v)]) {
+          const double ye = y[static_cast<std::size_t>(arc.edge)];
+          // A tiny length per edge prefers the shorter of two equally violated cycles.
+          for (int change : {0, 1}) {
+            const double len = std::max(0.0, change ? 1 - ye : ye) + 1e-9;
+            const int to = 2 * arc.to + (layer ^ change);
+            const double nd = dv + len;
+            if (seen[static_cast<std::size_t>(to)] != s || nd < dist[static_cast<std::size_t>(to)]) {
+              seen[static_cast<std::size_t>(to)] = s;
+              dist[static_cast<std::size_t>(to)] = nd;
+              via[static_cast<std::size_t>(to)] = arc.edge * 2 + change;
+              queue.push({nd, to});
             }
           }
         }
-        if (!reached) continue;
-        // Walk back; an edge met twice cancels or doubles, both still valid inequalities.
-        Cut cut;
-        int odd = 0;
-        std::vector<std::pair<int, int>> walk;  // (edge, in F)
-        for (int x = target; x != source;) {
-          const int code = via[static_cast<std::size_t>(x)];
-          const int e = code / 2, change = code % 2;
-          walk.emplace_back(e, change);
-          odd += change;
-          const int v = x / 2, layer = x % 2;
-          const int u = edges_[static_cast<std::size_t>(e)].a == v ? edges_[static_cast<std::size_t>(e)].b : edges_[static_cast<std::size_t>(e)].a;
-          x = 2 * u + (layer ^ change);
-        }
-        std::sort(walk.begin(), walk.end());
-        double lhs = 0, rhs = 1.0 - odd;
-        for (const auto& [e, f] : walk) {
-          const double a = f ? -1.0 : 1.0;
-          if (!cut.terms.empty() && cut.terms.back().first == e) cut.terms.back().second += a;
-          else cut.terms.emplace_back(e, a);
-        }
-        cut.terms.erase(std::remove_if(cut.terms.begin(), cut.terms.end(), [](const auto& term) { return term.second == 0; }),
-                        cut.terms.end());
-        for (const auto& [e, a] : cut.terms) lhs += a * y[static_cast<std::size_t>(e)];
-        if (lhs >= rhs - 1e-4) continue;
-        cut.rhs = rhs;
-        std::uint64_t h = 1469598103934665603ULL;
-        for (const auto& [e, a] : cut.terms) h = (h ^ static_cast<std::uint64_t>(e * 4 + static_cast<int>(a + 2))) * 1099511628211ULL;
-        cut.key = h;
-        per_thread[static_cast<std::size_t>(t)].push_back(std::move(cut));
-        found.fetch_add(1);
       }
-    };
-    std::vector<std::thread> pool;
-    for (int t = 1; t < threads; ++t) pool.emplace_back(work, t);
-    work(0);
-    for (auto& th : pool) th.join();
+      if (!reached) return;
+      // Walk back; an edge met twice cancels or doubles, both still valid inequalities.
+      Cut cut;
+      int odd = 0;
+      std::vector<std::pair<int, int>> walk;  // (edge, in F)
+      for (int x = target; x != source;) {
+        const int code = via[static_cast<std::size_t>(x)];
+        const int e = code / 2, change = code % 2;
+        walk.emplace_back(e, change);
+        odd += change;
+        const int v = x / 2, layer = x % 2;
+        const int u = edges_[static_cast<std::size_t>(e)].a == v ? edges_[static_cast<std::size_t>(e)].b : edges_[static_cast<std::size_t>(e)].a;
+        x = 2 * u + (layer ^ change);
+      }
+      std::sort(walk.begin(), walk.end());
+      double lhs = 0, rhs = 1.0 - odd;
+      for (const auto& [e, f] : walk) {
+        const double a = f ? -1.0 : 1.0;
+        if (!cut.terms.empty() && cut.terms.back().first == e) cut.terms.back().second += a;
+        else cut.terms.emplace_back(e, a);
+      }
+      cut.terms.erase(std::remove_if(cut.terms.begin(), cut.terms.end(), [](const auto& term) { return term.second == 0; }),
+                      cut.terms.end());
+      for (const auto& [e, a] : cut.terms) lhs += a * y[static_cast<std::size_t>(e)];
+      if (lhs >= rhs - 1e-4) return;
+      cut.rhs = rhs;
+      std::uint64_t h = 1469598103934665603ULL;
+      for (const auto& [e, a] : cut.terms) h = (h ^ static_cast<std::uint64_t>(e * 4 + static_cast<int>(a + 2))) * 1099511628211ULL;
+      cut.key = h;
+      by_source[item] = std::move(cut);
+      found.fetch_add(1);
+    });
     std::vector<Cut> out;
-    for (auto& cuts : per_thread)
-      for (auto& c : cuts)
-        if (keys_.insert(c.key).second) out.push_back(std::move(c));
+    for (auto& c : by_source)
+      if (c && keys_.insert(c->key).second) out.push_back(std::move(*c));
     return out;
   }
 

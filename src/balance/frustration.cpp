@@ -1,13 +1,13 @@
 #include "entente/balance/frustration.hpp"
 
 #include "entente/balance/branch_and_cut.hpp"
+#include "entente/core/random.hpp"
 
 #include <algorithm>
 #include <cstdlib>
 #include <deque>
 #include <map>
 #include <numeric>
-#include <random>
 #include <stdexcept>
 
 namespace entente::balance {
@@ -196,12 +196,12 @@ long long packing_bound(const Coupled& g) {
 
 std::vector<int> local_search(const Coupled& g, int starts, std::uint64_t seed) {
   const auto n = static_cast<std::size_t>(g.n());
-  std::mt19937_64 rng(seed);
+  core::Rng rng(seed);
   std::vector<int> best(n, 1), sigma(n);
   long long best_cost = cost_of(g, best);
   std::vector<long long> field(n);
   for (int s = 0; s < starts; ++s) {
-    for (auto& x : sigma) x = (rng() & 1) ? 1 : -1;
+    for (auto& x : sigma) x = (rng.next() & 1) ? 1 : -1;
     // field[v] = Σ_w J_vw σ_w; moving v changes the cost by σ_v·field[v].
     for (std::size_t v = 0; v < n; ++v) {
       field[v] = 0;

@@ -7,9 +7,10 @@
 #include <fmt/format.h>
 #include <limits>
 #include <mutex>
-#include <random>
 #include <stdexcept>
-#include <thread>
+
+#include "entente/core/parallel.hpp"
+#include "entente/core/random.hpp"
 
 namespace entente::balance {
 namespace {
@@ -75,20 +76,19 @@ class Search {
 
   // One round of iterated local search: move a small connected cluster around a random node, then
   // descend; keep the result unless it is worse (equal is kept, to walk across plateaus).
-  void kick(std::mt19937_64& rng) {
+  void kick(core::Rng& rng) {
     const long long before = total_;
     log_.clear();
     logging_ = true;
-    std::uniform_int_distribution<std::size_t> any(0, u_->n() - 1);
-    std::uint32_t r = static_cast<std::uint32_t>(any(rng));
-    for (int tries = 0; adj_->degree(r) == 0 && tries < 64; ++tries) r = static_cast<std::uint32_t>(any(rng));
+    std::uint32_t r = static_cast<std::uint32_t>(rng.below(u_->n()));
+    for (int tries = 0; adj_->degree(r) == 0 && tries < 64; ++tries) r = static_cast<std::uint32_t>(rng.below(u_->n()));
     if (adj_->degree(r) == 0) return;
-    const int size = std::uniform_int_distribution<int>(1, 8)(rng);
+    const int size = 1 + static_cast<int>(rng.below(8));
     cluster_.assign(1, r);
     for (int k = 1; k < size; ++k) {
-      const auto c = cluster_[std::uniform_int_distribution<std::size_t>(0, cluster_.size() - 1)(rng)];
+      const auto c = cluster_[rng.below(cluster_.size())];
       const auto deg = adj_->degree(c);
-      const auto w = adj_->to[adj_->start[c] + std::uniform_int_distribution<std::size_t>(0, deg - 1)(rng)];
+      const auto w = adj_->to[adj_->start[c] + rng.below(deg)];
       if (std::find(cluster_.begin(), cluster_.end(), w) == cluster_.end()) cluster_.push_back(w);
     }
     for (auto v : cluster_) move(v);
@@ -292,7 +292,8 @@ FrustrationBounds frustration_bounds(const SignedGraph& g, const BoundsOptions& 
   const auto adj = adjacency(u);
 
   // Local searches in parallel from different spanning-forest starts; the best partition wins.
-  const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  // Search t starts from its own seed, member_seed(seed, t); search 0 also checks for a proof.
+  const unsigned threads = core::worker_count(options.threads);
   const double search_until = options.time_limit_seconds * options.search_share;
   std::mutex best_mutex;
   long long best_total = std::numeric_limits<long long>::max();
@@ -303,14 +304,14 @@ FrustrationBounds frustration_bounds(const SignedGraph& g, const BoundsOptions& 
   std::vector<std::vector<std::size_t>> early_cycles;
   double check_at = 0.5;
   long long checked_value = -1;
-  auto worker = [&](unsigned t) {
-    std::mt19937_64 rng(options.seed * 0x9E3779B97F4A7C15ULL + t);
+  auto worker = [&](std::uint64_t t) {
+    core::Rng rng(core::member_seed(options.seed, t));
     std::size_t root = 0;
     if (t == 0) {
       for (std::size_t v = 1; v < u.n(); ++v)
         if (adj.degree(v) > adj.degree(root)) root = v;
     } else {
-      root = std::uniform_int_distribution<std::size_t>(0, u.n() - 1)(rng);
+      root = rng.below(u.n());
     }
     Search search(u, adj, tree_start(u, adj, root));
     search.queue_all();
@@ -331,7 +332,7 @@ FrustrationBounds frustration_bounds(const SignedGraph& g, const BoundsOptions& 
         publish();
         const double now = since(start);
         if (now > search_until || stop(options.interrupt) || proven.load()) break;
-        // Thread 0 now and then packs cycles under the best partition so far: when they are as many
+        // Search 0 now and then packs cycles under the best partition so far: when they are as many
         // as its frustrated edges, it is optimal and the search stops. The checks are spaced at ten
         // times the packing's own time, so that they take a small share of the search.
         if (t == 0 && now >= check_at) {
@@ -365,12 +366,7 @@ FrustrationBounds frustration_bounds(const SignedGraph& g, const BoundsOptions& 
     publish();
     moves += search.moves();
   };
-  {
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker, t);
-    worker(0);
-    for (auto& th : pool) th.join();
-  }
+  core::parallel_for(threads, threads, [&](unsigned, std::uint64_t t) { worker(t); });
   out.search_seconds = since(start);
   out.moves = moves;
   out.side = best_side;
@@ -387,7 +383,7 @@ FrustrationBounds frustration_bounds(const SignedGraph& g, const BoundsOptions& 
     options.progress(p);
   }
   const auto packing_start = Clock::now();
-  // The partition of the proof is the best partition (only thread 0 reads it, and a proven
+  // The partition of the proof is the best partition (only search 0 reads it, and a proven
   // partition cannot be improved on, so it is still the best).
   out.cycles = proven ? std::move(early_cycles)
                       : pack_unbalanced_cycles(u, out.side, std::max(0.0, options.time_limit_seconds - out.search_seconds),

@@ -1,14 +1,11 @@
 // Ensembles over noisy inputs, with the random numbers and member seeds of the scenario ensembles
-// (dynamics/random.hpp): a member's draws depend on the seed and its number only.
+// (core/random.hpp): a member's draws depend on the seed and its number only.
 #include <algorithm>
-#include <atomic>
 #include <cmath>
-#include <exception>
-#include <mutex>
-#include <thread>
 
 #include "entente/bargain/bargain.hpp"
-#include "entente/dynamics/random.hpp"
+#include "entente/core/parallel.hpp"
+#include "entente/core/random.hpp"
 
 namespace entente::bargain {
 
@@ -19,7 +16,7 @@ Issue perturbed(const Issue& issue, const Noise& noise, std::uint64_t member_see
     lo = std::min(lo, a.position);
     hi = std::max(hi, a.position);
   }
-  dynamics::Rng rng(member_seed);
+  core::Rng rng(member_seed);
   // Three draws per actor in a fixed order, always made, so that one actor's draws never depend
   // on another's noise being zero.
   for (auto& a : out.actors) {
@@ -37,36 +34,18 @@ std::vector<MemberForecast> ensemble(const Issue& issue, const Variant& variant,
   std::vector<MemberForecast> out(members);
   Options lean = options;
   lean.details = false;
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::uint64_t>(threads, std::max<std::uint64_t>(members, 1)));
-  std::atomic<std::uint64_t> next{0};
-  std::exception_ptr error;
-  std::mutex error_mutex;
-  auto work = [&] {
-    try {
-      for (std::uint64_t m; (m = next.fetch_add(1)) < members;) {
-        Issue member = perturbed(issue, noise, dynamics::member_seed(seed, m));
-        // A draw can leave every c·s at 0 only if the input nearly was; the member then keeps
-        // the unperturbed saliences rather than failing the ensemble.
-        double weight = 0;
-        for (const auto& a : member.actors) weight += a.capability * a.salience;
-        if (!(weight > 0))
-          for (std::size_t k = 0; k < member.actors.size(); ++k) member.actors[k].salience = issue.actors[k].salience;
-        const auto result = run(member, variant, lean);
-        out[m] = {result.forecast.median, result.forecast.mean, static_cast<int>(result.rounds.size()),
-                  result.stopped == Stop::converged, result.forecast.positions};
-      }
-    } catch (...) {
-      std::lock_guard lock(error_mutex);
-      if (!error) error = std::current_exception();
-      next = members;
-    }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
-  if (error) std::rethrow_exception(error);
+  core::parallel_for(members, threads, [&](unsigned, std::uint64_t m) {
+    Issue member = perturbed(issue, noise, core::member_seed(seed, m));
+    // A draw can leave every c·s at 0 only if the input nearly was; the member then keeps
+    // the unperturbed saliences rather than failing the ensemble.
+    double weight = 0;
+    for (const auto& a : member.actors) weight += a.capability * a.salience;
+    if (!(weight > 0))
+      for (std::size_t k = 0; k < member.actors.size(); ++k) member.actors[k].salience = issue.actors[k].salience;
+    const auto result = run(member, variant, lean);
+    out[m] = {result.forecast.median, result.forecast.mean, static_cast<int>(result.rounds.size()),
+              result.stopped == Stop::converged, result.forecast.positions};
+  });
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <future>
 #include <thread>
 
+#include "entente/core/parallel.hpp"
 #include "entente/similarity/contingency.hpp"
 #include "entente/world/panel.hpp"
 
@@ -307,7 +308,7 @@ Table build(const world::Source& source, const Request& request, const std::func
   if (start) start(table.columns, table.missing_datasets);
 
   // Years are independent: compute them on worker threads, deliver them in order.
-  const unsigned threads = req.threads ? req.threads : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned threads = core::worker_count(req.threads);
   std::deque<std::future<YearRows>> pending;
   int next = req.from;
   auto launch = [&] {

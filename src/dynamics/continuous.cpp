@@ -24,7 +24,7 @@
 #include <stdexcept>
 
 #include "entente/dynamics/dynamics.hpp"
-#include "entente/dynamics/random.hpp"
+#include "entente/core/random.hpp"
 
 namespace entente::dynamics {
 namespace {
@@ -182,7 +182,7 @@ Outcome continuous_dynamics(const std::vector<double>& weight, std::size_t n, co
   // small random sign instead of counting as amity by convention. A tie that would still start at
   // ±1 (noise 0, or rounding) starts at the nearest double inside, where the exact equation would
   // freeze it for ever; in y it can still move, slowly at first.
-  Rng rng(seed);
+  core::Rng rng(seed);
   Matrix y(n);
   const double inside = std::nextafter(1.0, 0.0);
   for (std::size_t i = 0; i < n; ++i)

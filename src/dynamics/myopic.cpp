@@ -7,7 +7,7 @@
 #include <stdexcept>
 
 #include "entente/dynamics/dynamics.hpp"
-#include "entente/dynamics/random.hpp"
+#include "entente/core/random.hpp"
 #include "entente/landscape/fields.hpp"
 
 namespace entente::dynamics {
@@ -31,14 +31,14 @@ Outcome myopic_moves(const landscape::Instance& instance, landscape::Alignment s
     return (fields.sides()[i] ? -h : h) < 0;
   };
 
-  Rng rng(seed);
+  core::Rng rng(seed);
   std::vector<std::size_t> order(n);
   std::iota(order.begin(), order.end(), std::size_t{0});
   Outcome out;
   bool capped = false;
   while (!capped) {
     // A fresh random order each round (Fisher–Yates), so no actor always moves first.
-    for (std::size_t k = n - 1; k > 0; --k) std::swap(order[k], order[rng.below(k + 1)]);
+    core::shuffle(order.begin(), order.end(), rng);
     bool moved = false;
     for (std::size_t i : order) {
       if (!wants_to_move(i)) continue;

@@ -5,7 +5,7 @@
 #include <stdexcept>
 
 #include "entente/dynamics/dynamics.hpp"
-#include "entente/dynamics/random.hpp"
+#include "entente/core/random.hpp"
 
 namespace entente::dynamics {
 
@@ -50,7 +50,7 @@ SignMatrix signs_of(const std::vector<double>& weight, std::size_t n) {
 SignMatrix random_signs(std::size_t n, double friendly, std::uint64_t seed) {
   if (!(friendly >= 0 && friendly <= 1))
     throw std::invalid_argument(fmt::format("the share of friendly ties must be in [0, 1], not {}", friendly));
-  Rng rng(seed);
+  core::Rng rng(seed);
   SignMatrix s{n, std::vector<std::int8_t>(n * n, 0)};
   for (std::size_t i = 0; i < n; ++i)
     for (std::size_t j = i + 1; j < n; ++j) {

@@ -7,7 +7,7 @@
 #include <stdexcept>
 
 #include "entente/dynamics/dynamics.hpp"
-#include "entente/dynamics/random.hpp"
+#include "entente/core/random.hpp"
 
 namespace entente::dynamics {
 namespace {
@@ -67,7 +67,7 @@ class TriadRun {
   std::size_t imbalanced() const { return imbalanced_.size(); }
   const SignMatrix& signs() const { return s_; }
 
-  void update(double p, Rng& rng) {
+  void update(double p, core::Rng& rng) {
     const Triad t = imbalanced_[rng.below(imbalanced_.size())];
     const std::uint32_t ends[3][2] = {{t.a, t.b}, {t.a, t.c}, {t.b, t.c}};
     int negatives = 0;
@@ -130,7 +130,7 @@ Outcome local_triad_dynamics(SignMatrix start, const TriadOptions& options, std:
   // at all; their ln n and n^(4/3) laws hold on this clock.)
   const double all_triads = static_cast<double>(triads(n));
 
-  Rng rng(seed);
+  core::Rng rng(seed);
   TriadRun run(std::move(start));
   Outcome out;
   while (!run.balanced() && out.steps < options.max_updates) {

@@ -18,6 +18,7 @@
 
 #include <fmt/format.h>
 
+#include "entente/core/parallel.hpp"
 #include "entente/io/byte_stream.hpp"
 #include "entente/io/parse_error.hpp"
 #include "scanners.hpp"
@@ -154,7 +155,7 @@ std::optional<Format> detect_format(std::string_view line) noexcept {
 }
 
 AggregateResult aggregate(const std::vector<std::filesystem::path>& files, const AggregateOptions& options) {
-  const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned threads = core::worker_count(options.threads);
   std::uint64_t total_bytes = 0, done_bytes = 0;
   for (const auto& f : files) {
     std::error_code ec;

@@ -226,7 +226,7 @@ std::vector<std::uint64_t> resolve_all(const Labels& labels, std::uint64_t confi
   const std::uint64_t block = std::min<std::uint64_t>(configurations, std::uint64_t{1} << 16);
   const std::uint64_t blocks = configurations / block;
   std::vector<std::vector<std::uint64_t>> counts(threads, std::vector<std::uint64_t>(kCounters * minima, 0));
-  detail::run_workers(threads, blocks, [&](unsigned worker, std::uint64_t k) {
+  core::parallel_for(blocks, threads, [&](unsigned worker, std::uint64_t k) {
     resolve_block(labels, k * block, (k + 1) * block, n, counts[worker].data(), minima);
   });
   std::vector<std::uint64_t> basins(minima, 0);
@@ -293,11 +293,11 @@ Landscape exact(const Instance& instance, const ExactOptions& options) {
   const unsigned top_bits = configurations < (1u << 14) ? 0u : std::min(free_bits, 8u);
   const unsigned low_bits = free_bits - top_bits;
   const std::uint64_t blocks = std::uint64_t{1} << top_bits;
-  const unsigned threads = detail::worker_count(configurations < (1u << 14) ? 1 : options.threads, blocks);
+  const unsigned threads = core::worker_count(configurations < (1u << 14) ? 1 : options.threads, blocks);
 
   Mapped<std::uint8_t> moves(configurations);
   std::vector<std::vector<std::uint64_t>> found(threads);
-  detail::run_workers(threads, blocks, [&](unsigned worker, std::uint64_t k) {
+  core::parallel_for(blocks, threads, [&](unsigned worker, std::uint64_t k) {
     if (n <= GrayWalk::kLanes)
       classify_block(couplings, k << low_bits, low_bits, moves.data(), found[worker]);
     else

@@ -1,48 +1,31 @@
 // Beyond the exact limit: steepest descent from random configurations. Each start draws its sides
-// from its own generator, seeded from (seed, start number), so the result depends on the seed and
-// the number of starts but not on how the starts are split among threads.
+// from its own generator (core::Rng), seeded with member_seed(seed, start number), so the result
+// depends on the seed and the number of starts but not on how the starts are split among threads.
 #include <fmt/format.h>
 #include <map>
 #include <stdexcept>
 
+#include "entente/core/random.hpp"
 #include "entente/landscape/fields.hpp"
 #include "search.hpp"
 
 namespace entente::landscape {
-namespace {
-
-// SplitMix64 (Steele, Lea & Flood 2014): small, fast, and the same numbers on every platform.
-class SplitMix64 {
- public:
-  explicit SplitMix64(std::uint64_t state) : state_(state) {}
-  std::uint64_t next() {
-    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-
- private:
-  std::uint64_t state_;
-};
-
-}  // namespace
 
 Landscape heuristic(const Instance& instance, const HeuristicOptions& options) {
   check(instance);
   if (options.starts == 0) throw std::invalid_argument("the heuristic needs at least one start");
   const std::size_t n = instance.n();
   const Couplings couplings = quantise(instance);
-  const unsigned threads = detail::worker_count(options.threads, options.starts);
 
   // Starts in fixed blocks; each worker counts the minima its blocks reach.
   const std::uint64_t block = 256;
   const std::uint64_t blocks = (options.starts + block - 1) / block;
+  const unsigned threads = core::worker_count(options.threads, blocks);
   std::vector<std::map<Alignment, std::uint64_t, AlignmentLess>> reached(threads);
-  detail::run_workers(threads, blocks, [&](unsigned worker, std::uint64_t k) {
+  core::parallel_for(blocks, threads, [&](unsigned worker, std::uint64_t k) {
     const std::uint64_t last = std::min(options.starts, (k + 1) * block);
     for (std::uint64_t start = k * block; start < last; ++start) {
-      SplitMix64 draw(SplitMix64(options.seed).next() ^ (start * 0xD1B54A32D192ED03ull));
+      core::Rng draw(core::member_seed(options.seed, start));
       Alignment sides(n, 0);
       std::uint64_t bits = 0;
       for (std::size_t a = 0; a + 1 < n; ++a) {  // the last actor stays on side 0, as in exact()

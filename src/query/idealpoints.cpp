@@ -2,11 +2,10 @@
 
 #include <fmt/format.h>
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <stdexcept>
-#include <thread>
 
+#include "entente/core/parallel.hpp"
 #include "entente/idealpoint/idealpoint.hpp"
 #include "entente/world/panel.hpp"
 
@@ -68,28 +67,17 @@ Json idealpoints(const world::Source& source, const IdealpointsRequest& request)
   // Years are independent: each worker takes the next year until none is left.
   const std::size_t years = static_cast<std::size_t>(to - from + 1);
   std::vector<YearResult> results(years);
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t k; (k = next.fetch_add(1)) < years;) {
-      auto y = panel.year(from + static_cast<int>(k));
-      auto& r = results[k];
-      r.covered = y.votes_covered;
-      r.rollcalls = y.rollcalls;
-      r.ccodes = std::move(y.ccodes);
-      r.idealpoint = std::move(y.idealpoint);
-      r.votes = std::move(y.idealpoint_votes);
-      r.fit = y.idealpoint_fit;
-      r.stored = y.idealpoint_stored;
-    }
-  };
-  const unsigned threads =
-      std::min<unsigned>(request.threads ? request.threads : std::max(1u, std::thread::hardware_concurrency()),
-                         static_cast<unsigned>(years));
-  {
-    std::vector<std::jthread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
-  }
+  core::parallel_for(years, request.threads, [&](unsigned, std::uint64_t k) {
+    auto y = panel.year(from + static_cast<int>(k));
+    auto& r = results[k];
+    r.covered = y.votes_covered;
+    r.rollcalls = y.rollcalls;
+    r.ccodes = std::move(y.ccodes);
+    r.idealpoint = std::move(y.idealpoint);
+    r.votes = std::move(y.idealpoint_votes);
+    r.fit = y.idealpoint_fit;
+    r.stored = y.idealpoint_stored;
+  });
 
   auto actors = request.actors;
   std::sort(actors.begin(), actors.end());

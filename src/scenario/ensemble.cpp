@@ -8,9 +8,9 @@
 #include <cmath>
 #include <fmt/format.h>
 #include <map>
-#include <thread>
 
-#include "entente/dynamics/random.hpp"
+#include "entente/core/parallel.hpp"
+#include "entente/core/random.hpp"
 #include "entente/scenario/analysis.hpp"
 
 namespace entente::scenario {
@@ -24,7 +24,7 @@ constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
 // removed) get the same number for the same state.
 double normal_for(std::uint64_t member, std::uint64_t salt, int a, int b = 0) {
   const auto lo = static_cast<std::uint64_t>(std::min(a, b)), hi = static_cast<std::uint64_t>(std::max(a, b));
-  dynamics::Rng rng(dynamics::member_seed(dynamics::member_seed(member, salt), (lo << 20) ^ hi));
+  core::Rng rng(core::member_seed(core::member_seed(member, salt), (lo << 20) ^ hi));
   return rng.normal();
 }
 enum Salt : std::uint64_t { kProfile = 1, kTie = 2, kSize = 3 };
@@ -35,7 +35,7 @@ struct Draw {
   double min_weight = 0.5;
 };
 Draw draw_rules(std::uint64_t member, const stance::Profile& base, const Scenario& sc, const Noise& noise) {
-  dynamics::Rng rng(dynamics::member_seed(member, kProfile));
+  core::Rng rng(core::member_seed(member, kProfile));
   Draw d{base, sc.min_weight};
   if (noise.thresholds == 0) return d;  // no noise: exactly the counterfactual's rules
   // Within the ranges the profile and scenario readers accept.
@@ -141,7 +141,7 @@ void write_side(const Layout& L, const World& w, const World& before, const Worl
 
 void run_member(const Worlds& worlds, const Layout& L, const stance::Profile& profile, const Scenario& sc,
                 const EnsembleSpec& spec, const std::vector<int>& base_prior, std::uint64_t m, double* row) {
-  const std::uint64_t member = dynamics::member_seed(spec.seed, m);
+  const std::uint64_t member = core::member_seed(spec.seed, m);
   const Draw d = draw_rules(member, profile, sc, spec.noise);
   const auto before = run_side(worlds.before, member, d, spec.noise, &base_prior);
   const auto prior = carry_blocs(worlds.before, before.bloc, worlds.after);
@@ -244,41 +244,25 @@ std::vector<double> run_members(const Worlds& worlds, const stance::Profile& pro
   const auto base = analyse(worlds.before, stances_of(worlds.before, profile), settings);
   const std::vector<int> base_prior = base.bloc;
 
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::uint64_t>(threads, std::max<std::uint64_t>(count, 1)));
-  std::atomic<std::uint64_t> next{0}, done{0};
-  std::atomic<bool> failed{false};
-  std::exception_ptr error;
-  std::mutex error_mutex;
-  constexpr std::uint64_t kChunk = 8;
-  auto work = [&] {
-    try {
-      for (;;) {
-        if (interrupt && interrupt->load()) return;  // before claiming: claimed chunks are always finished
-        const std::uint64_t start = next.fetch_add(kChunk);
-        if (start >= count || failed) return;
-        const std::uint64_t end = std::min(count, start + kChunk);
-        for (std::uint64_t k = start; k < end; ++k)
-          run_member(worlds, L, profile, sc, spec, base_prior, first + k, rows.data() + k * L.row());
-        done += end - start;
-      }
-    } catch (...) {
-      std::lock_guard lock(error_mutex);
-      if (!error) error = std::current_exception();
-      failed = true;
-    }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
-  if (progress) {
-    while (done < count && !failed && !(interrupt && interrupt->load())) {
-      progress(done, count);
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-  }
-  for (auto& t : pool) t.join();
-  if (error) std::rethrow_exception(error);
-  if (done < count) {  // interrupted: every claimed chunk is done, and chunks are claimed in order
+  // Members are claimed in order and a claimed member is always finished, so an interrupted run
+  // has members first..first+done−1, a prefix. Progress is reported by the calling thread (worker
+  // 0) between its members.
+  using Clock = std::chrono::steady_clock;
+  std::atomic<std::uint64_t> finished{0};
+  auto report_at = Clock::now() + std::chrono::milliseconds(100);
+  if (progress) progress(0, count);
+  const std::uint64_t done = core::parallel_for(
+      count, threads,
+      [&](unsigned worker, std::uint64_t k) {
+        run_member(worlds, L, profile, sc, spec, base_prior, first + k, rows.data() + k * L.row());
+        ++finished;
+        if (worker == 0 && progress && Clock::now() >= report_at) {
+          progress(finished.load(), count);
+          report_at = Clock::now() + std::chrono::milliseconds(100);
+        }
+      },
+      interrupt);
+  if (done < count) {
     rows.resize(done * L.row());
     return rows;
   }

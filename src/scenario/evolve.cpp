@@ -1,12 +1,11 @@
 #include "entente/scenario/evolve.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <fmt/format.h>
-#include <thread>
 
+#include "entente/core/parallel.hpp"
+#include "entente/core/random.hpp"
 #include "entente/dynamics/dynamics.hpp"
-#include "entente/dynamics/random.hpp"
 #include "entente/scenario/analysis.hpp"
 
 namespace entente::scenario {
@@ -17,24 +16,7 @@ namespace {
 template <typename Run>
 std::vector<dynamics::Outcome> parallel_runs(std::uint64_t count, unsigned threads, const Run& run) {
   std::vector<dynamics::Outcome> out(count);
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::uint64_t>(threads, std::max<std::uint64_t>(count, 1)));
-  std::atomic<std::uint64_t> next{0};
-  std::exception_ptr error;
-  std::mutex error_mutex;
-  auto work = [&] {
-    try {
-      for (std::uint64_t k = next++; k < count; k = next++) out[k] = run(k);
-    } catch (...) {
-      std::lock_guard lock(error_mutex);
-      if (!error) error = std::current_exception();
-      next = count;
-    }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
-  for (auto& t : pool) t.join();
-  if (error) std::rethrow_exception(error);
+  core::parallel_for(count, threads, [&](unsigned, std::uint64_t k) { out[k] = run(k); });
   return out;
 }
 
@@ -88,12 +70,12 @@ Json evolve(const Worlds& worlds, const stance::Profile& profile, const Scenario
   dynamics::TriadOptions triad;
   triad.p = spec.p;
   const auto ltd = parallel_runs(spec.runs, threads, [&](std::uint64_t r) {
-    return dynamics::local_triad_dynamics(signs, triad, dynamics::member_seed(spec.seed, r));
+    return dynamics::local_triad_dynamics(signs, triad, core::member_seed(spec.seed, r));
   });
   dynamics::ContinuousOptions cont;
   if (n > 2) cont.dt = std::min(cont.dt, 1.0 / static_cast<double>(n - 2));  // inside the stability limit (docs)
   const auto continuous = parallel_runs(spec.runs, threads, [&](std::uint64_t r) {
-    return dynamics::continuous_dynamics(stances.weight, n, cont, dynamics::member_seed(spec.seed, r));
+    return dynamics::continuous_dynamics(stances.weight, n, cont, core::member_seed(spec.seed, r));
   });
   Json out{{"seed", spec.seed},
            {"runs", spec.runs},
@@ -124,7 +106,7 @@ Json evolve(const Worlds& worlds, const stance::Profile& profile, const Scenario
           if (bw.landscape.names[b] == w.landscape.names[k]) start[k] = old[b];
     }
     const auto myopic = parallel_runs(spec.runs, threads, [&](std::uint64_t r) {
-      return dynamics::myopic_moves(w.landscape, start, dynamics::member_seed(spec.seed, r));
+      return dynamics::myopic_moves(w.landscape, start, core::member_seed(spec.seed, r));
     });
     Json from = Json::array();
     for (std::size_t k = 0; k < start.size(); ++k)

@@ -1,4 +1,4 @@
-// Dynamics after a shock: the random numbers, signed complete graphs, local triad dynamics
+// Dynamics after a shock: signed complete graphs, local triad dynamics (random numbers: core/random)
 // against Antal, Krapivsky & Redner's results, the continuous dynamics, myopic moves on a
 // landscape, and the summary of end states. The statistical tests use fixed seeds, so they are
 // deterministic; their bounds leave room for other seeds too.
@@ -10,9 +10,10 @@
 #include <cmath>
 #include <set>
 
-#include "entente/dynamics/random.hpp"
+#include "entente/core/random.hpp"
 #include "entente/landscape/landscape.hpp"
 
+namespace core = entente::core;
 namespace dyn = entente::dynamics;
 namespace ls = entente::landscape;
 
@@ -59,8 +60,8 @@ std::vector<dyn::Outcome> triad_runs(std::size_t n, double p, int runs, std::uin
   std::vector<dyn::Outcome> out;
   for (int r = 0; r < runs; ++r) {
     const auto k = static_cast<std::uint64_t>(r);
-    const dyn::SignMatrix start = hostile_start ? all_hostile(n) : dyn::random_signs(n, 0.5, dyn::member_seed(seed, 2 * k));
-    out.push_back(dyn::local_triad_dynamics(start, {p, 50'000}, dyn::member_seed(seed, 2 * k + 1)));
+    const dyn::SignMatrix start = hostile_start ? all_hostile(n) : dyn::random_signs(n, 0.5, core::member_seed(seed, 2 * k));
+    out.push_back(dyn::local_triad_dynamics(start, {p, 50'000}, core::member_seed(seed, 2 * k + 1)));
   }
   return out;
 }
@@ -79,7 +80,7 @@ double mean_time(const std::vector<dyn::Outcome>& runs) {
 
 // Symmetric weights uniform in [−scale, scale], zero diagonal.
 std::vector<double> random_weights(std::size_t n, double scale, std::uint64_t seed) {
-  dyn::Rng rng(seed);
+  core::Rng rng(seed);
   std::vector<double> w(n * n, 0.0);
   for (std::size_t i = 0; i < n; ++i)
     for (std::size_t j = i + 1; j < n; ++j) w[i * n + j] = w[j * n + i] = scale * (2 * rng.uniform() - 1);
@@ -88,7 +89,7 @@ std::vector<double> random_weights(std::size_t n, double scale, std::uint64_t se
 
 // A landscape of integer sizes and propensities, so that energies are exact in doubles.
 ls::Instance integer_instance(std::size_t n, std::uint64_t seed) {
-  dyn::Rng rng(seed);
+  core::Rng rng(seed);
   ls::Instance in;
   in.propensity.assign(n * n, 0.0);
   for (std::size_t i = 0; i < n; ++i) {
@@ -101,71 +102,13 @@ ls::Instance integer_instance(std::size_t n, std::uint64_t seed) {
   return in;
 }
 
-ls::Alignment random_alignment(std::size_t n, dyn::Rng& rng) {
+ls::Alignment random_alignment(std::size_t n, core::Rng& rng) {
   ls::Alignment a(n);
   for (auto& side : a) side = static_cast<std::uint8_t>(rng.below(2));
   return a;
 }
 
 }  // namespace
-
-// ---- Random numbers ----
-
-TEST(DynamicsRandom, SplitMixMatchesPublishedOutput) {
-  // SplitMix64 seeded with 0 first outputs 0xE220A8397B1DCDAF (the reference implementation).
-  EXPECT_EQ(dyn::mix64(0x9E3779B97F4A7C15ull), 0xE220A8397B1DCDAFull);
-}
-
-TEST(DynamicsRandom, SeedGivesTheSameNumbersForEver) {
-  // Frozen outputs: ensembles stay reproducible across versions only if these never change.
-  dyn::Rng rng(1);
-  EXPECT_EQ(rng.next(), 0xb3f2af6d0fc710c5ull);
-  EXPECT_EQ(rng.next(), 0x853b559647364ceaull);
-  EXPECT_EQ(rng.next(), 0x92f89756082a4514ull);
-  EXPECT_EQ(dyn::member_seed(1, 0), 0xbfef8030ddc2d772ull);
-  EXPECT_EQ(dyn::member_seed(1, 1), 0x5f552ce482f2aa47ull);
-}
-
-TEST(DynamicsRandom, MemberSeedsAreDistinct) {
-  std::set<std::uint64_t> seeds;
-  for (std::uint64_t seed = 0; seed < 4; ++seed)
-    for (std::uint64_t i = 0; i < 5000; ++i) seeds.insert(dyn::member_seed(seed, i));
-  EXPECT_EQ(seeds.size(), 20000u);
-}
-
-TEST(DynamicsRandom, DistributionsHaveTheirMoments) {
-  dyn::Rng rng(42);
-  const int draws = 120000;
-  // below(6): each face about draws/6; a chi-square with 5 degrees of freedom beyond 25 has
-  // probability below 10^−4.
-  std::vector<int> faces(6, 0);
-  for (int i = 0; i < draws; ++i) ++faces[rng.below(6)];
-  double chi2 = 0;
-  for (int f : faces) chi2 += std::pow(f - draws / 6.0, 2) / (draws / 6.0);
-  EXPECT_LT(chi2, 25.0);
-  EXPECT_EQ(rng.below(1), 0u);
-  EXPECT_THROW(rng.below(0), std::invalid_argument);
-
-  double sum = 0, least = 1, most = 0;
-  for (int i = 0; i < draws; ++i) {
-    const double u = rng.uniform();
-    sum += u;
-    least = std::min(least, u);
-    most = std::max(most, u);
-  }
-  EXPECT_NEAR(sum / draws, 0.5, 0.005);
-  EXPECT_GE(least, 0.0);
-  EXPECT_LT(most, 1.0);
-
-  double m1 = 0, m2 = 0;
-  for (int i = 0; i < draws; ++i) {
-    const double z = rng.normal();
-    m1 += z;
-    m2 += z * z;
-  }
-  EXPECT_NEAR(m1 / draws, 0.0, 0.015);
-  EXPECT_NEAR(m2 / draws, 1.0, 0.02);
-}
 
 // ---- Signed complete graphs ----
 
@@ -199,7 +142,7 @@ TEST(DynamicsSigns, BalancedAgreesWithBruteForce) {
   int balanced_seen = 0, imbalanced_seen = 0;
   for (std::uint64_t seed = 0; seed < 400; ++seed) {
     const std::size_t n = 3 + seed % 6;
-    dyn::Rng rng(seed);
+    core::Rng rng(seed);
     dyn::SignMatrix s;
     if (seed % 2 == 0) {
       s = dyn::random_signs(n, rng.uniform(), seed);
@@ -342,7 +285,7 @@ TEST(DynamicsContinuous, BalancedStartKeepsItsFactions) {
   // stay so; the factions come out as they went in.
   const std::vector<std::uint8_t> sides = {0, 0, 1, 0, 1, 1, 0, 1, 0, 0};
   const std::size_t n = sides.size();
-  dyn::Rng rng(5);
+  core::Rng rng(5);
   std::vector<double> w(n * n, 0.0);
   for (std::size_t i = 0; i < n; ++i)
     for (std::size_t j = i + 1; j < n; ++j) {
@@ -504,7 +447,7 @@ TEST(DynamicsMyopic, EndsInALocalMinimum) {
   for (std::uint64_t seed = 0; seed < 40; ++seed) {
     const std::size_t n = 4 + seed % 6;
     const ls::Instance in = integer_instance(n, seed);
-    dyn::Rng rng(seed + 500);
+    core::Rng rng(seed + 500);
     const auto o = dyn::myopic_moves(in, random_alignment(n, rng), seed);
     ASSERT_TRUE(o.settled);
     EXPECT_EQ(o.sides, ls::normalised(o.sides));
@@ -520,7 +463,7 @@ TEST(DynamicsMyopic, EndsInALocalMinimum) {
 
 TEST(DynamicsMyopic, LocalMinimumDoesNotMove) {
   const ls::Instance in = integer_instance(8, 3);
-  dyn::Rng rng(4);
+  core::Rng rng(4);
   const auto first = dyn::myopic_moves(in, random_alignment(8, rng), 1);
   for (std::uint64_t seed = 0; seed < 10; ++seed) {
     const auto again = dyn::myopic_moves(in, first.sides, seed);
@@ -539,7 +482,7 @@ TEST(DynamicsMyopic, EndStatesAreTheLandscapeMinima) {
   for (const auto& m : exact.minima) minima.insert(m.sides);
 
   std::vector<dyn::Outcome> runs;
-  dyn::Rng rng(22);
+  core::Rng rng(22);
   for (std::uint64_t seed = 0; seed < 300; ++seed) runs.push_back(dyn::myopic_moves(in, random_alignment(7, rng), seed));
   const auto ends = dyn::end_states(runs);
   std::uint64_t total = 0;

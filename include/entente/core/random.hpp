@@ -1,7 +1,10 @@
 #pragma once
-// Random numbers for the dynamics and their ensembles, written out here so that a seed gives the
-// same numbers with every compiler and standard library: std::mt19937 itself is specified, but
-// the std:: distributions (uniform_real, normal, …) are not, and differ between libraries.
+// The library's one random generator, written out here so that a seed gives the same numbers with
+// every compiler and standard library: std::mt19937 itself is specified, but the std::
+// distributions (uniform_int, uniform_real, normal, …) and std::shuffle are not, and differ
+// between libstdc++ and libc++. Every seeded result of the library (the dynamics and their
+// ensembles, the scenario and bargaining ensembles, the landscape heuristic, the balance
+// heuristics and blocs) draws from Rng and nothing else.
 //
 // - SplitMix64 (Steele, Lea & Flood 2014, "Fast splittable pseudorandom number generators",
 //   OOPSLA '14) mixes seeds: member_seed() and the seeding of Rng.
@@ -13,10 +16,12 @@
 #include <bit>
 #include <cmath>
 #include <cstdint>
+#include <iterator>
 #include <numbers>
 #include <stdexcept>
+#include <utility>
 
-namespace entente::dynamics {
+namespace entente::core {
 
 // SplitMix64's output function: a bijection on 64-bit words that spreads every input bit over
 // the whole output.
@@ -97,4 +102,18 @@ class Rng {
   bool has_spare_ = false;
 };
 
-}  // namespace entente::dynamics
+// Fisher–Yates shuffle (Durstenfeld's in-place form, Knuth TAOCP vol. 2, Algorithm 3.4.2 P):
+// from the last position down, swap each with a position drawn uniformly at or before it. Every
+// order is equally likely (given an unbiased `below`), and the swaps made for a seed are the same
+// on every platform, unlike std::shuffle's.
+template <class RandomIt>
+void shuffle(RandomIt first, RandomIt last, Rng& rng) {
+  const auto n = static_cast<std::uint64_t>(std::distance(first, last));
+  for (std::uint64_t i = n; i > 1; --i) {
+    const std::uint64_t j = rng.below(i);
+    using std::swap;
+    swap(first[static_cast<std::ptrdiff_t>(i - 1)], first[static_cast<std::ptrdiff_t>(j)]);
+  }
+}
+
+}  // namespace entente::core
