@@ -4,6 +4,7 @@
 
 #include "entente/query/strategic.hpp"
 #include "entente/query/years.hpp"
+#include "entente/report/output.hpp"
 #include "entente/report/store_text.hpp"
 #include "entente/world/source.hpp"
 #include "cli.hpp"
@@ -35,6 +36,8 @@ struct State {
     const auto result = entente::query::explain(source, source.registry.find(xa), source.registry.find(xb), xyear, profile);
     if (common.format == "table") {
       std::cout << entente::report::explain_text(result, xyear, profile.name);
+    } else if (common.format == "csv") {  // one row: the result flattened (lists joined by ";")
+      std::cout << entente::report::to_csv(entente::report::flatten(Json::array({result})));
     } else {
       print(result, common, Json::array({result}));
     }

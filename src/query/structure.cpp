@@ -182,7 +182,7 @@ Json balance(const std::vector<balance::SignedGraph>& graphs, const balance::Fru
       Json frustrated = Json::array();
       for (auto e : f.frustrated)
         frustrated.push_back({{"a", u.nodes[u.edges[e].a]}, {"b", u.nodes[u.edges[e].b]}, {"sign", u.edges[e].sign}});
-      detail["sides"] = {side_a, side_b};
+      detail["sides"] = Json::array({side_a, side_b});  // braces alone make an object of two pairs
       detail["without_edges"] = none;
       detail["frustrated_edges"] = frustrated;
     }

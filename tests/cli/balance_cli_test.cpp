@@ -67,6 +67,23 @@ TEST(BalanceCli, YearOfTheDefaultWorldIsProven) {
   EXPECT_GT(wider.at("rows").at(0).at("edges").get<int>(), g.at("edges").get<int>());
 }
 
+// Two sides of two nodes each: the sides are two lists in JSON (an initializer of two two-element
+// lists once made them an object) and the table prints both.
+TEST(BalanceCli, TwoSidesOfTwoAreTwoLists) {
+  entente::testing::TempDir dir;
+  const auto file = dir.write("four.tsv", "A B 1\nC D 1\nA C -1\nB D -1\n");
+  const auto r = run_cli({"balance", "--edges", file.string(), "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto sides = Json::parse(r.out).at("graphs").at(0).at("sides");
+  ASSERT_TRUE(sides.is_array()) << sides.dump();
+  ASSERT_EQ(sides.size(), 2u);
+  EXPECT_EQ(sides.at(0).size(), 2u);
+  EXPECT_EQ(sides.at(1).size(), 2u);
+  const auto table = run_cli({"balance", "--edges", file.string()});
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_NE(table.out.find("Proven optimal: 0 frustrated edge(s)"), std::string::npos) << table.out;
+}
+
 TEST(BalanceCli, BadFileNamesTheSpot) {
   entente::testing::TempDir dir;
   const auto file = dir.write("bad.tsv", "USA RUS -1\nRUS CHN friend\n");

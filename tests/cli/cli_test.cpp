@@ -299,6 +299,12 @@ TEST(Cli, TriangleExplainAndBalancerOnTheDefaultWorld) {
   const auto explained = json::parse(why.out);
   EXPECT_EQ(explained.at("relation"), "hostile");
   EXPECT_NE(explained.at("evidence").dump().find("defense"), std::string::npos);  // the treaty is still shown
+  // As CSV: a header and one row, the relation in its column.
+  const auto why_csv = run_cli({"explain", "RUS", "CHN", "--year", "1969", "--format", "csv"});
+  ASSERT_EQ(why_csv.exit_code, 0) << why_csv.err;
+  EXPECT_EQ(std::count(why_csv.out.begin(), why_csv.out.end(), '\n'), 2) << why_csv.out;
+  EXPECT_EQ(why_csv.out.rfind("source,profile,year,a_ccode", 0), 0u) << why_csv.out;
+  EXPECT_NE(why_csv.out.find(",hostile,"), std::string::npos) << why_csv.out;
 
   const auto bal = run_cli({"balancer", "--year", "2012", "--top", "3", "--format", "json"});
   ASSERT_EQ(bal.exit_code, 0) << bal.err;
