@@ -55,7 +55,10 @@ constexpr std::uint8_t kInSideArray = 254;  // resolved; the label is in the sid
 constexpr std::uint8_t kMinimumMark = 255;  // phase 1: a local minimum, not yet labelled
 constexpr std::size_t kByteLabels = kInSideArray - kResolvedBase;  // 214 labels fit in the byte
 
-// An anonymous mapping of ordinary pages, touched first by the worker that writes them in phase 1.
+// An anonymous mapping of ordinary pages, filled in by `threads` workers before use (Linux's
+// MADV_POPULATE_WRITE): the kernel then zeroes the pages in long runs instead of one page fault at
+// a time in the middle of phase 1, which at 34 actors (8 GiB) cost 14 s of system time against
+// about 7 s (docs/benchmarks.md). Where the call is missing or refused the pages fault in as used.
 // Transparent huge pages (madvise MADV_HUGEPAGE) would make phase 2's random reads miss the TLB less
 // often, but on the virtual machines this is measured on the kernel hands them out ten times more
 // slowly: 13.2 s of system time for 2 GiB against 1.4 s for ordinary pages, and at 32 actors the
@@ -65,7 +68,7 @@ constexpr std::size_t kByteLabels = kInSideArray - kResolvedBase;  // 214 labels
 template <class T>
 class Mapped {
  public:
-  explicit Mapped(std::uint64_t count) : bytes_(count * sizeof(T)) {
+  Mapped(std::uint64_t count, unsigned threads) : bytes_(count * sizeof(T)) {
     if (bytes_ < kSmall) {
       heap_ = std::make_unique<T[]>(count);
       data_ = heap_.get();
@@ -74,6 +77,14 @@ class Mapped {
     void* p = mmap(nullptr, bytes_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED) throw std::bad_alloc();
     data_ = static_cast<T*>(p);
+#ifdef MADV_POPULATE_WRITE
+    constexpr std::size_t kChunk = std::size_t{64} << 20;
+    char* bytes = static_cast<char*>(p);
+    core::parallel_for((bytes_ + kChunk - 1) / kChunk, threads, [&](unsigned, std::uint64_t k) {
+      const std::size_t from = k * kChunk;
+      madvise(bytes + from, std::min(kChunk, bytes_ - from), MADV_POPULATE_WRITE);  // a refusal only defers the work
+    });
+#endif
   }
   ~Mapped() {
     if (!heap_) munmap(data_, bytes_);
@@ -248,7 +259,7 @@ std::vector<std::uint64_t> resolve_in_side_array(std::uint8_t* moves, const std:
     // The move bytes and the side array together within half the machine's memory: a mapping
     // larger than that may be granted and then fail as it is touched, with no error to report.
     if ((configurations * (1 + sizeof(T))) > physical_memory() / 2) throw std::bad_alloc();
-    side.emplace(configurations);
+    side.emplace(configurations, threads);
   } catch (const std::bad_alloc&) {
     throw std::runtime_error(fmt::format("not enough memory for the labels of {} local minima over {} configurations; "
                                          "use the heuristic",
@@ -295,7 +306,7 @@ Landscape exact(const Instance& instance, const ExactOptions& options) {
   const std::uint64_t blocks = std::uint64_t{1} << top_bits;
   const unsigned threads = core::worker_count(configurations < (1u << 14) ? 1 : options.threads, blocks);
 
-  Mapped<std::uint8_t> moves(configurations);
+  Mapped<std::uint8_t> moves(configurations, threads);
   std::vector<std::vector<std::uint64_t>> found(threads);
   core::parallel_for(blocks, threads, [&](unsigned worker, std::uint64_t k) {
     if (n <= GrayWalk::kLanes)
