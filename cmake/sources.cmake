@@ -118,6 +118,7 @@ set(ENTENTE_QUERY_SOURCES
   src/query/structure.cpp
   src/query/store_info.cpp
   src/query/scenario.cpp
+  src/query/scenario_json.cpp
   src/query/strategic.cpp
   src/query/years.cpp
 )

@@ -211,7 +211,7 @@ Json blocs(const std::vector<balance::SignedGraph>& graphs, const balance::BlocO
     for (const auto& s : track.switches)
       if (s.period == p) {
         switched += fmt::format("{}{} {}>{}", switched.empty() ? "" : " ", s.node, s.from, s.to);
-        switches.push_back({{"state", s.node}, {"from", s.from}, {"to", s.to}});
+        switches.push_back({{"node", s.node}, {"from", s.from}, {"to", s.to}});
       }
     row["switched"] = switched;
     periods.push_back({{"period", track.labels[p]}, {"criterion", b.criterion}, {"optimal", b.optimal},

@@ -50,6 +50,7 @@ struct Noise {
   double weights = 0.1;     // sd of additive noise on every non-neutral tie weight (clamped to [−1, 1])
   double thresholds = 0.05; // sd of noise on the edge threshold (min_weight) and the UN alignment threshold
   double sizes = 0.1;       // sd of log-normal noise on capabilities (CINC × e^N(0, sd))
+  bool operator==(const Noise&) const = default;
 };
 struct EnsembleSpec {
   std::uint64_t members = 0;  // 0: no ensemble
