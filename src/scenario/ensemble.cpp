@@ -36,7 +36,7 @@ enum Salt : std::uint64_t { kProfile = 1, kTie = 2, kSize = 3 };
 // The member's copy of the rules and the edge threshold.
 struct Draw {
   stance::Profile profile;
-  double min_weight = 0.5;
+  double min_weight = stance::kDefaultMinWeight;
 };
 Draw draw_rules(std::uint64_t member, const stance::Profile& base, const Scenario& sc, const Noise& noise) {
   dynamics::Rng rng(dynamics::member_seed(member, kProfile));

@@ -35,7 +35,7 @@ struct Analysis {
 };
 
 struct Settings {
-  double min_weight = 0.5;
+  double min_weight = stance::kDefaultMinWeight;
   const std::vector<int>* bloc_prior = nullptr;  // by position (the other world's blocs, matched by name)
   bool with_landscape = true;
 };

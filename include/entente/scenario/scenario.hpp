@@ -74,7 +74,7 @@ struct Scenario {
   std::string focus;                // the state whose roles are reported first
   std::vector<std::array<std::string, 3>> triangles;  // reported triangles
   std::vector<std::string> landscape;                  // the landscape's actors (2 to 30)
-  double min_weight = 0.5;          // the weakest tie that makes an edge of the signed graph
+  double min_weight = stance::kDefaultMinWeight;  // the weakest tie that makes an edge of the signed graph
   std::vector<Shock> shocks;
   EnsembleSpec ensemble;
   DynamicsSpec dynamics;
