@@ -61,6 +61,7 @@ set(ENTENTE_WORLD_SOURCES
 
 # stance: a dyad-year's evidence -> a relationship and a signed weight
 set(ENTENTE_STANCE_SOURCES
+  src/stance/graph.cpp
   src/stance/stance.cpp
 )
 

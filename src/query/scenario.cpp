@@ -68,10 +68,10 @@ Json counterfactual_of(const world::Source& source, const scenario::Worlds& worl
                        const stance::Profile& profile) {
   scenario::Settings settings;
   settings.min_weight = sc.min_weight;
-  const auto before = scenario::analyse(worlds.before, scenario::stances_of(worlds.before, profile), settings);
+  const auto before = scenario::analyse(worlds.before, scenario::graph_of(worlds.before, profile), settings);
   const auto prior = scenario::carry_blocs(worlds.before, before.bloc, worlds.after);
   settings.bloc_prior = &prior;
-  const auto after = scenario::analyse(worlds.after, scenario::stances_of(worlds.after, profile), settings);
+  const auto after = scenario::analyse(worlds.after, scenario::graph_of(worlds.after, profile), settings);
   Json changes = Json::array();
   int rank = 0;
   for (const auto& c : scenario::compare(worlds.before, before, worlds.after, after))

@@ -64,22 +64,18 @@ Analysis run_side(const World& w, std::uint64_t member, const Draw& d, const Noi
         if ((x > 0) != (profile_weight(d, stances.relation[i * n + j]) > 0))
           stances.relation[i * n + j] = stances.relation[j * n + i] = nearest_relation(x, d.profile);
       }
-  // Only the census reads the year (its capabilities): a light copy is enough.
-  world::Year light;
-  light.year = w.year.year;
-  light.ccodes = w.year.ccodes;
-  light.cinc = w.year.cinc;
+  auto graph = stance::stance_graph(w.year, std::move(stances));
   landscape::Instance instance = w.landscape;
   if (noise.sizes > 0) {
     for (std::size_t i = 0; i < n; ++i)
-      if (!std::isnan(light.cinc[i])) light.cinc[i] *= std::exp(noise.sizes * normal_for(member, kSize, w.year.ccodes[i]));
+      if (!std::isnan(graph.cinc[i])) graph.cinc[i] *= std::exp(noise.sizes * normal_for(member, kSize, w.year.ccodes[i]));
     for (std::size_t k = 0; k < w.landscape_at.size(); ++k)
       instance.sizes[k] *= std::exp(noise.sizes * normal_for(member, kSize, w.year.ccodes[w.landscape_at[k]]));
   }
   Settings settings;
   settings.min_weight = d.min_weight;
   settings.bloc_prior = prior;
-  return analyse(w, stances, settings, &light, &instance);
+  return analyse(w, graph, settings, &instance);
 }
 
 // The landscape actor positions of `w` that match `names` (−1 when absent), and the focus's slot.
@@ -239,7 +235,7 @@ std::vector<double> run_members(const Worlds& worlds, const stance::Profile& pro
   Settings settings;
   settings.min_weight = sc.min_weight;
   settings.with_landscape = false;
-  const auto base = analyse(worlds.before, stances_of(worlds.before, profile), settings);
+  const auto base = analyse(worlds.before, graph_of(worlds.before, profile), settings);
   const std::vector<int> base_prior = base.bloc;
 
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());

@@ -111,7 +111,7 @@ Evolution evolve(const Worlds& worlds, const stance::Profile& profile, const Sce
     const auto& bw = worlds.before;
     Settings settings;
     settings.min_weight = sc.min_weight;
-    const auto before = analyse(bw, stances_of(bw, profile), settings);
+    const auto before = analyse(bw, graph_of(bw, profile), settings);
     landscape::Alignment start(w.landscape.names.size(), 0);
     if (!before.landscape.minima.empty()) {
       const auto& old = before.landscape.minima.front().sides;

@@ -299,7 +299,7 @@ TEST(ScenarioCompare, TheWorldBeforeIsWhatTheVerbsSay) {
   }
   EXPECT_EQ(compared, w.before.n() * (w.before.n() - 1) / 2);
   sc::Settings settings;
-  const auto a = sc::analyse(w.before, s, settings);
+  const auto a = sc::analyse(w.before, entente::stance::stance_graph(w.before.year, s), settings);
   const auto ranked = entente::query::balancer(default_world(), 2012, std::nullopt, profile);
   for (const auto& row : ranked.at("rows"))
     EXPECT_EQ(a.rank[static_cast<std::size_t>(w.before.index(row.at("abbrev")))], row.at("rank").get<int>()) << row.at("abbrev");
@@ -318,10 +318,10 @@ TEST(ScenarioCompare, FocusRowsAreValuesThatPrintUnderTheirNames) {
   const auto s = sc::load_scenario(std::filesystem::path(ENTENTE_TEST_SOURCE_DIR) / "examples/russia-china-alliance.toml");
   const auto w = sc::build_worlds(default_world(), s, profile);
   sc::Settings settings;
-  const auto before = sc::analyse(w.before, sc::stances_of(w.before, profile), settings);
+  const auto before = sc::analyse(w.before, sc::graph_of(w.before, profile), settings);
   const auto prior = sc::carry_blocs(w.before, before.bloc, w.after);
   settings.bloc_prior = &prior;
-  const auto after = sc::analyse(w.after, sc::stances_of(w.after, profile), settings);
+  const auto after = sc::analyse(w.after, sc::graph_of(w.after, profile), settings);
   const auto rows = sc::focus_rows(w.before, before, w.after, after);
   const auto json = entente::query::to_json(rows);
   ASSERT_EQ(json.size(), rows.size());
