@@ -31,7 +31,7 @@ void all_triads_1946_2012(benchmark::State& state) {
     triads = 0;
     for (int y = 1946; y <= 2012; ++y) {
       const auto year = panel.year(y);
-      const auto census = entente::triangle::census(year, entente::stance::classify_year(year, profile));
+      const auto census = entente::triangle::census(entente::stance::stance_graph(year, profile));
       triads += census.triads;
     }
     benchmark::DoNotOptimize(triads);

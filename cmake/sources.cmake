@@ -64,6 +64,7 @@ set(ENTENTE_WORLD_SOURCES
 
 # stance: a dyad-year's evidence -> a relationship and a signed weight
 set(ENTENTE_STANCE_SOURCES
+  src/stance/graph.cpp
   src/stance/stance.cpp
 )
 
@@ -121,6 +122,7 @@ set(ENTENTE_QUERY_SOURCES
   src/query/structure.cpp
   src/query/store_info.cpp
   src/query/scenario.cpp
+  src/query/scenario_json.cpp
   src/query/strategic.cpp
   src/query/years.cpp
 )

@@ -1,6 +1,7 @@
 #include "entente/balance/signed_graph.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <fmt/format.h>
 #include <map>
 #include <stdexcept>
@@ -10,6 +11,24 @@ namespace entente::balance {
 
 std::size_t SignedGraph::negative_edges() const noexcept {
   return static_cast<std::size_t>(std::count_if(edges.begin(), edges.end(), [](const SignedEdge& e) { return e.sign < 0; }));
+}
+
+SignedGraph signed_graph(const stance::StanceGraph& graph, const std::vector<std::string>& names, double min_weight) {
+  SignedGraph g;
+  const std::size_t n = graph.n();
+  std::vector<std::size_t> node(n, n);  // n: not a node
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!graph.in_scope[i]) continue;
+    node[i] = g.nodes.size();
+    g.nodes.push_back(names[i]);
+  }
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = i + 1; j < n; ++j) {
+      if (node[i] == n || node[j] == n) continue;
+      const double w = graph.weight[i * n + j];
+      if (w != 0 && std::abs(w) >= min_weight) g.edges.push_back({node[i], node[j], w > 0 ? 1 : -1});
+    }
+  return g;
 }
 
 SignedGraph undirected(const SignedGraph& g) {

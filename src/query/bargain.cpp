@@ -5,6 +5,8 @@
 #include <cmath>
 #include <fmt/format.h>
 
+#include "entente/query/spread_json.hpp"
+
 namespace entente::query {
 
 namespace {
@@ -57,23 +59,7 @@ Json round_row(const bargain::Round& r) {
 }
 
 // Mean, SD and nearest-rank quantiles of a list of numbers.
-Json summary(std::vector<double> v) {
-  if (v.empty()) return nullptr;
-  std::sort(v.begin(), v.end());
-  double sum = 0;
-  for (double x : v) sum += x;
-  const double mean = sum / static_cast<double>(v.size());
-  double ss = 0;
-  for (double x : v) ss += (x - mean) * (x - mean);
-  auto q = [&](double p) { return v[static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5)]; };
-  return {{"mean", mean},
-          {"sd", v.size() > 1 ? std::sqrt(ss / static_cast<double>(v.size() - 1)) : 0.0},
-          {"min", v.front()},
-          {"p05", q(0.05)},
-          {"median", q(0.5)},
-          {"p95", q(0.95)},
-          {"max", v.back()}};
-}
+Json summary(std::vector<double> v) { return spread_json(spread_of(std::move(v))); }
 
 Json ensemble_json(const bargain::Issue& issue, const bargain::Variant& variant, const bargain::Options& options,
                    const BargainRequest& request) {

@@ -7,6 +7,7 @@
 #include "entente/scenario/compare.hpp"
 #include "entente/scenario/ensemble.hpp"
 #include "entente/scenario/evolve.hpp"
+#include "entente/query/scenario_json.hpp"
 #include "entente/query/years.hpp"
 #include "entente/scenario/world.hpp"
 
@@ -67,10 +68,10 @@ Json counterfactual_of(const world::Source& source, const scenario::Worlds& worl
                        const stance::Profile& profile) {
   scenario::Settings settings;
   settings.min_weight = sc.min_weight;
-  const auto before = scenario::analyse(worlds.before, scenario::stances_of(worlds.before, profile), settings);
+  const auto before = scenario::analyse(worlds.before, scenario::graph_of(worlds.before, profile), settings);
   const auto prior = scenario::carry_blocs(worlds.before, before.bloc, worlds.after);
   settings.bloc_prior = &prior;
-  const auto after = scenario::analyse(worlds.after, scenario::stances_of(worlds.after, profile), settings);
+  const auto after = scenario::analyse(worlds.after, scenario::graph_of(worlds.after, profile), settings);
   Json changes = Json::array();
   int rank = 0;
   for (const auto& c : scenario::compare(worlds.before, before, worlds.after, after))
@@ -83,7 +84,7 @@ Json counterfactual_of(const world::Source& source, const scenario::Worlds& worl
           {"focus", worlds.before.names[worlds.before.focus]},
           {"min_weight", sc.min_weight},
           {"shocks", worlds.shocks},
-          {"focus_rows", scenario::focus_rows(worlds.before, before, worlds.after, after)},
+          {"focus_rows", to_json(scenario::focus_rows(worlds.before, before, worlds.after, after))},
           {"before", summary(worlds.before, before)},
           {"after", summary(worlds.after, after)},
           {"rows", changes}};
@@ -148,13 +149,14 @@ Json scenario(const world::Source& source, const scenario::Scenario& sc, const s
     scenario::DynamicsSpec dyn = sc.dynamics;
     dyn.runs = runs;
     if (request.seed) dyn.seed = *request.seed;
-    out["dynamics"] = scenario::evolve(worlds, profile, sc, dyn, request.threads);
+    out["dynamics"] = to_json(scenario::evolve(worlds, profile, sc, dyn, request.threads));
   }
-  if (members > 0) out["ensemble"] = scenario::summarise(worlds, sc, spec, rows);
-  if (interrupted) {
-    out["interrupted"] = true;
-    if (members > 0) out["ensemble"]["members_asked"] = members;
+  if (members > 0) {
+    auto summary = scenario::summarise(worlds, sc, spec, rows);
+    if (interrupted) summary.members_asked = members;
+    out["ensemble"] = to_json(summary);
   }
+  if (interrupted) out["interrupted"] = true;
   return out;
 }
 

@@ -133,8 +133,7 @@ Json triangle(const world::Source& source, const actor::Actor& a, const actor::A
 Json balancer(const world::Source& source, int year, std::optional<int> top, const stance::Profile& profile) {
   const world::Panel panel(source, year, year, stance::stance_layers(profile));
   const auto y = panel.year(year);
-  const auto stances = stance::classify_year(y, profile);
-  const auto census = triangle::census(y, stances);
+  const auto census = triangle::census(stance::stance_graph(y, profile));
   std::vector<std::size_t> order;
   for (std::size_t i = 0; i < y.n(); ++i)
     if (y.in_scope[i]) order.push_back(i);

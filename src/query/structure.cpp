@@ -14,24 +14,13 @@ namespace {
 
 balance::SignedGraph graph_of_year(const world::Source& source, const world::Year& y, const stance::Profile& profile,
                                    double min_weight) {
-  const auto stances = stance::classify_year(y, profile);
-  balance::SignedGraph g;
-  g.label = std::to_string(y.year);
-  const std::size_t n = y.n();
-  std::vector<long> node(n, -1);
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!y.in_scope[i]) continue;
-    node[i] = static_cast<long>(g.nodes.size());
+  std::vector<std::string> names(y.n());
+  for (std::size_t i = 0; i < y.n(); ++i) {
     const auto* a = source.registry.by_ccode(y.ccodes[i]);
-    g.nodes.push_back(a ? a->abbrev : std::to_string(y.ccodes[i]));
+    names[i] = a ? a->abbrev : std::to_string(y.ccodes[i]);
   }
-  for (std::size_t i = 0; i < n; ++i)
-    for (std::size_t j = i + 1; j < n; ++j) {
-      if (node[i] < 0 || node[j] < 0) continue;
-      const double w = stances.weight[i * n + j];
-      if (w != 0 && std::abs(w) >= min_weight)
-        g.edges.push_back({static_cast<std::size_t>(node[i]), static_cast<std::size_t>(node[j]), w > 0 ? 1 : -1});
-    }
+  auto g = balance::signed_graph(stance::stance_graph(y, profile), names, min_weight);
+  g.label = std::to_string(y.year);
   return g;
 }
 
@@ -211,7 +200,7 @@ Json blocs(const std::vector<balance::SignedGraph>& graphs, const balance::BlocO
     for (const auto& s : track.switches)
       if (s.period == p) {
         switched += fmt::format("{}{} {}>{}", switched.empty() ? "" : " ", s.node, s.from, s.to);
-        switches.push_back({{"state", s.node}, {"from", s.from}, {"to", s.to}});
+        switches.push_back({{"node", s.node}, {"from", s.from}, {"to", s.to}});
       }
     row["switched"] = switched;
     periods.push_back({{"period", track.labels[p]}, {"criterion", b.criterion}, {"optimal", b.optimal},

@@ -522,12 +522,12 @@ Section blocs_section(const ReportContext& c) {
     for (const auto& node : graphs[p].nodes) {
       const auto it = bloc_of.find(node);
       const Json bloc = it == bloc_of.end() ? Json(nullptr) : Json(it->second);
-      membership.push_back({{"year", year}, {"abbrev", node}, {"bloc", bloc}});
+      membership.push_back({{"year", year}, {"node", node}, {"bloc", bloc}});
       membership_rows.push_back({year, node, bloc});
     }
     for (const auto& s : period.at("switches")) {
-      switches.push_back({{"year", year}, {"abbrev", s.at("state")}, {"from", s.at("from")}, {"to", s.at("to")}});
-      switch_rows.push_back({year, s.at("state"), s.at("from"), s.at("to")});
+      switches.push_back({{"year", year}, {"node", s.at("node")}, {"from", s.at("from")}, {"to", s.at("to")}});
+      switch_rows.push_back({year, s.at("node"), s.at("from"), s.at("to")});
     }
   }
 
@@ -579,7 +579,7 @@ Section blocs_section(const ReportContext& c) {
       const auto& s = switches.back();
       text += fmt::format(" From {} to {} states changed bloc {}, most recently {} in {}.", c.from, c.to,
                           count_of(static_cast<long long>(switches.size()), "time", "times"),
-                          s.at("abbrev").get<std::string>(), s.at("year").get<int>());
+                          s.at("node").get<std::string>(), s.at("year").get<int>());
     }
   }
 
@@ -589,9 +589,9 @@ Section blocs_section(const ReportContext& c) {
                  {"year", "frustration", "lower_bound", "optimal", "edges", "negative_edges", "normalised"},
                  std::move(year_rows)));
   tables.push_back(make_table("blocs-membership", "Bloc of each state, year by year (empty: no ties)",
-                              {"year", "abbrev", "bloc"}, std::move(membership_rows)));
+                              {"year", "node", "bloc"}, std::move(membership_rows)));
   if (!switch_rows.empty())  // the text says when no state changed bloc
-    tables.push_back(make_table("blocs-switches", "States that changed bloc", {"year", "abbrev", "from", "to"},
+    tables.push_back(make_table("blocs-switches", "States that changed bloc", {"year", "node", "from", "to"},
                                 std::move(switch_rows)));
   Json out{{"id", "blocs"},
            {"title", fmt::format("Balance and blocs, {}–{}", c.from, c.to)},

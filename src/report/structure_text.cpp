@@ -32,7 +32,7 @@ std::string landscape_summary(const Json& result) {
                               ? fmt::format("all {} configurations", result.at("configurations").get<std::uint64_t>())
                               : result.at("note").get<std::string>();
   return fmt::format("{} actors, {} ({}): {} local minima", result.at("actors").size(),
-                     result.at("method").get<std::string>(), how, result.at("minima").get<std::size_t>());
+                     result.at("method").get<std::string>(), how, result.at("rows").size());
 }
 
 std::string landscape_year_text(const Json& result, std::string_view store_label, int year) {

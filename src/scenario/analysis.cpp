@@ -32,12 +32,13 @@ std::vector<int> carry_blocs(const World& from, const std::vector<int>& bloc, co
   return prior;
 }
 
-Analysis analyse(const World& w, const stance::YearStances& stances, const Settings& settings,
-                 const world::Year* year, const landscape::Instance* instance) {
+Analysis analyse(const World& w, const stance::StanceGraph& graph, const Settings& settings,
+                 const landscape::Instance* instance) {
   const std::size_t n = w.n();
   Analysis a;
-  a.stances = stances;
-  a.census = triangle::census(year ? *year : w.year, stances);
+  a.stances = {graph.weight, graph.relation};
+  const auto& stances = a.stances;
+  a.census = triangle::census(graph);
   a.rank = balancer_ranks(a.census);
   for (const auto& t : w.triangles) {
     const auto tri = triangle::classify(stances.weight[t[0] * n + t[1]], stances.weight[t[0] * n + t[2]],
@@ -45,17 +46,10 @@ Analysis analyse(const World& w, const stance::YearStances& stances, const Setti
     a.triangles.push_back({tri.type, tri.roles});
   }
 
-  balance::SignedGraph g;
-  g.nodes = w.names;
-  for (std::size_t i = 0; i < n; ++i)
-    for (std::size_t j = i + 1; j < n; ++j) {
-      const double wt = stances.weight[i * n + j];
-      if (wt != 0 && std::abs(wt) >= settings.min_weight) {
-        g.edges.push_back({i, j, wt > 0 ? 1 : -1});
-        a.negative_edges += wt < 0;
-      }
-    }
+  // Every modelled state is in scope, so the graph's node v is position v.
+  const auto g = balance::signed_graph(graph, w.names, settings.min_weight);
   a.edges = static_cast<long long>(g.edges.size());
+  a.negative_edges = static_cast<long long>(g.negative_edges());
   // Two blocs at α = ½ cost half the frustration index: one exact solve gives both.
   balance::BlocOptions options;
   options.k = 2;

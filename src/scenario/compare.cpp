@@ -24,7 +24,8 @@ std::string role_text(const TriangleResult& t, std::size_t slot) {
   return fmt::format("{} ({})", triangle::to_string(t.roles[slot]), triangle::to_string(t.type));
 }
 
-Json number_json(double v) { return std::isnan(v) ? Json(nullptr) : Json(v); }
+MeasureValue figure(double v) { return std::isnan(v) ? MeasureValue{} : MeasureValue{v}; }
+MeasureValue count(long long v) { return MeasureValue{v}; }
 
 // A set of partners out of the world's other states, short: the names, or "all but" the rest
 // when that is the shorter list.
@@ -69,30 +70,30 @@ std::vector<std::string> landscape_partners(const World& w, const Analysis& a) {
   return out;
 }
 
-Json focus_rows(const World& bw, const Analysis& b, const World& aw, const Analysis& a) {
-  Json rows = Json::array();
-  auto row = [&](const std::string& measure, Json before, Json after) {
+std::vector<FocusRow> focus_rows(const World& bw, const Analysis& b, const World& aw, const Analysis& a) {
+  std::vector<FocusRow> rows;
+  auto row = [&](std::string measure, MeasureValue before, MeasureValue after) {
     const bool changed = before != after;
-    rows.push_back({{"measure", measure}, {"before", std::move(before)}, {"after", std::move(after)}, {"changed", changed}});
+    rows.push_back({std::move(measure), std::move(before), std::move(after), changed});
   };
   for (std::size_t k = 0; k < bw.triangles.size(); ++k) {
     const int m = matching_triangle(bw, k, aw);
     const auto slot = focus_slot(bw, bw.triangles[k]);
     row(fmt::format("role in {}", triangle_name(bw, bw.triangles[k])), role_text(b.triangles[k], slot),
-        m < 0 ? Json(nullptr) : Json(role_text(a.triangles[static_cast<std::size_t>(m)], slot)));
+        m < 0 ? MeasureValue{} : MeasureValue{role_text(a.triangles[static_cast<std::size_t>(m)], slot)});
   }
   const auto& fb = b.census.actors[bw.focus];
   const auto& fa = a.census.actors[aw.focus];
-  row("balancer rank", b.rank[bw.focus], a.rank[aw.focus]);
-  row("states modelled", bw.n(), aw.n());
+  row("balancer rank", count(b.rank[bw.focus]), count(a.rank[aw.focus]));
+  row("states modelled", count(static_cast<long long>(bw.n())), count(static_cast<long long>(aw.n())));
   row("weighted pivot index", fb.weighted_pivot, fa.weighted_pivot);
-  row("pivot of romantic triangles", fb.pivot, fa.pivot);
-  row("flexibility (share of friendly ties that are not alliances)", number_json(fb.flexibility), number_json(fa.flexibility));
-  row("alliance ties", fb.alliance_ties, fa.alliance_ties);
-  row("friendly ties", fb.positive_ties, fa.positive_ties);
+  row("pivot of romantic triangles", count(fb.pivot), count(fa.pivot));
+  row("flexibility (share of friendly ties that are not alliances)", figure(fb.flexibility), figure(fa.flexibility));
+  row("alliance ties", count(fb.alliance_ties), count(fa.alliance_ties));
+  row("friendly ties", count(fb.positive_ties), count(fa.positive_ties));
   row("bloc partners", partners_text(bw, b, bloc_partners(bw, b), bw.n() - 1),
       partners_text(aw, a, bloc_partners(aw, a), aw.n() - 1));
-  row("frustration index of the system", b.frustration, a.frustration);
+  row("frustration index of the system", count(b.frustration), count(a.frustration));
   if (!b.landscape.minima.empty() || !a.landscape.minima.empty())
     row("landscape: on its side in the deepest minimum", fmt::format("{}", fmt::join(landscape_partners(bw, b), " ")),
         fmt::format("{}", fmt::join(landscape_partners(aw, a), " ")));

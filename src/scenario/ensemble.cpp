@@ -3,10 +3,13 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <exception>
 #include <fmt/format.h>
+#include <limits>
 #include <map>
 
 #include "entente/core/parallel.hpp"
@@ -32,7 +35,7 @@ enum Salt : std::uint64_t { kProfile = 1, kTie = 2, kSize = 3 };
 // The member's copy of the rules and the edge threshold.
 struct Draw {
   stance::Profile profile;
-  double min_weight = 0.5;
+  double min_weight = stance::kDefaultMinWeight;
 };
 Draw draw_rules(std::uint64_t member, const stance::Profile& base, const Scenario& sc, const Noise& noise) {
   core::Rng rng(core::member_seed(member, kProfile));
@@ -60,22 +63,18 @@ Analysis run_side(const World& w, std::uint64_t member, const Draw& d, const Noi
         if ((x > 0) != (profile_weight(d, stances.relation[i * n + j]) > 0))
           stances.relation[i * n + j] = stances.relation[j * n + i] = nearest_relation(x, d.profile);
       }
-  // Only the census reads the year (its capabilities): a light copy is enough.
-  world::Year light;
-  light.year = w.year.year;
-  light.ccodes = w.year.ccodes;
-  light.cinc = w.year.cinc;
+  auto graph = stance::stance_graph(w.year, std::move(stances));
   landscape::Instance instance = w.landscape;
   if (noise.sizes > 0) {
     for (std::size_t i = 0; i < n; ++i)
-      if (!std::isnan(light.cinc[i])) light.cinc[i] *= std::exp(noise.sizes * normal_for(member, kSize, w.year.ccodes[i]));
+      if (!std::isnan(graph.cinc[i])) graph.cinc[i] *= std::exp(noise.sizes * normal_for(member, kSize, w.year.ccodes[i]));
     for (std::size_t k = 0; k < w.landscape_at.size(); ++k)
       instance.sizes[k] *= std::exp(noise.sizes * normal_for(member, kSize, w.year.ccodes[w.landscape_at[k]]));
   }
   Settings settings;
   settings.min_weight = d.min_weight;
   settings.bloc_prior = prior;
-  return analyse(w, stances, settings, &light, &instance);
+  return analyse(w, graph, settings, &instance);
 }
 
 // The landscape actor positions of `w` that match `names` (−1 when absent), and the focus's slot.
@@ -152,33 +151,15 @@ void run_member(const Worlds& worlds, const Layout& L, const stance::Profile& pr
 
 // ---- Summaries ----
 
-struct Stats {
-  std::vector<double> values;
-  void add(double v) {
-    if (!std::isnan(v)) values.push_back(v);
-  }
-  Json json() {
-    if (values.empty()) return nullptr;
-    std::sort(values.begin(), values.end());
-    double sum = 0;
-    for (double v : values) sum += v;
-    const double mean = sum / static_cast<double>(values.size());
-    double ss = 0;
-    for (double v : values) ss += (v - mean) * (v - mean);
-    auto q = [&](double p) { return values[static_cast<std::size_t>(p * static_cast<double>(values.size() - 1) + 0.5)]; };
-    return {{"mean", mean},
-            {"sd", values.size() > 1 ? std::sqrt(ss / static_cast<double>(values.size() - 1)) : 0.0},
-            {"min", values.front()},
-            {"p05", q(0.05)},
-            {"median", q(0.5)},
-            {"p95", q(0.95)},
-            {"max", values.back()}};
-  }
-};
+// The spread of the members that have a value.
+std::optional<Spread> spread_of_known(std::vector<double> values) {
+  std::erase_if(values, [](double v) { return std::isnan(v); });
+  return spread_of(std::move(values));
+}
 
 // Shares of each distinct value, named.
 template <typename Name>
-Json shares(const std::vector<double>& values, Name name) {
+Shares shares(const std::vector<double>& values, Name name) {
   std::map<double, std::uint64_t> count;
   std::uint64_t total = 0;
   for (double v : values)
@@ -186,9 +167,21 @@ Json shares(const std::vector<double>& values, Name name) {
       ++count[v];
       ++total;
     }
-  Json out = Json::object();
-  for (const auto& [v, c] : count) out[name(v)] = static_cast<double>(c) / static_cast<double>(total);
+  Shares out;
+  for (const auto& [v, c] : count) out.emplace_back(name(v), static_cast<double>(c) / static_cast<double>(total));
   return out;
+}
+
+// The share of members (with a value) whose value is 1; none when no member has one.
+std::optional<double> share_of_ones(const std::vector<double>& values) {
+  std::uint64_t ones = 0, known = 0;
+  for (double v : values)
+    if (!std::isnan(v)) {
+      ++known;
+      ones += v == 1;
+    }
+  if (!known) return std::nullopt;
+  return static_cast<double>(ones) / static_cast<double>(known);
 }
 
 }  // namespace
@@ -241,7 +234,7 @@ std::vector<double> run_members(const Worlds& worlds, const stance::Profile& pro
   Settings settings;
   settings.min_weight = sc.min_weight;
   settings.with_landscape = false;
-  const auto base = analyse(worlds.before, stances_of(worlds.before, profile), settings);
+  const auto base = analyse(worlds.before, graph_of(worlds.before, profile), settings);
   const std::vector<int> base_prior = base.bloc;
 
   // Members are claimed in order and a claimed member is always finished, so an interrupted run
@@ -270,7 +263,8 @@ std::vector<double> run_members(const Worlds& worlds, const stance::Profile& pro
   return rows;
 }
 
-Json summarise(const Worlds& worlds, const Scenario& sc, const EnsembleSpec& spec, const std::vector<double>& rows) {
+EnsembleSummary summarise(const Worlds& worlds, const Scenario& sc, const EnsembleSpec& spec,
+                          const std::vector<double>& rows) {
   static_cast<void>(sc);  // kept in the signature for the scenario's name in future summaries
   const Layout L = layout_of(worlds);
   const std::size_t members = L.row() ? rows.size() / L.row() : 0;
@@ -281,97 +275,62 @@ Json summarise(const Worlds& worlds, const Scenario& sc, const EnsembleSpec& spe
     for (std::size_t m = 0; m < members; ++m) v[m] = rows[m * L.row() + side * L.side_size + offset];
     return v;
   };
+  // Both sides of a summary: side 0 is before the shocks, side 1 after.
+  auto both = [](auto of_side) { return BeforeAfter<decltype(of_side(std::size_t{0}))>{of_side(0), of_side(1)}; };
   auto type_name = [](double v) { return std::string(triangle::to_string(static_cast<triangle::Type>(static_cast<int>(v)))); };
   auto role_name = [](double v) { return std::string(triangle::to_string(static_cast<triangle::Role>(static_cast<int>(v)))); };
   auto whole = [](double v) { return fmt::format("{}", static_cast<long long>(v)); };
-  const char* side_name[2] = {"before", "after"};
 
-  Json triangles = Json::array();
+  EnsembleSummary out;
+  out.members = members;
+  out.seed = spec.seed;
+  out.noise = spec.noise;
+  out.focus = bw.names[bw.focus];
   for (std::size_t k = 0; k < L.triangles; ++k) {
     const auto& t = bw.triangles[k];
-    Json entry{{"triangle", fmt::format("{}-{}-{}", bw.names[t[0]], bw.names[t[1]], bw.names[t[2]])}};
-    for (std::size_t s = 0; s < 2; ++s)
-      entry[side_name[s]] = {{"type", shares(column(s, L.type + k), type_name)},
-                             {"focus_role", shares(column(s, L.role + k), role_name)}};
+    EnsembleTriangle entry;
+    entry.triangle = fmt::format("{}-{}-{}", bw.names[t[0]], bw.names[t[1]], bw.names[t[2]]);
+    const auto side = both([&](std::size_t s) {
+      return TriangleShares{shares(column(s, L.type + k), type_name), shares(column(s, L.role + k), role_name)};
+    });
+    entry.before = side.before;
+    entry.after = side.after;
     const auto rb = column(0, L.role + k), ra = column(1, L.role + k);
-    std::uint64_t changed = 0, both = 0;
+    std::uint64_t changed = 0, on_both = 0;
     for (std::size_t m = 0; m < members; ++m)
       if (!std::isnan(rb[m]) && !std::isnan(ra[m])) {
-        ++both;
+        ++on_both;
         changed += rb[m] != ra[m];
       }
-    entry["focus_role_changed"] = both ? static_cast<double>(changed) / static_cast<double>(both) : 0.0;
-    triangles.push_back(std::move(entry));
+    entry.focus_role_changed = on_both ? static_cast<double>(changed) / static_cast<double>(on_both) : 0.0;
+    out.triangles.push_back(std::move(entry));
   }
-  Json focus = Json::object();
-  for (std::size_t s = 0; s < 2; ++s) {
-    Stats flex, weighted;
-    for (double v : column(s, L.flexibility)) flex.add(v);
-    for (double v : column(s, L.weighted)) weighted.add(v);
-    focus[side_name[s]] = {{"balancer_rank", shares(column(s, L.focus_rank), whole)},
-                           {"flexibility", flex.json()},
-                           {"weighted_pivot_index", weighted.json()}};
-  }
-  Json frustration = Json::object();
-  for (std::size_t s = 0; s < 2; ++s) {
-    Stats f;
+  out.focus_measures = both([&](std::size_t s) {
+    return FocusMeasures{shares(column(s, L.focus_rank), whole), spread_of_known(column(s, L.flexibility)),
+                         spread_of_known(column(s, L.weighted))};
+  });
+  out.frustration = both([&](std::size_t s) {
     double proven = 0;
-    for (double v : column(s, L.frustration)) f.add(v);
     for (double v : column(s, L.optimal)) proven += v;
-    frustration[side_name[s]] = f.json();
-    frustration[side_name[s]]["proven_optimal_share"] = members ? proven / static_cast<double>(members) : 0.0;
-  }
-  Json states = Json::array();
+    return FrustrationSpread{spread_of_known(column(s, L.frustration)), members ? proven / static_cast<double>(members) : 0.0};
+  });
   for (std::size_t i = 0; i < L.states; ++i) {
-    Json row{{"abbrev", aw.names[i]}};
-    for (std::size_t s = 0; s < 2; ++s) {
-      const auto bloc = column(s, L.bloc + i);
-      std::uint64_t with = 0, known = 0;
-      Stats rank;
-      for (double v : bloc)
-        if (!std::isnan(v)) {
-          ++known;
-          with += v == 1;
-        }
-      for (double v : column(s, L.rank + i)) rank.add(v);
-      row[fmt::format("with_focus_bloc_{}", side_name[s])] =
-          known ? Json(static_cast<double>(with) / static_cast<double>(known)) : Json(nullptr);
-      const auto r = rank.json();
-      row[fmt::format("rank_median_{}", side_name[s])] = r.is_null() ? Json(nullptr) : r.at("median");
-      row[fmt::format("rank_p05_{}", side_name[s])] = r.is_null() ? Json(nullptr) : r.at("p05");
-      row[fmt::format("rank_p95_{}", side_name[s])] = r.is_null() ? Json(nullptr) : r.at("p95");
-    }
-    states.push_back(std::move(row));
+    const auto side = both([&](std::size_t s) {
+      const auto rank = spread_of_known(column(s, L.rank + i));
+      auto part = [&](double Spread::*field) { return rank ? std::optional<double>((*rank).*field) : std::nullopt; };
+      return std::array<std::optional<double>, 4>{share_of_ones(column(s, L.bloc + i)), part(&Spread::median),
+                                                  part(&Spread::p05), part(&Spread::p95)};
+    });
+    out.states.push_back({aw.names[i], side.before[0], side.before[1], side.before[2], side.before[3], side.after[0],
+                          side.after[1], side.after[2], side.after[3]});
   }
-  Json landscape = Json::array();
-  for (std::size_t k = 0; k < L.landscape; ++k) {
-    Json row{{"abbrev", aw.landscape.names[k]}};
-    for (std::size_t s = 0; s < 2; ++s) {
-      std::uint64_t with = 0, known = 0;
-      for (double v : column(s, L.with_focus + k))
-        if (!std::isnan(v)) {
-          ++known;
-          with += v == 1;
-        }
-      row[fmt::format("with_focus_{}", side_name[s])] =
-          known ? Json(static_cast<double>(with) / static_cast<double>(known)) : Json(nullptr);
-    }
-    landscape.push_back(std::move(row));
-  }
-  Json minima = Json::object();
-  for (std::size_t s = 0; s < 2; ++s) minima[side_name[s]] = shares(column(s, L.minima), whole);
-  return {{"members", members},
-          {"seed", spec.seed},
-          {"noise", {{"weights", spec.noise.weights}, {"thresholds", spec.noise.thresholds}, {"sizes", spec.noise.sizes}}},
-          {"focus", bw.names[bw.focus]},
-          {"triangles", triangles},
-          {"focus_measures", focus},
-          {"frustration", frustration},
-          {"states", states},
-          {"landscape_with_focus", landscape},
-          {"landscape_minima", minima},
-          {"note", fmt::format("{} members, seed {}; each applies one draw to both worlds (paired); shares are of members",
-                               members, spec.seed)}};
+  for (std::size_t k = 0; k < L.landscape; ++k)
+    out.landscape_with_focus.push_back({aw.landscape.names[k], share_of_ones(column(0, L.with_focus + k)),
+                                        share_of_ones(column(1, L.with_focus + k))});
+  out.landscape_minima = both([&](std::size_t s) { return shares(column(s, L.minima), whole); });
+  out.note = fmt::format("{} members, seed {}; each applies one draw to both worlds (paired); shares are of members",
+                         members, spec.seed);
+  return out;
 }
 
 }  // namespace entente::scenario

@@ -21,29 +21,28 @@ std::vector<dynamics::Outcome> parallel_runs(std::uint64_t count, unsigned threa
 }
 
 // End states with the factions named; the focus's faction first when it is among `names`.
-Json end_states_json(const std::vector<dynamics::Outcome>& runs, const std::vector<std::string>& names,
-                     const std::string& focus) {
+RunsResult runs_result(const std::vector<dynamics::Outcome>& runs, const std::vector<std::string>& names,
+                       const std::string& focus) {
   const auto states = dynamics::end_states(runs);
-  Json rows = Json::array();
+  RunsResult out;
   std::size_t shown = 0;
   for (const auto& e : states) {
     if (++shown > 10) break;
-    Json row{{"runs", e.runs},
-             {"share", static_cast<double>(e.runs) / static_cast<double>(runs.size())},
-             {"settled", e.settled},
-             {"mean_time", e.mean_time},
-             {"max_time", e.max_time}};
+    EndStateRow row;
+    row.runs = e.runs;
+    row.share = static_cast<double>(e.runs) / static_cast<double>(runs.size());
+    row.settled = e.settled;
+    row.mean_time = e.mean_time;
+    row.max_time = e.max_time;
     if (e.settled) {
       std::uint8_t focus_side = 0;
       for (std::size_t i = 0; i < names.size(); ++i)
         if (names[i] == focus) focus_side = e.sides[i];
-      Json with = Json::array(), against = Json::array();
-      for (std::size_t i = 0; i < names.size(); ++i) (e.sides[i] == focus_side ? with : against).push_back(names[i]);
-      row["paradise"] = against.empty();
-      row["with_focus"] = std::move(with);
-      row["against_focus"] = std::move(against);
+      for (std::size_t i = 0; i < names.size(); ++i)
+        (e.sides[i] == focus_side ? row.with_focus : row.against_focus).push_back(names[i]);
+      row.paradise = row.against_focus.empty();
     }
-    rows.push_back(std::move(row));
+    out.end_states.push_back(std::move(row));
   }
   double settled = 0, time = 0;
   for (const auto& r : runs)
@@ -51,17 +50,17 @@ Json end_states_json(const std::vector<dynamics::Outcome>& runs, const std::vect
       ++settled;
       time += r.time;
     }
-  return {{"runs", runs.size()},
-          {"distinct_end_states", states.size()},
-          {"settled_share", runs.empty() ? 0.0 : settled / static_cast<double>(runs.size())},
-          {"mean_time_settled", settled > 0 ? Json(time / settled) : Json(nullptr)},
-          {"end_states", rows}};
+  out.runs = runs.size();
+  out.distinct_end_states = states.size();
+  out.settled_share = runs.empty() ? 0.0 : settled / static_cast<double>(runs.size());
+  if (settled > 0) out.mean_time_settled = time / settled;
+  return out;
 }
 
 }  // namespace
 
-Json evolve(const Worlds& worlds, const stance::Profile& profile, const Scenario& sc, const DynamicsSpec& spec,
-            unsigned threads) {
+Evolution evolve(const Worlds& worlds, const stance::Profile& profile, const Scenario& sc, const DynamicsSpec& spec,
+                 unsigned threads) {
   const World& w = worlds.after;
   const std::size_t n = w.n();
   const std::string focus = w.names[w.focus];
@@ -77,27 +76,22 @@ Json evolve(const Worlds& worlds, const stance::Profile& profile, const Scenario
   const auto continuous = parallel_runs(spec.runs, threads, [&](std::uint64_t r) {
     return dynamics::continuous_dynamics(stances.weight, n, cont, core::member_seed(spec.seed, r));
   });
-  Json out{{"seed", spec.seed},
-           {"runs", spec.runs},
-           {"start", "the stance ties of the world after the shocks (weight < 0: enmity, otherwise amity)"},
-           {"local_triad_dynamics",
-            {{"reference", "Antal, Krapivsky & Redner (2005), Phys. Rev. E 72:036121"},
-             {"p", spec.p},
-             {"time_unit", "Antal et al.'s time: L triad draws (L links) per unit, among all triads"},
-             {"result", end_states_json(ltd, w.names, focus)}}},
-           {"continuous",
-            {{"reference", "Kulakowski, Gawronski & Gronek (2005), Int. J. Mod. Phys. C 16:707"},
-             {"dt", cont.dt},
-             {"t_max", cont.t_max},
-             {"time_unit", "model time when the signs last changed"},
-             {"result", end_states_json(continuous, w.names, focus)}}}};
+  Evolution out;
+  out.seed = spec.seed;
+  out.runs = spec.runs;
+  out.start = "the stance ties of the world after the shocks (weight < 0: enmity, otherwise amity)";
+  out.local_triad_dynamics = {"Antal, Krapivsky & Redner (2005), Phys. Rev. E 72:036121", spec.p,
+                              "Antal et al.'s time: L triad draws (L links) per unit, among all triads",
+                              runs_result(ltd, w.names, focus)};
+  out.continuous = {"Kulakowski, Gawronski & Gronek (2005), Int. J. Mod. Phys. C 16:707", cont.dt, cont.t_max,
+                    "model time when the signs last changed", runs_result(continuous, w.names, focus)};
   // Myopic moves from the alignment before the shocks: the deepest minimum of the world before,
   // each actor on its old side (a state new to the landscape starts on side 0).
   if (w.landscape_at.size() >= 2) {
     const auto& bw = worlds.before;
     Settings settings;
     settings.min_weight = sc.min_weight;
-    const auto before = analyse(bw, stances_of(bw, profile), settings);
+    const auto before = analyse(bw, graph_of(bw, profile), settings);
     landscape::Alignment start(w.landscape.names.size(), 0);
     if (!before.landscape.minima.empty()) {
       const auto& old = before.landscape.minima.front().sides;
@@ -108,13 +102,11 @@ Json evolve(const Worlds& worlds, const stance::Profile& profile, const Scenario
     const auto myopic = parallel_runs(spec.runs, threads, [&](std::uint64_t r) {
       return dynamics::myopic_moves(w.landscape, start, core::member_seed(spec.seed, r));
     });
-    Json from = Json::array();
+    std::vector<std::string> from;
     for (std::size_t k = 0; k < start.size(); ++k)
       if (start[k] == start[0]) from.push_back(w.landscape.names[k]);
-    out["landscape_myopic_moves"] = {{"reference", "Axelrod & Bennett (1993), Br. J. Polit. Sci. 23:211"},
-                                     {"start_side_of_first_actor", from},
-                                     {"time_unit", "moves"},
-                                     {"result", end_states_json(myopic, w.landscape.names, focus)}};
+    out.landscape_myopic_moves = MyopicRuns{"Axelrod & Bennett (1993), Br. J. Polit. Sci. 23:211", std::move(from),
+                                            "moves", runs_result(myopic, w.landscape.names, focus)};
   }
   return out;
 }

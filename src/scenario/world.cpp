@@ -414,6 +414,10 @@ stance::YearStances stances_of(const World& world, const stance::Profile& profil
   return s;
 }
 
+stance::StanceGraph graph_of(const World& world, const stance::Profile& profile) {
+  return stance::stance_graph(world.year, stances_of(world, profile));
+}
+
 Worlds build_worlds(const world::Source& source, const Scenario& sc, const stance::Profile& profile) {
   auto layers = stance::stance_layers(profile);
   const auto lw = landscape::world_layers();

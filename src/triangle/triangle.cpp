@@ -57,8 +57,8 @@ Triangle classify(double w_ab, double w_ac, double w_bc) {
   return t;
 }
 
-Census census(const world::Year& year, const stance::YearStances& s) {
-  const std::size_t n = year.n();
+Census census(const stance::StanceGraph& s) {
+  const std::size_t n = s.n();
   Census c;
   c.actors.resize(n);
   auto amity = [&](std::size_t i, std::size_t j) { return s.weight[i * n + j] >= 0; };
@@ -85,8 +85,8 @@ Census census(const world::Year& year, const stance::YearStances& s) {
               // as its own capabilities let it, and matters as much as the wings do.
               double wings = 0;
               for (std::size_t w : {w1, w2})
-                if (!std::isnan(year.cinc[w])) wings += year.cinc[w];
-              const double own = std::isnan(year.cinc[p]) ? 0.0 : year.cinc[p];
+                if (!std::isnan(s.cinc[w])) wings += s.cinc[w];
+              const double own = std::isnan(s.cinc[p]) ? 0.0 : s.cinc[p];
               a.weighted_pivot += std::min(tie1, tie2) * own * wings;
             }
       }

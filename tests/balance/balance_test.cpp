@@ -78,6 +78,33 @@ SignedGraph highland() {
 }  // namespace
 
 // Read's Highland tribes: REFERENCE.md §2 (signnet's published values).
+TEST(SignedGraphOfStances, StatesInScopeAndTiesAsStrongAsTheThreshold) {
+  // Four states, the third outside the evidence scope: it is no node, and its ties no edges.
+  entente::stance::StanceGraph graph;
+  graph.ccodes = {2, 200, 365, 710};
+  graph.in_scope = {1, 1, 0, 1};
+  graph.cinc = {0.1, 0.1, 0.1, 0.1};
+  const std::size_t n = 4;
+  graph.weight.assign(n * n, 0.0);
+  graph.relation.assign(n * n, entente::stance::Relation::neutral);
+  auto set = [&](std::size_t i, std::size_t j, double w) { graph.weight[i * n + j] = graph.weight[j * n + i] = w; };
+  set(0, 1, 0.5);   // exactly the default threshold: an edge
+  set(0, 3, -0.9);  // hostile
+  set(1, 3, 0.3);   // too weak for 0.5
+  set(0, 2, 0.9);   // to a state out of scope
+  const auto g = entente::balance::signed_graph(graph, {"USA", "UKG", "RUS", "CHN"});
+  EXPECT_EQ(g.nodes, (std::vector<std::string>{"USA", "UKG", "CHN"}));
+  ASSERT_EQ(g.edges.size(), 2u);
+  EXPECT_EQ(g.edges[0].a, 0u);
+  EXPECT_EQ(g.edges[0].b, 1u);
+  EXPECT_EQ(g.edges[0].sign, 1);
+  EXPECT_EQ(g.edges[1].a, 0u);
+  EXPECT_EQ(g.edges[1].b, 2u);
+  EXPECT_EQ(g.edges[1].sign, -1);
+  // A lower threshold lets the weak tie in.
+  EXPECT_EQ(entente::balance::signed_graph(graph, {"USA", "UKG", "RUS", "CHN"}, 0.3).edges.size(), 3u);
+}
+
 TEST(HighlandTribes, FrustrationIsSevenWithTheUniquePartition) {
   const auto g = highland();
   if (g.n() == 0) GTEST_SKIP() << "SKIPPED: ../shared/reference is absent";

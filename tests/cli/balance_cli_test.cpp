@@ -1,6 +1,10 @@
 // End-to-end: `entente balance` and `entente blocs` as a user runs them.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "entente/core/json.hpp"
 #include "test_support.hpp"
 
@@ -107,6 +111,18 @@ TEST(BlocsCli, YearsTrackedOnTheDefaultWorld) {
     for (const auto& b : p.at("blocs")) members += b.at("members").size();
     EXPECT_GT(members, 0u);
   }
+  // A switch names its node as blocs::Switch does, and the node is in the bloc it moved to.
+  std::size_t switches = 0;
+  for (const auto& p : doc.at("periods"))
+    for (const auto& s : p.at("switches")) {
+      ++switches;
+      std::vector<std::string> keys;
+      for (const auto& [key, value] : s.items()) keys.push_back(key);
+      EXPECT_EQ(keys, (std::vector<std::string>{"node", "from", "to"}));
+      const auto& to = p.at("blocs").at(s.at("to").get<std::size_t>() - 1).at("members");
+      EXPECT_NE(std::find(to.begin(), to.end(), s.at("node")), to.end()) << s.dump();
+    }
+  EXPECT_GT(switches, 0u);
   const auto three = Json::parse(run_cli({"blocs", "--from", "2012", "--to", "2012", "--k", "3", "--format", "json"}).out);
   EXPECT_EQ(three.at("periods").at(0).at("blocs").size(), 3u);
 }

@@ -398,8 +398,8 @@ TEST_F(DefaultWorldReport, BlocsAgreeWithTheBalanceAndBlocsVerbs) {
   // Membership: every state of each year's graph once, bloc 1 or 2 as the verb has it, null without ties.
   std::map<std::pair<int, std::string>, Json> bloc_of;
   for (const auto& m : s.at("membership")) {
-    EXPECT_EQ(keys(m), (std::vector<std::string>{"year", "abbrev", "bloc"}));
-    EXPECT_TRUE(bloc_of.emplace(std::pair<int, std::string>{m.at("year"), m.at("abbrev")}, m.at("bloc")).second);
+    EXPECT_EQ(keys(m), (std::vector<std::string>{"year", "node", "bloc"}));
+    EXPECT_TRUE(bloc_of.emplace(std::pair<int, std::string>{m.at("year"), m.at("node")}, m.at("bloc")).second);
     EXPECT_TRUE(m.at("bloc").is_null() || m.at("bloc") == 1 || m.at("bloc") == 2);
   }
   for (std::size_t p = 0; p < 67; ++p) {
@@ -411,7 +411,7 @@ TEST_F(DefaultWorldReport, BlocsAgreeWithTheBalanceAndBlocsVerbs) {
   for (std::size_t p = 0; p < 67; ++p)
     for (const auto& sw : blocs.at("periods").at(p).at("switches"))
       switches.push_back({{"year", 1946 + static_cast<int>(p)},
-                          {"abbrev", sw.at("state")},
+                          {"node", sw.at("node")},
                           {"from", sw.at("from")},
                           {"to", sw.at("to")}});
   ASSERT_EQ(s.at("switches").size(), switches.size());

@@ -74,7 +74,7 @@ TEST(Census, CountsTriadsPivotsFlexibilityAndReach) {
   set(0, 1, 0.9, entente::stance::Relation::alliance);
   set(0, 2, 0.5, entente::stance::Relation::entente);
   set(0, 3, 0.0, entente::stance::Relation::neutral);
-  const auto c = entente::triangle::census(y, s);
+  const auto c = entente::triangle::census(entente::stance::stance_graph(y, s));
   EXPECT_EQ(c.triads, 4);
   EXPECT_EQ(c.types[static_cast<std::size_t>(Type::romantic_triangle)], 3);
   EXPECT_EQ(c.types[static_cast<std::size_t>(Type::unit_veto)], 1);

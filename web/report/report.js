@@ -486,12 +486,12 @@
       if (s && s.id === 'relations' && Array.isArray(s.states)) s.states.forEach(function (st) { names[st.abbrev] = st.name; });
     });
     var switched = {};
-    switches.forEach(function (s) { switched[s.year + ' ' + s.abbrev] = s; });
+    switches.forEach(function (s) { switched[s.year + ' ' + s.node] = s; });
     var blocLabel = function (b) { return b === 1 ? 'bloc 1' : (b === 2 ? 'bloc 2' : 'no bloc'); };
     var values = membership.map(function (m) {
-      var sw = switched[m.year + ' ' + m.abbrev];
+      var sw = switched[m.year + ' ' + m.node];
       return withBand({
-        year: m.year, abbrev: m.abbrev, name: names[m.abbrev] || m.abbrev,
+        year: m.year, node: m.node, name: names[m.node] || m.node,
         bloc: blocLabel(m.bloc), switched: sw ? 1 : 0,
         change: sw ? ('moved from ' + blocLabel(sw.from) + ' to ' + blocLabel(sw.to)) : ''
       });
@@ -501,7 +501,7 @@
     // States ordered by their bloc in the last year they appear, then by name.
     var last = {};
     membership.forEach(function (m) {
-      if (!last[m.abbrev] || last[m.abbrev].year <= m.year) last[m.abbrev] = m;
+      if (!last[m.node] || last[m.node].year <= m.year) last[m.node] = m;
     });
     var rank = function (b) { return b === 1 ? 0 : (b === 2 ? 1 : 2); };
     var order = Object.keys(last).sort(function (a, b) {
@@ -517,7 +517,7 @@
       encoding: {
         x: yearBandAxis(membership.map(function (m) { return m.year; })),
         x2: { field: 'year_end' },
-        y: { field: 'abbrev', type: 'nominal', sort: order, scale: { domain: order }, axis: { title: null, labels: cell >= 10 } },
+        y: { field: 'node', type: 'nominal', sort: order, scale: { domain: order }, axis: { title: null, labels: cell >= 10 } },
         color: { field: 'bloc', type: 'nominal', scale: { domain: ['bloc 1', 'bloc 2', 'no bloc'], range: CAMP_COLORS.concat([NONE_COLOR]) }, legend: { title: null, orient: 'top' } },
         stroke: { condition: { test: 'datum.switched', value: '#102a43' }, value: '#ffffff' },
         strokeWidth: { condition: { test: 'datum.switched', value: 2 }, value: cell >= 10 ? 0.5 : 0 },

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "entente/stance/graph.hpp"
+
 namespace entente::balance {
 
 struct SignedEdge {
@@ -47,6 +49,12 @@ struct SignedGraph {
 // the stance model; the merged edge keeps the largest weight of its sign. Self-loops are dropped
 // (a state is not at odds with itself).
 SignedGraph undirected(const SignedGraph& g);
+
+// The signed graph of a stance graph: a node per state in scope, named `names[position]`; an edge
+// + for a tie of weight ≥ min_weight, − for one of weight ≤ −min_weight; weaker ties have no edge.
+// With every state in scope, node v is position v.
+SignedGraph signed_graph(const stance::StanceGraph& graph, const std::vector<std::string>& names,
+                         double min_weight = stance::kDefaultMinWeight);
 
 // Throws std::invalid_argument when an edge names a node outside the graph, has a sign other
 // than ±1 or a weight below 1: readers and builders call it so that every algorithm can trust its input.

@@ -19,16 +19,14 @@
 namespace entente::query {
 
 // The signed graph of a year's stances: the states in the store's evidence scope, an edge + for a
-// tie of weight ≥ min_weight, − for one of weight ≤ −min_weight; weaker ties have no edge. The
-// default 0.5 keeps treaties (alliance, entente) and antagonism (rivalry, hostility, war) and
-// leaves out UN voting alignment, as Doreian & Mrvar's network of treaties and disputes does.
-// Nodes are COW abbreviations.
+// tie of weight ≥ min_weight, − for one of weight ≤ −min_weight; weaker ties have no edge (the
+// default is stance::kDefaultMinWeight). Nodes are COW abbreviations.
 //
 // A window of W > 1 years (as Doreian & Mrvar's four-year windows) joins the graphs of years
 // Y..Y+W−1: every state in scope in any of them, a pair hostile if it was hostile in any year,
 // friendly if friendly in some year and never hostile. stance_graphs gives one graph per start
 // year from..to (so the last window ends at to+W−1), labelled "Y" or "Y-Y+W−1".
-constexpr double kDefaultMinWeight = 0.5;
+inline constexpr double kDefaultMinWeight = stance::kDefaultMinWeight;
 balance::SignedGraph stance_graph(const world::Source& source, int year, const stance::Profile& profile,
                                   double min_weight = kDefaultMinWeight, int window = 1);
 std::vector<balance::SignedGraph> stance_graphs(const world::Source& source, int from, int to,

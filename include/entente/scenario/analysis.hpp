@@ -35,15 +35,15 @@ struct Analysis {
 };
 
 struct Settings {
-  double min_weight = 0.5;
+  double min_weight = stance::kDefaultMinWeight;
   const std::vector<int>* bloc_prior = nullptr;  // by position (the other world's blocs, matched by name)
   bool with_landscape = true;
 };
 
-// `year` supplies the capabilities (possibly perturbed) and `instance` the landscape (possibly
-// with perturbed sizes); both default to the world's own.
-Analysis analyse(const World& world, const stance::YearStances& stances, const Settings& settings,
-                 const world::Year* year = nullptr, const landscape::Instance* instance = nullptr);
+// `graph` is the world's stance graph (graph_of; an ensemble member's has perturbed weights and
+// capabilities) and `instance` the landscape (possibly with perturbed sizes; default: the world's own).
+Analysis analyse(const World& world, const stance::StanceGraph& graph, const Settings& settings,
+                 const landscape::Instance* instance = nullptr);
 
 // Balancer ranks: by weighted pivot index, then by number of pivots, then by position (stable).
 std::vector<int> balancer_ranks(const triangle::Census& census);

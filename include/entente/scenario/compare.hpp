@@ -3,9 +3,9 @@
 // triangles, balancer rank and flexibility, bloc and landscape partners) and every difference
 // between the two analyses, most important first (the order is explained in docs/scenarios.md).
 #include <string>
+#include <variant>
 #include <vector>
 
-#include "entente/core/json.hpp"
 #include "entente/scenario/analysis.hpp"
 
 namespace entente::scenario {
@@ -17,8 +17,23 @@ struct Change {
   std::string text;      // in words
 };
 
-// The focus's measures: rows {measure, before, after, changed}.
-Json focus_rows(const World& before_world, const Analysis& before, const World& after_world, const Analysis& after);
+// A measure's value: a count, a figure, words, or nothing (a triangle a state left, a
+// flexibility without friendly ties). A count stays whole, so it prints without a decimal point.
+using MeasureValue = std::variant<std::monostate, long long, double, std::string>;
+
+// One of the focus's measures before and after the shocks.
+struct FocusRow {
+  std::string measure;
+  MeasureValue before, after;
+  bool changed = false;  // before != after
+  bool operator==(const FocusRow&) const = default;
+};
+
+// The focus's measures: its role in each reported triangle, its balancer rank, pivots,
+// flexibility and ties, its bloc partners, the system's frustration index and, with a
+// landscape, its side in the deepest minimum.
+std::vector<FocusRow> focus_rows(const World& before_world, const Analysis& before, const World& after_world,
+                                 const Analysis& after);
 
 // Every difference, sorted by tier, then magnitude (largest first), then text.
 std::vector<Change> compare(const World& before_world, const Analysis& before, const World& after_world,

@@ -10,9 +10,12 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
-#include "entente/core/json.hpp"
+#include "entente/core/spread.hpp"
 #include "entente/scenario/world.hpp"
 
 namespace entente::scenario {
@@ -39,7 +42,75 @@ std::vector<double> run_members(const Worlds& worlds, const stance::Profile& pro
                                 const std::function<void(std::uint64_t, std::uint64_t)>& progress,
                                 const std::atomic<bool>* interrupt = nullptr);
 
+// ---- The summary ----
+
+// The share of members for each value a measure took, in the order of the values; the names are
+// the values in words (a role, a triangle type, a whole number).
+using Shares = std::vector<std::pair<std::string, double>>;
+
+template <typename T>
+struct BeforeAfter {
+  T before, after;
+  bool operator==(const BeforeAfter&) const = default;
+};
+
+struct TriangleShares {
+  Shares type, focus_role;
+  bool operator==(const TriangleShares&) const = default;
+};
+struct EnsembleTriangle {
+  std::string triangle;                   // A-B-C, a triangle of the world before
+  TriangleShares before, after;
+  double focus_role_changed = 0;          // share of members (with the triangle on both sides) whose focus role differs
+  bool operator==(const EnsembleTriangle&) const = default;
+};
+// A measure's Spread is over the members that have it.
+struct FocusMeasures {
+  Shares balancer_rank;
+  std::optional<Spread> flexibility, weighted_pivot_index;  // none: no member has the measure
+  bool operator==(const FocusMeasures&) const = default;
+};
+// The frustration index's spread (none: no member) and the share of members whose index was
+// proven optimal; the JSON writes the spread's fields and the share side by side.
+struct FrustrationSpread {
+  std::optional<Spread> spread;
+  double proven_optimal_share = 0;
+  bool operator==(const FrustrationSpread&) const = default;
+};
+// A state of the world after: the share of members (that have it) with it in the focus's bloc,
+// and its balancer rank's median and 5–95% range; none where no member has the state.
+struct EnsembleState {
+  std::string abbrev;
+  std::optional<double> with_focus_bloc_before, rank_median_before, rank_p05_before, rank_p95_before;
+  std::optional<double> with_focus_bloc_after, rank_median_after, rank_p05_after, rank_p95_after;
+  bool operator==(const EnsembleState&) const = default;
+};
+// A landscape actor of the world after: the share of members (that have it and the focus) with it
+// on the focus's side of the deepest minimum.
+struct LandscapeWithFocus {
+  std::string abbrev;
+  std::optional<double> with_focus_before, with_focus_after;
+  bool operator==(const LandscapeWithFocus&) const = default;
+};
+
+struct EnsembleSummary {
+  std::uint64_t members = 0;  // members summarised
+  std::uint64_t seed = 1;
+  Noise noise;
+  std::string focus;
+  std::vector<EnsembleTriangle> triangles;
+  BeforeAfter<FocusMeasures> focus_measures;
+  BeforeAfter<FrustrationSpread> frustration;
+  std::vector<EnsembleState> states;
+  std::vector<LandscapeWithFocus> landscape_with_focus;
+  BeforeAfter<Shares> landscape_minima;  // shares of the number of landscape minima
+  std::string note;
+  std::optional<std::uint64_t> members_asked;  // set when interrupted: the members asked for
+  bool operator==(const EnsembleSummary&) const = default;
+};
+
 // The ensemble's summary from all members' rows, in member order.
-Json summarise(const Worlds& worlds, const Scenario& scenario, const EnsembleSpec& spec, const std::vector<double>& rows);
+EnsembleSummary summarise(const Worlds& worlds, const Scenario& scenario, const EnsembleSpec& spec,
+                          const std::vector<double>& rows);
 
 }  // namespace entente::scenario

@@ -50,6 +50,7 @@ struct Noise {
   double weights = 0.1;     // sd of additive noise on every non-neutral tie weight (clamped to [−1, 1])
   double thresholds = 0.05; // sd of noise on the edge threshold (min_weight) and the UN alignment threshold
   double sizes = 0.1;       // sd of log-normal noise on capabilities (CINC × e^N(0, sd))
+  bool operator==(const Noise&) const = default;
 };
 struct EnsembleSpec {
   std::uint64_t members = 0;  // 0: no ensemble
@@ -73,7 +74,7 @@ struct Scenario {
   std::string focus;                // the state whose roles are reported first
   std::vector<std::array<std::string, 3>> triangles;  // reported triangles
   std::vector<std::string> landscape;                  // the landscape's actors (2 to 30)
-  double min_weight = 0.5;          // the weakest tie that makes an edge of the signed graph
+  double min_weight = stance::kDefaultMinWeight;  // the weakest tie that makes an edge of the signed graph
   std::vector<Shock> shocks;
   EnsembleSpec ensemble;
   DynamicsSpec dynamics;

@@ -10,6 +10,7 @@
 
 #include "entente/landscape/landscape.hpp"
 #include "entente/scenario/scenario.hpp"
+#include "entente/stance/graph.hpp"
 #include "entente/stance/stance.hpp"
 #include "entente/world/panel.hpp"
 #include "entente/world/source.hpp"
@@ -51,6 +52,8 @@ Worlds build_worlds(const world::Source& source, const Scenario& scenario, const
 // shocked weight takes the relation whose profile weight is nearest on the same side of zero.
 stance::YearStances stances_of(const World& world, const stance::Profile& profile);
 void apply_stance_shocks(const World& world, const stance::Profile& profile, stance::YearStances& stances);
+// The world's stance graph: its states and capabilities with stances_of's ties.
+stance::StanceGraph graph_of(const World& world, const stance::Profile& profile);
 
 // The relation whose profile weight is nearest to w among those of w's sign (neutral for 0).
 stance::Relation nearest_relation(double w, const stance::Profile& profile);

@@ -152,4 +152,9 @@ struct YearStances {
 };
 YearStances classify_year(const world::Year& year, const Profile& profile);
 
+// The weakest |weight| that makes a tie an edge of a signed graph (balance, blocs, scenarios).
+// 0.5 keeps treaties (alliance, entente) and antagonism (rivalry, hostility, war) and leaves out
+// UN voting alignment, as Doreian & Mrvar's network of treaties and disputes does.
+inline constexpr double kDefaultMinWeight = 0.5;
+
 }  // namespace entente::stance

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "entente/stance/stance.hpp"
+#include "entente/stance/graph.hpp"
 
 namespace entente::triangle {
 
@@ -52,6 +52,6 @@ struct Census {
   long long triads = 0;
   std::vector<ActorRoles> actors;    // by position in the year
 };
-Census census(const world::Year& year, const stance::YearStances& stances);
+Census census(const stance::StanceGraph& graph);
 
 }  // namespace entente::triangle
