@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <atomic>
 #include <bit>
+#include <cmath>
 #include <cstring>
 #include <fmt/format.h>
 #include <memory>
@@ -191,8 +192,8 @@ struct SideLabels {
 };
 
 // Phase 2 for configurations [from, to): every one ends resolved, and each is counted in its
-// basin as it is passed (count: kCounters interleaved tables of one counter per minimum, so that
-// neighbours with the same label do not wait on each other's increment). Configurations are taken
+// basin as it is passed (count: kCounters counters per minimum, side by side, so that neighbours
+// with the same label do not wait on each other's increment). Configurations are taken
 // in order, and a path stops at the first resolved configuration, so neighbours share the work: a
 // descent from x often passes through x + 1, x + 2, ..., which are then skipped. (Keeping several
 // paths in flight to overlap memory waits was measured slower: neighbouring paths in flight at
@@ -201,8 +202,8 @@ struct SideLabels {
 // slower too.)
 constexpr std::size_t kCounters = 4;
 template <class Labels>
-void resolve_block(const Labels& labels, std::uint64_t from, std::uint64_t to, std::size_t n, std::uint64_t* count,
-                   std::size_t minima) {
+void resolve_block(const Labels& labels, std::uint64_t from, std::uint64_t to, std::size_t n,
+                   const std::uint8_t* position, std::uint64_t* count) {
   constexpr std::size_t kShort = 64;  // longer descents spill into a vector
   std::uint64_t path[kShort];
   std::vector<std::uint64_t> more;
@@ -219,30 +220,30 @@ void resolve_block(const Labels& labels, std::uint64_t from, std::uint64_t to, s
         if (length < kShort) path[length] = at;
         else more.push_back(at);
         ++length;
-        at = after_move(at, b, n);
+        at = after_move(at, position[b], n);
         b = labels.byte(at);
       } while (b < kResolvedBase);
       label = labels.label(at, b);
       for (std::size_t i = 0; i < std::min(length, kShort); ++i) labels.set(path[i], label);
       for (std::uint64_t y : more) labels.set(y, label);
     }
-    ++count[(x % kCounters) * minima + label];
+    ++count[label * kCounters + x % kCounters];  // a shift, not a multiply
   }
 }
 
 // Phase 2 over all configurations; the basin sizes are the counts of each label.
 template <class Labels>
 std::vector<std::uint64_t> resolve_all(const Labels& labels, std::uint64_t configurations, std::size_t n,
-                                       unsigned threads, std::size_t minima) {
+                                       const std::uint8_t* position, unsigned threads, std::size_t minima) {
   const std::uint64_t block = std::min<std::uint64_t>(configurations, std::uint64_t{1} << 16);
   const std::uint64_t blocks = configurations / block;
   std::vector<std::vector<std::uint64_t>> counts(threads, std::vector<std::uint64_t>(kCounters * minima, 0));
   core::parallel_for(blocks, threads, [&](unsigned worker, std::uint64_t k) {
-    resolve_block(labels, k * block, (k + 1) * block, n, counts[worker].data(), minima);
+    resolve_block(labels, k * block, (k + 1) * block, n, position, counts[worker].data());
   });
   std::vector<std::uint64_t> basins(minima, 0);
   for (const auto& c : counts)
-    for (std::size_t i = 0; i < c.size(); ++i) basins[i % minima] += c[i];
+    for (std::size_t i = 0; i < c.size(); ++i) basins[i / kCounters] += c[i];
   return basins;
 }
 
@@ -253,7 +254,8 @@ std::uint64_t physical_memory() {
 
 template <class T>
 std::vector<std::uint64_t> resolve_in_side_array(std::uint8_t* moves, const std::vector<std::uint64_t>& minima,
-                                                 std::uint64_t configurations, std::size_t n, unsigned threads) {
+                                                 std::uint64_t configurations, std::size_t n,
+                                                 const std::uint8_t* position, unsigned threads) {
   std::optional<Mapped<T>> side;
   try {
     // The move bytes and the side array together within half the machine's memory: a mapping
@@ -267,7 +269,31 @@ std::vector<std::uint64_t> resolve_in_side_array(std::uint8_t* moves, const std:
   }
   const SideLabels<T> labels{moves, side->data()};
   for (std::size_t m = 0; m < minima.size(); ++m) labels.set(minima[m], static_cast<std::uint32_t>(m));
-  return resolve_all(labels, configurations, n, threads, minima.size());
+  return resolve_all(labels, configurations, n, position, threads, minima.size());
+}
+
+// The order of the actors in a configuration's bits: the actors with the least coupling (row sum
+// of |J|) in the low bits, the most in the high bits. A steepest move is most often one of the
+// most coupled actors' (ΔE_i is at most twice actor i's row sum), so with them in the high bits the
+// descents from neighbouring configurations x, x + 1, x + 2, ... (taken in that order in phase 2)
+// lead to neighbouring configurations too, which share cache lines and pages. The tie-break between
+// equally steep moves stays the actor's own index (PaddedCouplings::rank), so the descents, and
+// with them the basins, do not depend on this order.
+std::vector<std::size_t> enumeration_order(const Couplings& c) {
+  std::vector<double> row(c.n, 0.0);
+  for (std::size_t a = 0; a < c.n; ++a)
+    for (std::size_t b = 0; b < c.n; ++b) row[a] += std::fabs(c.at(a, b));
+  std::vector<std::size_t> order(c.n);
+  for (std::size_t a = 0; a < c.n; ++a) order[a] = a;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return row[a] < row[b]; });
+  return order;
+}
+
+Couplings permuted(const Couplings& c, const std::vector<std::size_t>& order) {
+  Couplings p = c;
+  for (std::size_t a = 0; a < c.n; ++a)
+    for (std::size_t b = 0; b < c.n; ++b) p.j[a * c.n + b] = c.at(order[a], order[b]);
+  return p;
 }
 
 void check_size(std::size_t n) {
@@ -297,7 +323,15 @@ Landscape exact(const Instance& instance, const ExactOptions& options) {
   check_size(n);
   const std::uint64_t configurations = std::uint64_t{1} << (n - 1);
   const unsigned free_bits = static_cast<unsigned>(n - 1);
-  const PaddedCouplings couplings = pad(quantise(instance));
+  // The actors' order in a configuration's bits (enumeration_order) and back.
+  const Couplings quantised = quantise(instance);
+  const std::vector<std::size_t> order = enumeration_order(quantised);
+  PaddedCouplings couplings = pad(permuted(quantised, order));
+  std::uint8_t position[kMaxLanes] = {};  // position[actor]: the actor's bit
+  for (std::size_t k = 0; k < n; ++k) {
+    couplings.rank[k] = static_cast<double>(order[k]);
+    position[order[k]] = static_cast<std::uint8_t>(k);
+  }
 
   // Blocks of the top bits: enough of them that two workers stay busy to the end. A small
   // instance is one block: each block starts its own walk, whose set-up would outweigh it.
@@ -322,18 +356,18 @@ Landscape exact(const Instance& instance, const ExactOptions& options) {
   if (minima.size() <= kByteLabels) {
     const ByteLabels labels{moves.data()};
     for (std::size_t m = 0; m < minima.size(); ++m) labels.set(minima[m], static_cast<std::uint32_t>(m));
-    basins = resolve_all(labels, configurations, n, threads, minima.size());
+    basins = resolve_all(labels, configurations, n, position, threads, minima.size());
   } else if (minima.size() <= 0xFFFF) {
-    basins = resolve_in_side_array<std::uint16_t>(moves.data(), minima, configurations, n, threads);
+    basins = resolve_in_side_array<std::uint16_t>(moves.data(), minima, configurations, n, position, threads);
   } else {
-    basins = resolve_in_side_array<std::uint32_t>(moves.data(), minima, configurations, n, threads);
+    basins = resolve_in_side_array<std::uint32_t>(moves.data(), minima, configurations, n, position, threads);
   }
 
   Landscape out;
   out.configurations = configurations;
   for (std::size_t m = 0; m < minima.size(); ++m) {
     Alignment sides(n, 0);
-    for (std::size_t a = 0; a + 1 < n; ++a) sides[a] = static_cast<std::uint8_t>((minima[m] >> a) & 1u);
+    for (std::size_t k = 0; k + 1 < n; ++k) sides[order[k]] = static_cast<std::uint8_t>((minima[m] >> k) & 1u);
     Minimum min;
     min.sides = normalised(std::move(sides));
     min.energy = energy(instance, min.sides);

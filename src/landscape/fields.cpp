@@ -61,6 +61,7 @@ std::ptrdiff_t LocalFields::steepest() const {
 PaddedCouplings pad(const Couplings& c) {
   PaddedCouplings p;
   p.n = c.n;
+  for (std::size_t k = 0; k < c.n; ++k) p.rank[k] = static_cast<double>(k);
   for (std::size_t a = 0; a < c.n; ++a)
     for (std::size_t b = 0; b < c.n; ++b) p.j[a * kMaxVectors + b / kWidth][b % kWidth] = c.at(a, b);
   // Column k of the symmetric couplings is row k. Doubling is exact, so the walk's fields are the

@@ -34,7 +34,7 @@ TEST(VerbText, BalanceOfSeveralGraphsLeavesItToTheTable) {
 
 TEST(VerbText, LandscapeSaysHowItSearchedAndWhatWasMissing) {
   Json result = Json::parse(R"({"actors":["A","B","C"],"method":"exact","exhaustive":true,"configurations":4,
-                                "minima":2,"pairs":[1,2,3],"input":{"pairs_missing_component":{"disputes":2}}})");
+                                "rows":[{},{}],"pairs":[1,2,3],"input":{"pairs_missing_component":{"disputes":2}}})");
   EXPECT_EQ(entente::report::landscape_summary(result), "3 actors, exact (all 4 configurations): 2 local minima");
   EXPECT_EQ(entente::report::landscape_year_text(result, "a store", 1962),
             "a store, 1962: 3 actors, exact (all 4 configurations): 2 local minima\n"

@@ -66,6 +66,7 @@ struct PaddedCouplings {
   // σ_k' = −1; row 2k when it moves to side 0), and a mask with only lane k's sign bit set.
   Double8 step[2 * kMaxLanes * kMaxVectors] = {};
   Double8 sign[kMaxLanes * kMaxVectors] = {};
+  double rank[kMaxLanes] = {};  // lane k's tie-break between equally steep moves, and the move reported
   double at(std::size_t a, std::size_t b) const { return j[a * kMaxVectors + b / kWidth][b % kWidth]; }
 };
 PaddedCouplings pad(const Couplings& c);
@@ -82,7 +83,7 @@ class GrayWalkOf {
     for (std::size_t k = 0; k < kLanes; ++k) {
       const bool side1 = k + 1 < c.n && ((configuration >> k) & 1u);
       s_[k / kWidth][k % kWidth] = side1 ? -kKeyScale : kKeyScale;
-      lane_[k / kWidth][k % kWidth] = static_cast<double>(k);
+      lane_[k / kWidth][k % kWidth] = k < c.n ? c.rank[k] : static_cast<double>(k);
       double h = 0;
       for (std::size_t j = 0; j + 1 < c.n; ++j)
         h += c.at(k, j) * ((configuration >> j) & 1u ? -1.0 : 1.0);
@@ -116,8 +117,9 @@ class GrayWalkOf {
   }
   // The steepest strictly descending move: 0..n−2 a free actor, n−1 the last actor (which equals
   // everyone else moving: the configuration's mirror); −1 at a local minimum. The key
-  // 64 σ_j h_j + j is an exact integer (|h_j| ≤ 2^46 + n, so |key| < 2^53), so its least value is
-  // the steepest move with ties to the lowest index, and it is negative exactly when σ_j h_j < 0.
+  // 64 σ_j h_j + r_j (r_j = rank[j], j unless the search reordered the actors) is an exact integer
+  // (|h_j| ≤ 2^46 + n, so |key| < 2^53), so its least value is the steepest move with ties to the
+  // lowest rank, and it is negative exactly when σ_j h_j < 0. The move reported is the rank.
   int steepest() const {
     Double8 m;
     keys(m);
@@ -142,7 +144,7 @@ class GrayWalkOf {
   std::uint64_t configuration_;
   Double8 h_[Vectors];
   Double8 s_[Vectors];     // 64 σ_j (σ = +1 in padding lanes)
-  Double8 lane_[Vectors];  // j: the tie-break in the key, and how flip() finds lane j
+  Double8 lane_[Vectors];  // rank[j]: the tie-break in the key, and the move reported for lane j
 };
 using GrayWalk = GrayWalkOf<4>;       // up to 32 actors
 using WideGrayWalk = GrayWalkOf<5>;   // up to 40
