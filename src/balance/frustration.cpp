@@ -629,6 +629,11 @@ long long cost_of_undirected(const SignedGraph& u, const std::vector<int>& side,
 
 }  // namespace
 
+std::optional<double> normalised_frustration(long long frustration, std::size_t edges) {
+  if (edges == 0) return std::nullopt;
+  return 1 - static_cast<double>(frustration) / (static_cast<double>(edges) / 2);
+}
+
 long long frustration_of(const SignedGraph& g, const std::vector<int>& side, const FrustrationOptions& o) {
   return cost_of_undirected(undirected(g), side, o);
 }

@@ -44,7 +44,7 @@ balance::SignedGraph join(const std::vector<balance::SignedGraph>& graphs) {
 Json summary(const balance::SignedGraph& directed_or_not, const balance::TriangleCensus& t,
              const balance::Frustration& f, double walk) {
   const auto g = balance::undirected(directed_or_not);
-  const auto m = static_cast<double>(g.edges.size());
+  const auto normalised = balance::normalised_frustration(f.value, g.edges.size());
   return {{"graph", g.label},
           {"nodes", g.n()},
           {"edges", g.edges.size()},
@@ -59,7 +59,7 @@ Json summary(const balance::SignedGraph& directed_or_not, const balance::Triangl
           {"frustration", f.value},
           {"lower_bound", f.lower_bound},
           {"optimal", f.optimal()},
-          {"normalised_frustration", m == 0 ? Json(nullptr) : Json(1 - static_cast<double>(f.value) / (m / 2))}};
+          {"normalised_frustration", normalised ? Json(*normalised) : Json(nullptr)}};
 }
 
 }  // namespace

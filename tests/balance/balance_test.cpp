@@ -154,6 +154,13 @@ TEST(Frustration, SmallCasesByHand) {
 
 // Property: on random graphs the solver's proven optimum is the exhaustive minimum; its partition
 // costs what it says; every lower bound is below it and every heuristic above.
+TEST(Frustration, NormalisedIsOneWhenBalancedAndZeroAtHalfTheEdges) {
+  EXPECT_EQ(entente::balance::normalised_frustration(0, 10), std::optional<double>(1.0));
+  EXPECT_EQ(entente::balance::normalised_frustration(5, 10), std::optional<double>(0.0));
+  EXPECT_EQ(entente::balance::normalised_frustration(2, 8), std::optional<double>(0.5));
+  EXPECT_EQ(entente::balance::normalised_frustration(0, 0), std::nullopt);
+}
+
 TEST(Frustration, MatchesEveryPartitionOnRandomGraphs) {
   std::mt19937_64 rng(20121);
   for (int trial = 0; trial < 300; ++trial) {

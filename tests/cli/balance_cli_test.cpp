@@ -33,6 +33,8 @@ TEST(BalanceCli, EdgeListAsJson) {
   EXPECT_EQ(g.at("frustrated_edges").size(), 7u);
   EXPECT_EQ(g.at("sides").at(0).size() + g.at("sides").at(1).size(), 16u);
   EXPECT_NEAR(g.at("walk_balance").get<double>(), 0.3575761, 1e-7);
+  // 1 − F / (m / 2), with the model's F and the graph's m.
+  EXPECT_DOUBLE_EQ(g.at("normalised_frustration").get<double>(), 1 - 7.0 / (g.at("edges").get<double>() / 2));
 }
 
 TEST(BalanceCli, TableSaysWhetherTheValueIsProven) {

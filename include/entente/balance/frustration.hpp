@@ -70,6 +70,11 @@ struct Frustration {
 // Solves the frustration index of undirected(g).
 Frustration frustration_index(const SignedGraph& g, const FrustrationOptions& options = {});
 
+// The normalised frustration 1 − F / (m / 2) of a graph of m undirected edges whose frustration
+// index is F (Aref & Wilson 2018): 1 when the graph is balanced, and at most 0 only when F reaches
+// m / 2, which no graph's frustration index exceeds. nullopt for a graph without edges.
+std::optional<double> normalised_frustration(long long frustration, std::size_t edges);
+
 // The cost of a given partition of undirected(g) (side[i] = ±1), under the options' edge costs.
 long long frustration_of(const SignedGraph& g, const std::vector<int>& side, const FrustrationOptions& options = {});
 
