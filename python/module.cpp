@@ -57,17 +57,20 @@ PYBIND11_MODULE(_entente, m) {
            },
            py::arg("year"), py::arg("top"), py::arg("profile"))
       .def("balance",
-           [](const Session& s, int year, const std::optional<std::string>& window, double min_weight,
+           [](const Session& s, int year, const std::optional<std::string>& window, std::optional<double> min_weight,
               double time_limit, const std::string& method, const std::optional<std::string>& profile) {
-             return text(s.balance({year, window, min_weight, time_limit, method, profile}));
+             // None: the library's default, so that it is written in one place.
+             return text(s.balance({year, window, min_weight.value_or(entente::query::kDefaultMinWeight), time_limit,
+                                    method, profile}));
            },
            py::arg("year"), py::arg("window"), py::arg("min_weight"), py::arg("time_limit"), py::arg("method"),
            py::arg("profile"))
       .def("blocs",
            [](const Session& s, int from, int to, const std::optional<std::string>& window, int k, double alpha,
-              int restarts, std::uint64_t seed, std::optional<double> time_limit, double min_weight,
+              int restarts, std::uint64_t seed, std::optional<double> time_limit, std::optional<double> min_weight,
               const std::optional<std::string>& profile) {
-             return text(s.blocs({from, to, window, k, alpha, restarts, seed, time_limit, min_weight, profile}));
+             return text(s.blocs({from, to, window, k, alpha, restarts, seed, time_limit,
+                                  min_weight.value_or(entente::query::kDefaultMinWeight), profile}));
            },
            py::arg("from_"), py::arg("to"), py::arg("window"), py::arg("k"), py::arg("alpha"), py::arg("restarts"),
            py::arg("seed"), py::arg("time_limit"), py::arg("min_weight"), py::arg("profile"))

@@ -121,15 +121,16 @@ class World:
         DataFrame ranked by pivots; ``top`` keeps the first N."""
         return _frame(self._session.balancer(year, top, profile))
 
-    def balance(self, year, window=None, min_weight=0.5, time_limit=600, method="auto", profile=None):
+    def balance(self, year, window=None, min_weight=None, time_limit=600, method="auto", profile=None):
         """Structural balance and the exact frustration index of a year's stance graph
         (``entente balance --year``), as a dict: ``rows`` (one summary row) and ``graphs`` (sides,
         frustrated edges, bounds). ``window``: a window of that many years from ``year``;
-        ``method``: auto, exact or bounds; ``time_limit`` in seconds."""
+        ``method``: auto, exact or bounds; ``time_limit`` in seconds; ``min_weight``: ties weaker
+        than this are left out (None: the CLI's default)."""
         return json.loads(self._session.balance(year, window, min_weight, time_limit, method, profile))
 
     def blocs(self, from_=2000, to=2012, window=None, k=2, alpha=0.5, restarts=100, seed=1, time_limit=None,
-              min_weight=0.5, profile=None):
+              min_weight=None, profile=None):
         """Blocs (Doreian-Mrvar) year by year and who switched sides (``entente blocs``): a
         DataFrame, one row per period; .attrs has the periods' memberships."""
         return _frame(self._session.blocs(from_, to, window, k, alpha, restarts, seed, time_limit, min_weight,
