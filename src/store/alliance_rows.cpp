@@ -21,6 +21,7 @@ struct Group {
   std::string_view dataset;
   int year = 0, ccode1 = 0;
   std::string_view ccode2, coded, present, treaties;
+  std::vector<std::string_view> treaty_ids;  // per partner, "12;345" (cut from `treaties` when asked)
   std::size_t size() const { return ccode2.size() / sizeof(std::int32_t); }
   int second(std::size_t i) const {
     std::int32_t v;
@@ -29,10 +30,18 @@ struct Group {
   }
 };
 
-Group read_group(const sql::Statement& q) {
+// `with_treaties`: also cut the treaty ids per partner (the panel, which reads every row, needs none).
+Group read_group(const sql::Statement& q, bool with_treaties) {
   Group g{q.text_view(0), static_cast<int>(q.integer(1)), static_cast<int>(q.integer(2)),
-          q.blob(3), q.blob(4), q.blob(5), q.blob(6)};
-  if (g.ccode2.size() % sizeof(std::int32_t) != 0 || g.coded.size() != g.size() || g.present.size() != g.size())
+          q.blob(3), q.blob(4), q.blob(5), q.blob(6), {}};
+  for (std::string_view t = with_treaties ? g.treaties : std::string_view(); !t.empty();) {
+    const auto end = t.find('\0');
+    if (end == std::string_view::npos) break;  // no terminator: counted as damage below
+    g.treaty_ids.push_back(t.substr(0, end));
+    t.remove_prefix(end + 1);
+  }
+  if (g.ccode2.size() % sizeof(std::int32_t) != 0 || g.coded.size() != g.size() || g.present.size() != g.size() ||
+      (with_treaties && g.treaty_ids.size() != g.size()))
     throw std::runtime_error(fmt::format("alliance_year {} {} {}: the packed columns disagree in length; the store "
                                          "is damaged",
                                          g.dataset, g.year, g.ccode1));
@@ -42,10 +51,10 @@ Group read_group(const sql::Statement& q) {
 constexpr const char* kSelect = "SELECT dataset, year, ccode1, ccode2, coded, present, treaties FROM alliance_year";
 
 template <class Visit>
-void each_group(const sql::Database& db, int from, int to, Visit&& visit) {
+void each_group(const sql::Database& db, int from, int to, bool with_treaties, Visit&& visit) {
   sql::Statement q(db, fmt::format("{} WHERE year BETWEEN ?1 AND ?2 ORDER BY dataset, year, ccode1", kSelect));
   q.bind(1, from).bind(2, to);
-  while (q.step()) visit(read_group(q));
+  while (q.step()) visit(read_group(q, with_treaties));
 }
 
 std::vector<int> split_ids(std::string_view s) {
@@ -64,8 +73,6 @@ std::vector<int> split_ids(std::string_view s) {
   return ids;
 }
 
-}  // namespace
-
 std::uint8_t coded_bits(const evidence::AllianceYear& r) {
   std::uint8_t bits = 0;
   for (std::size_t k = 0; k < evidence::kObligations.size(); ++k)
@@ -79,6 +86,8 @@ std::uint8_t present_bits(const evidence::AllianceYear& r) {
     if (r.obligations[k].value_or(false)) bits = static_cast<std::uint8_t>(bits | (1u << k));
   return bits;
 }
+
+}  // namespace
 
 void Pending::add(const evidence::AllianceYear& r) {
   auto d = std::find(datasets_.begin(), datasets_.end(), r.dataset);
@@ -125,14 +134,10 @@ void Pending::write(sql::Database& db) {
     if (held[head.dataset]) {
       stored.bind(1, datasets_[head.dataset]).bind(2, head.year).bind(3, head.from);
       if (stored.step()) {
-        const Group g = read_group(stored);
-        std::string_view t = g.treaties;
-        for (std::size_t i = 0; i < g.size(); ++i) {
-          const auto end = t.find('\0');
+        const Group g = read_group(stored, true);
+        for (std::size_t i = 0; i < g.size(); ++i)
           rows.try_emplace(g.second(i), static_cast<std::uint8_t>(g.coded[i]), static_cast<std::uint8_t>(g.present[i]),
-                           std::string(t.substr(0, end)));
-          t.remove_prefix(end + 1);
-        }
+                           std::string(g.treaty_ids[i]));
       }
       stored.reset();
     }
@@ -154,7 +159,7 @@ void Pending::write(sql::Database& db) {
 }
 
 void for_each(const sql::Database& db, int from, int to, const std::function<void(const AllianceBits&)>& visit) {
-  each_group(db, from, to, [&](const Group& g) {
+  each_group(db, from, to, false, [&](const Group& g) {
     AllianceBits row{g.dataset, g.year, g.ccode1, 0, 0, 0};
     for (std::size_t i = 0; i < g.size(); ++i) {
       row.ccode2 = g.second(i);
@@ -167,8 +172,7 @@ void for_each(const sql::Database& db, int from, int to, const std::function<voi
 
 void for_each_record(const sql::Database& db, int from, int to,
                      const std::function<void(evidence::AllianceYear&&)>& visit) {
-  each_group(db, from, to, [&](const Group& g) {
-    std::string_view t = g.treaties;
+  each_group(db, from, to, true, [&](const Group& g) {
     for (std::size_t i = 0; i < g.size(); ++i) {
       evidence::AllianceYear r;
       r.dataset = std::string(g.dataset);
@@ -178,9 +182,7 @@ void for_each_record(const sql::Database& db, int from, int to,
       for (std::size_t k = 0; k < evidence::kObligations.size(); ++k)
         if ((static_cast<std::uint8_t>(g.coded[i]) >> k) & 1u)
           r.obligations[k] = ((static_cast<std::uint8_t>(g.present[i]) >> k) & 1u) != 0;
-      const auto end = t.find('\0');
-      r.treaties = split_ids(t.substr(0, end));
-      t.remove_prefix(end + 1);
+      r.treaties = split_ids(g.treaty_ids[i]);
       visit(std::move(r));
     }
   });

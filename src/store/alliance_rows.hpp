@@ -16,11 +16,9 @@
 
 namespace entente::store::alliance_rows {
 
-// Obligations as two bit sets over evidence::kObligations (bit k for kObligations[k]): which the
-// source codes at all, and which of those it codes as present.
-std::uint8_t coded_bits(const evidence::AllianceYear& r);
-std::uint8_t present_bits(const evidence::AllianceYear& r);
-
+// Obligations are stored as two bit sets over evidence::kObligations (bit k for kObligations[k]):
+// which the source codes at all, and which of those it codes as present (store::AllianceBits).
+//
 // Collects the alliance rows of one transaction and writes them packed at its end: a group the
 // store already holds (a second file of the same dataset, imported later) is merged, a new row
 // replacing a stored one with the same dyad-year, as an INSERT OR REPLACE of one row per
