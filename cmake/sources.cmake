@@ -64,6 +64,7 @@ set(ENTENTE_WORLD_SOURCES
 
 # stance: a dyad-year's evidence -> a relationship and a signed weight
 set(ENTENTE_STANCE_SOURCES
+  src/stance/actor_evidence.cpp
   src/stance/graph.cpp
   src/stance/stance.cpp
 )
@@ -90,7 +91,7 @@ set(ENTENTE_MODELS_SOURCES
   src/dynamics/triad_dynamics.cpp
   src/landscape/exact.cpp
   src/landscape/fields.cpp
-  src/landscape/from_world.cpp
+  src/landscape/from_evidence.cpp
   src/landscape/heuristic.cpp
   src/landscape/instance.cpp
   src/landscape/readers.cpp

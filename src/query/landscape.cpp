@@ -97,7 +97,7 @@ Json landscape(const world::Source& source, int year, const std::vector<int>& ac
         throw std::invalid_argument(fmt::format("{} is named twice", source.registry.by_ccode(actors[a])->abbrev));
   // The war memory reaches back before the year; the COW system starts in 1816.
   const int first = std::max(1816, std::min(year, year - request.weights.war_memory));
-  const world::Panel panel(source, first, year, landscape::world_layers());
+  const world::Panel panel(source, first, year, stance::actor_evidence_layers(request.profile));
   const auto y = panel.year(year);
   std::vector<std::size_t> positions;
   std::vector<std::string> names;
@@ -109,23 +109,8 @@ Json landscape(const world::Source& source, int year, const std::vector<int>& ac
     positions.push_back(static_cast<std::size_t>(i));
     names.push_back(name);
   }
-  landscape::WarMemory past;
-  past.fought.assign(actors.size() * actors.size(), 0);
-  past.first_year = first;
-  past.last_year = year - 1;
-  for (int earlier = first; earlier < year; ++earlier) {
-    const auto e = panel.year(earlier);
-    if (!e.wars_covered) continue;
-    past.covered = true;
-    for (std::size_t a = 0; a < actors.size(); ++a)
-      for (std::size_t b = 0; b < actors.size(); ++b) {
-        const int i = e.index(actors[a]), j = e.index(actors[b]);
-        if (i >= 0 && j >= 0 && e.war[static_cast<std::size_t>(i) * e.n() + static_cast<std::size_t>(j)])
-          past.fought[a * actors.size() + b] = 1;
-      }
-  }
-  const auto built =
-      landscape::from_year(y, positions, names, request.profile, request.weights, year > first ? &past : nullptr);
+  const auto built = landscape::from_evidence(stance::actor_evidence(y, positions, &panel, request.weights.war_memory),
+                                              names, request.profile, request.weights);
   const auto& w = request.weights;
   Json weights = Json::object();
   for (std::size_t c = 0; c < landscape::kComponents; ++c) {

@@ -281,28 +281,6 @@ struct Builder {
     return r;
   }
 
-  // Which pairs of `ccodes` fought on opposite sides of a war in the years before the scenario's.
-  landscape::WarMemory war_memory(const world::Panel& panel, const std::vector<int>& ccodes,
-                                  const landscape::PropensityWeights& w) const {
-    landscape::WarMemory past;
-    const std::size_t m = ccodes.size();
-    past.fought.assign(m * m, 0);
-    past.first_year = panel.from();
-    past.last_year = sc.year - 1;
-    for (int earlier = std::max(panel.from(), sc.year - w.war_memory); earlier < sc.year; ++earlier) {
-      const auto e = panel.year(earlier);
-      if (!e.wars_covered) continue;
-      past.covered = true;
-      for (std::size_t a = 0; a < m; ++a)
-        for (std::size_t b = 0; b < m; ++b) {
-          const int i = e.index(ccodes[a]), j = e.index(ccodes[b]);
-          if (i >= 0 && j >= 0 && e.war[static_cast<std::size_t>(i) * e.n() + static_cast<std::size_t>(j)])
-            past.fought[a * m + b] = 1;
-        }
-    }
-    return past;
-  }
-
   World finish(world::Year y, std::vector<StanceShock> stance_shocks, const world::Panel& panel) const {
     World w;
     w.names.reserve(y.n());
@@ -325,22 +303,21 @@ struct Builder {
       if (present) w.triangles.push_back(at);
     }
     // The landscape's actors present in this world, with the propensities of the evidence.
-    std::vector<int> codes;
     std::vector<std::string> names;
     for (const auto& name : sc.landscape) {
       const int c = ccode_of(name, nullptr);
       const int i = y.index(c);
       if (i < 0) continue;  // removed by a shock
       w.landscape_at.push_back(static_cast<std::size_t>(i));
-      codes.push_back(c);
       names.push_back(abbrev_of(c));
     }
     if (w.landscape_at.size() < 2) {
       w.landscape_at.clear();  // a landscape needs two actors; with fewer there is none
     } else {
       const landscape::PropensityWeights weights;
-      const auto past = war_memory(panel, codes, weights);
-      w.landscape = landscape::from_year(y, w.landscape_at, names, profile, weights, &past).instance;
+      w.landscape = landscape::from_evidence(stance::actor_evidence(y, w.landscape_at, &panel, weights.war_memory),
+                                             names, profile, weights)
+                        .instance;
     }
     w.year = std::move(y);
     // Stance shocks move the landscape's propensities by as much as they move the tie's weight,
@@ -419,14 +396,8 @@ stance::StanceGraph graph_of(const World& world, const stance::Profile& profile)
 }
 
 Worlds build_worlds(const world::Source& source, const Scenario& sc, const stance::Profile& profile) {
-  auto layers = stance::stance_layers(profile);
-  const auto lw = landscape::world_layers();
-  layers.contiguity = layers.contiguity || lw.contiguity;
-  layers.democracy = layers.democracy || lw.democracy;
-  layers.votes = layers.votes || lw.votes;
-  layers.disputes = layers.disputes || lw.disputes;
-  layers.rivalries = layers.rivalries || lw.rivalries;
-  layers.wars = layers.wars || lw.wars;
+  // The stance model's layers and the landscape's (democracy, contiguity, wars).
+  const auto layers = stance::actor_evidence_layers(profile);
   const landscape::PropensityWeights weights;
   const int first = std::max(1816, sc.year - weights.war_memory);
   const world::Panel panel(source, first, sc.year, layers);

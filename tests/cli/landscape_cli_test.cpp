@@ -1,6 +1,8 @@
 // End-to-end tests of `entente landscape`: files, the bundled world, errors and the heuristic.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <random>
 
@@ -178,4 +180,35 @@ TEST(LandscapeCli, BuiltFromTheBundledWorld) {
   const auto canada = run_cli({"landscape", "--year", "2012", "--actors", "USA,RUS,CAN"});
   EXPECT_EQ(canada.exit_code, 1);
   EXPECT_NE(canada.err.find("CAN has no CINC score in 2012"), std::string::npos) << canada.err;
+}
+
+// The war memory is read from the years before the one asked, by state code: the Korean War
+// (1950–53) sets the United States against China in 1955, not against the Soviet Union; with no
+// year before it (1816, the first year of the state system) the memory is not asked for.
+TEST(LandscapeCli, PastWarsComeFromTheYearsBefore) {
+  ENTENTE_REQUIRE_SHARED_DATA();
+  TempDir tmp;
+  const auto db = (tmp / "store.db").string();
+  const auto data = shared_data();
+  const auto imp = run_cli({"import", "--db", db, (data / "cow_states/states2016.csv").string(),
+                            (data / "cow_nmc/NMC-60-abridged.csv").string(),
+                            (data / "cow_war/Inter-StateWarData_v4.0.csv").string()});
+  ASSERT_EQ(imp.exit_code, 0) << imp.err;
+  auto past_wars = [&](const std::string& year, const std::string& actors) {
+    const auto r = run_cli({"landscape", "--db", db, "--year", year, "--actors", actors, "--format", "json"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    std::map<std::string, json> by_pair;
+    const auto doc = json::parse(r.out);  // kept: a range-for would not keep parse()'s temporary alive
+    for (const auto& pair : doc.at("pairs"))
+      by_pair[pair.at("a").get<std::string>() + "-" + pair.at("b").get<std::string>()] = pair;
+    return by_pair;
+  };
+  const auto korea = past_wars("1955", "USA,CHN,RUS");
+  EXPECT_EQ(korea.at("USA-CHN").at("components").at("past_wars"), -1.0);
+  EXPECT_EQ(korea.at("USA-RUS").at("components").at("past_wars"), 0.0);
+  EXPECT_EQ(korea.at("CHN-RUS").at("components").at("past_wars"), 0.0);
+  const auto first = past_wars("1816", "UKG,FRN");
+  const auto& missing = first.at("UKG-FRN").at("missing");
+  EXPECT_NE(std::find(missing.begin(), missing.end(), "past_wars: no war memory was asked for"), missing.end())
+      << missing.dump();
 }

@@ -505,13 +505,18 @@ TEST(LandscapeWorld, PropensitiesAddWeightedEvidenceAndNameWhatIsMissing) {
   y.rollcalls = 10;
   y.votes.assign(n * 10, 1);
   for (std::size_t r = 0; r < 4; ++r) y.votes[2 * 10 + r] = 3;  // C votes no on 4 of 10
-  ls::WarMemory past;  // A and C fought a war in the years before
-  past.covered = true;
-  past.first_year = 1975;
-  past.last_year = 1999;
-  past.fought.assign(n * n, 0);
-  past.fought[0 * n + 2] = 1;
-  const auto built = ls::from_year(y, {0, 1, 2, 3}, {"A", "B", "C", "D"}, entente::stance::default_profile(), {}, &past);
+  // The evidence is a value: the war memory (A and C fought a war in the years before) is filled
+  // in by hand here, as a binding or another caller could.
+  auto evidence = entente::stance::actor_evidence(y, {0, 1, 2, 3});
+  EXPECT_FALSE(evidence.war_memory_asked());
+  EXPECT_TRUE(evidence.pair(1, 2).land_border);
+  EXPECT_EQ(evidence.pair(0, 2).facts.hostility, 3);
+  evidence.war_memory_first = 1975;
+  evidence.war_memory_last = 1999;
+  evidence.war_memory_covered = true;
+  auto& ac_war = evidence.pairs[0 * n + 2];
+  ac_war.past_war = evidence.pairs[2 * n + 0].past_war = true;
+  const auto built = ls::from_evidence(evidence, {"A", "B", "C", "D"}, entente::stance::default_profile());
   const auto& in = built.instance;
   EXPECT_EQ(in.sizes, (std::vector<double>{0.4, 0.1, 0.2, 0.3}));
   // A–B: defense (+1), agreement 10/10 (+1), no dispute, no rivalry, democracy 1 − 2/10 = 0.8 × 0.5.
@@ -533,9 +538,13 @@ TEST(LandscapeWorld, PropensitiesAddWeightedEvidenceAndNameWhatIsMissing) {
   // Weights come from the one struct; without a war memory, past wars are missing, not 0.
   ls::PropensityWeights w;
   w.alliance = 2;
-  const auto plain = ls::from_year(y, {0, 1}, {"A", "B"}, entente::stance::default_profile(), w);
+  const auto plain = ls::from_evidence(entente::stance::actor_evidence(y, {0, 1}), {"A", "B"},
+                                       entente::stance::default_profile(), w);
   EXPECT_NEAR(plain.instance.p(0, 1), 2 + 1 + 0.4, 1e-12);
   EXPECT_FALSE(plain.pairs[0].value[static_cast<std::size_t>(ls::Component::past_wars)].has_value());
+  EXPECT_EQ(plain.pairs[0].missing.back(), "past_wars: no war memory was asked for");
   y.cinc[1] = std::nan("");
-  EXPECT_THROW(ls::from_year(y, {0, 1}, {"A", "B"}, entente::stance::default_profile()), std::invalid_argument);
+  EXPECT_THROW(ls::from_evidence(entente::stance::actor_evidence(y, {0, 1}), {"A", "B"},
+                                 entente::stance::default_profile()),
+               std::invalid_argument);
 }

@@ -13,8 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "entente/stance/actor_evidence.hpp"
 #include "entente/stance/stance.hpp"
-#include "entente/world/panel.hpp"
 
 namespace entente::landscape {
 
@@ -155,21 +155,12 @@ struct WorldInstance {
   Instance instance;
   std::vector<PairEvidence> pairs;  // a < b
 };
-world::PanelLayers world_layers();
-// Which pairs of the instance fought each other in the years before (the past_wars component):
-// fought[a*n+b] for instance positions a, b; `covered` false when no year of the memory has war data.
-struct WarMemory {
-  std::vector<std::uint8_t> fought;
-  bool covered = false;
-  int first_year = 0, last_year = 0;
-};
-// Sizes are CINC scores (an actor without a positive CINC is an error); `positions` index `year`'s
-// members and `names` name them. The alliance, UN-agreement, dispute and rivalry components read
-// the stance model's evidence (stance::facts) and the alliance component its partnership rules
-// under `profile`, so the landscape and the stance graph never disagree about a treaty. Without
-// `past`, the past_wars component is missing.
-WorldInstance from_year(const world::Year& year, const std::vector<std::size_t>& positions,
-                        const std::vector<std::string>& names, const stance::Profile& profile,
-                        const PropensityWeights& weights = {}, const WarMemory* past = nullptr);
+// Sizes are CINC scores (an actor without a positive CINC is an error); `names` name the actors of
+// `evidence` in order. The alliance, UN-agreement, dispute and rivalry components read the stance
+// model's facts and the alliance component its partnership rules under `profile`, so the landscape
+// and the stance graph never disagree about a treaty. Without a war memory in `evidence`, the
+// past_wars component is missing.
+WorldInstance from_evidence(const stance::ActorEvidence& evidence, const std::vector<std::string>& names,
+                            const stance::Profile& profile, const PropensityWeights& weights = {});
 
 }  // namespace entente::landscape

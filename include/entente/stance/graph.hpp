@@ -2,8 +2,8 @@
 // A year's stance graph: its states, their capabilities, and every tie's signed weight and
 // relationship type. The triangle census, the signed graphs of balance and blocs, and the
 // scenarios read this value rather than the year's evidence; stance_graph builds it in one place.
-// (The landscape reads evidence the stances do not keep — UN agreement, disputes, past wars — so
-// landscape::from_year still takes the year.)
+// (The landscape reads evidence the stances do not keep — UN alignment, disputes, past wars — from
+// another value of this layer, stance::ActorEvidence.)
 #include <cstddef>
 #include <cstdint>
 #include <vector>

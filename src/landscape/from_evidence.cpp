@@ -1,4 +1,4 @@
-// A landscape instance built from a year's evidence: sizes from CINC, propensities as a weighted sum
+// A landscape instance built from the evidence about its actors (stance::ActorEvidence): sizes from CINC, propensities as a weighted sum
 // of simple evidence components, each in [−1, 1]. Missing evidence adds nothing and is named, so a
 // reader can tell a propensity of 0 from one the data could not support.
 #include <algorithm>
@@ -33,35 +33,25 @@ double PropensityWeights::weight(Component c) const {
   return 0;
 }
 
-world::PanelLayers world_layers() {
-  world::PanelLayers l;
-  l.alliances = l.capabilities = true;
-  l.contiguity = l.disputes = l.rivalries = l.votes = l.democracy = l.wars = true;
-  l.treaties = true;  // and whatever else the stance evidence reads (stance::stance_layers)
-  l.majors = false;
-  return l;
-}
-
-WorldInstance from_year(const world::Year& y, const std::vector<std::size_t>& positions,
-                        const std::vector<std::string>& names, const stance::Profile& profile,
-                        const PropensityWeights& weights, const WarMemory* past) {
-  const std::size_t n = positions.size(), ny = y.n();
+WorldInstance from_evidence(const stance::ActorEvidence& e, const std::vector<std::string>& names,
+                            const stance::Profile& profile, const PropensityWeights& weights) {
+  const std::size_t n = e.m();
   if (names.size() != n) throw std::invalid_argument(fmt::format("{} names for {} actors", names.size(), n));
   WorldInstance out;
   auto& in = out.instance;
   in.names = in.labels = names;
   for (std::size_t a = 0; a < n; ++a) {
-    const double cinc = y.cinc.at(positions[a]);
+    const double cinc = e.cinc.at(a);
     if (std::isnan(cinc))
-      throw std::invalid_argument(fmt::format("{} has no CINC score in {} (COW NMC), so it has no size", names[a], y.year));
+      throw std::invalid_argument(fmt::format("{} has no CINC score in {} (COW NMC), so it has no size", names[a], e.year));
     if (!(cinc > 0))
-      throw std::invalid_argument(fmt::format("{}'s CINC score in {} is {}; sizes must be greater than 0", names[a], y.year, cinc));
+      throw std::invalid_argument(fmt::format("{}'s CINC score in {} is {}; sizes must be greater than 0", names[a], e.year, cinc));
     in.sizes.push_back(cinc);
   }
   in.propensity.assign(n * n, 0.0);
   for (std::size_t a = 0; a < n; ++a)
     for (std::size_t b = a + 1; b < n; ++b) {
-      const std::size_t i = positions[a], j = positions[b], ij = i * ny + j;
+      const stance::PairFacts& pair = e.pair(a, b);
       PairEvidence pe;
       pe.a = a;
       pe.b = b;
@@ -69,23 +59,23 @@ WorldInstance from_year(const world::Year& y, const std::vector<std::size_t>& po
       auto missing = [&](Component c, const std::string& why) {
         pe.missing.push_back(fmt::format("{}: {}", to_string(c), why));
       };
-      if (!y.in_scope[i] || !y.in_scope[j]) {
-        const auto who = !y.in_scope[i] ? names[a] : names[b];
+      if (!e.in_scope[a] || !e.in_scope[b]) {
+        const auto who = !e.in_scope[a] ? names[a] : names[b];
         for (std::size_t c = 0; c < kComponents; ++c)
           missing(static_cast<Component>(c), fmt::format("{} is outside the store's evidence scope", who));
-      } else if (!y.in_universe(i, j)) {
+      } else if (!pair.in_universe) {
         for (std::size_t c = 0; c < kComponents; ++c)
           missing(static_cast<Component>(c), fmt::format("{} and {} were not members of the system on a common day of {}",
-                                                         names[a], names[b], y.year));
+                                                         names[a], names[b], e.year));
       } else {
         // The evidence the stance model reads (stance::facts), under the same profile: one source
         // for the stance graph and the landscape.
-        const stance::Facts f = stance::facts(y, i, j);
+        const stance::Facts& f = pair.facts;
         if (f.atop_covered || f.cow_covered) {
           const auto partners = stance::partnership(f, profile);
           set(Component::alliance, partners == stance::Relation::alliance ? 1.0 : partners == stance::Relation::entente ? 0.5 : 0.0);
         } else {
-          missing(Component::alliance, fmt::format("no ATOP or COW alliance data for {}", y.year));
+          missing(Component::alliance, fmt::format("no ATOP or COW alliance data for {}", e.year));
         }
         // UN alignment as the stance model reads it: the ideal-point distance d (standard
         // deviations) as 1 − d, clipped to [−1, 1], when the profile aligns by ideal points and
@@ -98,38 +88,39 @@ WorldInstance from_year(const world::Year& y, const std::vector<std::size_t>& po
             set(Component::un_alignment, 2.0 * f.agreement - 1.0);
           else
             missing(Component::un_alignment, fmt::format("{} joint UN roll calls in {}, fewer than {}", f.joint_votes,
-                                                          y.year, weights.min_joint_votes));
+                                                          e.year, weights.min_joint_votes));
         } else {
-          missing(Component::un_alignment, fmt::format("no UN votes for {}", y.year));
+          missing(Component::un_alignment, fmt::format("no UN votes for {}", e.year));
         }
         if (f.disputes_covered || f.wars_covered) {
           // Hostility as the stance profile counts it: a one-sided incident (Russia's coast guard
           // firing on a Chinese fishing boat in 2012) is a lesser dispute, not a fight.
           set(Component::disputes,
               f.war || stance::hostile_dispute(f, profile) ? -1.0 : f.hostility >= 1 ? -0.5 : 0.0);
-          if (!f.disputes_covered) missing(Component::disputes, fmt::format("no MID data for {} (wars only)", y.year));
+          if (!f.disputes_covered) missing(Component::disputes, fmt::format("no MID data for {} (wars only)", e.year));
         } else {
-          missing(Component::disputes, fmt::format("no MID or war data for {}", y.year));
+          missing(Component::disputes, fmt::format("no MID or war data for {}", e.year));
         }
         if (f.tss_covered || f.td_covered) {
           set(Component::rivalry, f.tss || f.td ? -1.0 : 0.0);
         } else {
-          missing(Component::rivalry, fmt::format("no strategic-rivalry data for {}", y.year));
+          missing(Component::rivalry, fmt::format("no strategic-rivalry data for {}", e.year));
         }
-        const double pi = y.polity2.at(i), pj = y.polity2.at(j);
+        const double pi = e.polity2[a], pj = e.polity2[b];
         if (std::isnan(pi) || std::isnan(pj))
-          missing(Component::democracy, fmt::format("no polity2 score for {} in {}", std::isnan(pi) ? names[a] : names[b], y.year));
+          missing(Component::democracy, fmt::format("no polity2 score for {} in {}", std::isnan(pi) ? names[a] : names[b], e.year));
         else
           set(Component::democracy, 1.0 - std::fabs(pi - pj) / 10.0);
-        if (y.contiguity_covered)
-          set(Component::contiguity, y.conttype[ij] == 1 ? -1.0 : 0.0);
+        if (e.contiguity_covered)
+          set(Component::contiguity, pair.land_border ? -1.0 : 0.0);
         else
-          missing(Component::contiguity, fmt::format("no COW contiguity data for {}", y.year));
-        if (past && past->covered)
-          set(Component::past_wars, past->fought[a * n + b] ? -1.0 : 0.0);
+          missing(Component::contiguity, fmt::format("no COW contiguity data for {}", e.year));
+        if (e.war_memory_covered)
+          set(Component::past_wars, pair.past_war ? -1.0 : 0.0);
         else
-          missing(Component::past_wars, past ? fmt::format("no COW war data for {}–{}", past->first_year, past->last_year)
-                                             : std::string("no war memory was asked for"));
+          missing(Component::past_wars, e.war_memory_asked()
+                                            ? fmt::format("no COW war data for {}–{}", e.war_memory_first, e.war_memory_last)
+                                            : std::string("no war memory was asked for"));
       }
       for (std::size_t c = 0; c < kComponents; ++c)
         if (pe.value[c]) pe.propensity += weights.weight(static_cast<Component>(c)) * *pe.value[c];
