@@ -7,7 +7,6 @@
 #include "entente/dyads/dyad_years.hpp"
 #include "entente/query/years.hpp"
 #include "entente/report/output.hpp"
-#include "entente/store/store.hpp"
 #include "entente/world/source.hpp"
 #include "cli.hpp"
 
@@ -78,23 +77,10 @@ struct Dyads {
     const auto req = entente::api::dyads_request(source, asked);
     Destination destination(out_file);
     const auto format = entente::report::parse_output_format(common.format).value_or(OutputFormat::table);
-    std::optional<entente::store::ResultTable> kept;
-    const std::size_t ncol = entente::dyads::column_names(req).size();
-    if (into_table) {
-      if (!common.db) throw std::runtime_error("--into needs --db: the bundled world is read-only");
-      kept.emplace(source.store.create_result_table(*into_table, {"ccode1", "ccode2", "year"},
-                                                    entente::dyads::column_names(req)));
-    }
-    const auto summary = entente::api::write_dyads(
-        source, req, {destination.stream(), format, table_style(out_file, common)},
-        [&](const entente::dyads::YearRows& rows) {
-          if (!kept) return;
-          for (std::size_t r = 0; r < rows.ccode1.size(); ++r) {
-            const long long keys[] = {rows.ccode1[r], rows.ccode2[r], rows.year};
-            kept->add(keys, rows.values.data() + r * ncol);
-          }
-        });
-    if (kept) kept->commit();
+    const entente::api::TableOutput output{destination.stream(), format, table_style(out_file, common)};
+    if (into_table && !common.db) throw std::runtime_error("--into needs --db: the bundled world is read-only");
+    const auto summary = into_table ? entente::api::write_and_keep_dyads(source, req, output, *into_table)
+                                    : entente::api::write_dyads(source, req, output);
     for (const auto& m : summary.missing_datasets)
       std::cerr << "entente: note: the store has no " << m << " data; its columns are empty\n";
     return 0;

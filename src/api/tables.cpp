@@ -55,8 +55,11 @@ dyads::Request dyads_request(const world::Source& source, const DyadsOptions& op
   return req;
 }
 
-dyads::Table write_dyads(const world::Source& source, dyads::Request req, const TableOutput& output,
-                         const std::function<void(const dyads::YearRows&)>& each_year) {
+namespace {
+
+// write_dyads with `each_year` seeing every year's rows as they are written.
+dyads::Table stream_dyads(const world::Source& source, dyads::Request req, const TableOutput& output,
+                          const std::function<void(const dyads::YearRows&)>& each_year) {
   std::unique_ptr<report::TableWriter> writer;
   std::vector<std::string> columns;
   if (output.format != report::OutputFormat::table)
@@ -92,6 +95,27 @@ dyads::Table write_dyads(const world::Source& source, dyads::Request req, const 
                                                        meta, output.style);
       });
   writer->finish();
+  return summary;
+}
+
+}  // namespace
+
+dyads::Table write_dyads(const world::Source& source, dyads::Request request, const TableOutput& output) {
+  return stream_dyads(source, std::move(request), output, {});
+}
+
+dyads::Table write_and_keep_dyads(world::Source& source, dyads::Request request, const TableOutput& output,
+                                  const std::string& into) {
+  const auto columns = dyads::column_names(request);
+  auto kept = source.store.create_result_table(into, {"ccode1", "ccode2", "year"}, columns);
+  const std::size_t ncol = columns.size();
+  const auto summary = stream_dyads(source, std::move(request), output, [&](const dyads::YearRows& rows) {
+    for (std::size_t r = 0; r < rows.ccode1.size(); ++r) {
+      const long long keys[] = {rows.ccode1[r], rows.ccode2[r], rows.year};
+      kept.add(keys, rows.values.data() + r * ncol);
+    }
+  });
+  kept.commit();
   return summary;
 }
 

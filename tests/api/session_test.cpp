@@ -1,7 +1,14 @@
 // api::Session, what the bindings stand on, against the CLI: the same query gives the same bytes.
 #include "entente/api/session.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "entente/api/tables.hpp"
+#include "entente/store/store.hpp"
+#include "entente/world/source.hpp"
 
 #include "test_support.hpp"
 
@@ -65,6 +72,42 @@ TEST(Session, ErrorsAreTheCliMessages) {
   entente::api::BalanceQuery before_the_evidence;
   before_the_evidence.year = 1700;
   expect_same({"balance", "--year", "1700"}, [&] { bundled().balance(before_the_evidence); });
+}
+
+
+// entente dyads --into: the rows kept in the store are the rows written, and a table name the
+// store refuses stops the query before a row is written.
+TEST(Tables, DyadsKeptInTheStoreAreTheRowsWritten) {
+  auto source = entente::world::open_default_world();  // in memory: writes never reach a file
+  entente::api::DyadsOptions asked;
+  asked.from = 2011;
+  asked.to = 2012;
+  asked.actors = {"USA", "RUS", "CHN", "IND"};
+  asked.with = {"atop", "capabilities"};
+  const auto request = entente::api::dyads_request(source, asked);
+  std::ostringstream csv;
+  entente::api::write_and_keep_dyads(source, request, {csv, entente::report::OutputFormat::csv}, "four_powers");
+  const int columns = 3 + static_cast<int>(entente::dyads::column_names(request).size());
+  std::vector<std::string> kept;
+  source.store.for_each_row("SELECT * FROM four_powers ORDER BY year, ccode1, ccode2", [&](const entente::store::Row& row) {
+    std::string line;
+    for (int c = 0; c < columns; ++c) {
+      if (c) line += ',';
+      if (!row.is_null(c)) line += c < 3 ? std::to_string(row.integer(c)) : fmt::format("{}", row.real(c));
+    }
+    kept.push_back(line);
+  });
+  auto written = entente::testing::lines_of(csv.str());
+  ASSERT_FALSE(written.empty());
+  written.erase(written.begin());  // the header
+  EXPECT_EQ(kept.size(), 2u * 6u);
+  EXPECT_EQ(kept, written);
+
+  std::ostringstream refused;
+  EXPECT_THROW(entente::api::write_and_keep_dyads(source, request, {refused, entente::report::OutputFormat::csv},
+                                                  "alliance_year"),
+               std::invalid_argument);
+  EXPECT_TRUE(refused.str().empty());
 }
 
 }  // namespace

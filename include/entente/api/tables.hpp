@@ -42,9 +42,14 @@ struct TableOutput {
 };
 
 // Streams the dyad-years of `request` to `output` (rows rendered on the worker threads for CSV
-// and JSON); `each_year`, when given, also sees every year's rows (the CLI's --into keeps them).
-dyads::Table write_dyads(const world::Source& source, dyads::Request request, const TableOutput& output,
-                         const std::function<void(const dyads::YearRows&)>& each_year = {});
+// and JSON).
+dyads::Table write_dyads(const world::Source& source, dyads::Request request, const TableOutput& output);
+// The same, and keeps every row in `source`'s store as the results table `into` (entente dyads
+// --into: keys ccode1, ccode2, year, then the value columns), for SQL, R or Python. The table is
+// committed after the last row is written, so a failure leaves the store as it was. A store opened
+// from the bundled world lives in memory: the caller refuses it (the CLI needs --db).
+dyads::Table write_and_keep_dyads(world::Source& source, dyads::Request request, const TableOutput& output,
+                                  const std::string& into);
 
 // The options of `entente states`.
 struct StatesOptions {
