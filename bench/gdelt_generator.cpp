@@ -3,7 +3,8 @@
 // row with its date drawn uniformly from 1979-01-01 … 2013-12-31 (SQLDATE, MonthYear, Year and
 // FractionDate rewritten to match) and, where the sample row has a country code, Actor1/Actor2
 // CountryCode drawn from a Zipf distribution (exponent 1) over the ISO3 codes of COW states in a
-// seeded random order, so a few states have most events, as in real data. The actor code's
+// seeded random order, so a few states have most events, as in real data. The draws come from
+// the library's generator (core/random.hpp), so a seed makes the same file on every platform. The actor code's
 // country prefix is rewritten too. Everything else is the sample row as it was.
 //
 //   entente_gdelt_generator SAMPLE OUT ROWS [SEED]   (OUT "-" is standard output)
@@ -13,11 +14,11 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
-#include <random>
 #include <string>
 #include <vector>
 
 #include "entente/actor/iso3.hpp"
+#include "entente/core/random.hpp"
 #include "entente/events/actors.hpp"
 
 namespace {
@@ -47,7 +48,7 @@ int main(int argc, char** argv) {
   }
   const std::string out_path = argv[2];
   const long long rows = std::stoll(argv[3]);
-  std::mt19937_64 rng(argc > 4 ? std::stoull(argv[4]) : 20130203);
+  entente::core::Rng rng(argc > 4 ? std::stoull(argv[4]) : 20130203);
 
   std::vector<std::vector<std::string>> sample;
   {
@@ -71,12 +72,20 @@ int main(int argc, char** argv) {
     const auto iso = entente::actor::iso3_for_ccode(c);
     if (!iso.empty() && iso != "DEU" && iso != "YEM") codes.emplace_back(iso);
   }
-  std::shuffle(codes.begin(), codes.end(), rng);
-  std::vector<double> weights;
-  for (std::size_t k = 0; k < codes.size(); ++k) weights.push_back(1.0 / static_cast<double>(k + 1));
-  std::discrete_distribution<std::size_t> pick_code(weights.begin(), weights.end());
-  std::uniform_int_distribution<std::size_t> pick_row(0, sample.size() - 1);
-  std::uniform_int_distribution<int> pick_year(1979, 2013), pick_month(1, 12), pick_day(1, 31);
+  entente::core::shuffle(codes.begin(), codes.end(), rng);
+  // Zipf: the k-th code (from 0) with weight 1/(k+1), drawn by inverting the cumulative weights.
+  std::vector<double> cumulative;
+  double total = 0;
+  for (std::size_t k = 0; k < codes.size(); ++k) cumulative.push_back(total += 1.0 / static_cast<double>(k + 1));
+  auto pick_code = [&] {
+    const auto at = std::upper_bound(cumulative.begin(), cumulative.end(), rng.uniform() * total);
+    return std::min(static_cast<std::size_t>(at - cumulative.begin()), codes.size() - 1);
+  };
+  auto pick_row = [&] { return static_cast<std::size_t>(rng.below(sample.size())); };
+  auto pick = [&](int first, int last) { return first + static_cast<int>(rng.below(static_cast<std::uint64_t>(last - first + 1))); };
+  auto pick_year = [&] { return pick(1979, 2013); };
+  auto pick_month = [&] { return pick(1, 12); };
+  auto pick_day = [&] { return pick(1, 31); };
 
   {
     std::ofstream codes_out(out_path + ".codes.tsv");
@@ -92,10 +101,10 @@ int main(int argc, char** argv) {
   buffer.reserve(1 << 22);
   char text[32];
   for (long long r = 0; r < rows; ++r) {
-    auto f = sample[pick_row(rng)];
-    const int y = pick_year(rng), m = pick_month(rng);
-    int d = pick_day(rng);
-    while (d > days_in_month(y, m)) d = pick_day(rng);
+    auto f = sample[pick_row()];
+    const int y = pick_year(), m = pick_month();
+    int d = pick_day();
+    while (d > days_in_month(y, m)) d = pick_day();
     std::snprintf(text, sizeof text, "%04d%02d%02d", y, m, d);
     f[1] = text;
     std::snprintf(text, sizeof text, "%04d%02d", y, m);
@@ -107,7 +116,7 @@ int main(int argc, char** argv) {
       auto& country = f[static_cast<std::size_t>(country_col)];
       if (country.empty()) continue;
       auto& actor = f[static_cast<std::size_t>(code_col)];
-      const std::string fresh = codes[pick_code(rng)];
+      const std::string fresh = codes[pick_code()];
       if (actor.compare(0, 3, country) == 0) actor.replace(0, 3, fresh);
       country = fresh;
     }

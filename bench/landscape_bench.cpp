@@ -3,22 +3,23 @@
 // every run times the same work. Whole-process figures: docs/models/landscape.md.
 #include <benchmark/benchmark.h>
 
-#include <random>
-
+#include "entente/core/random.hpp"
 #include "entente/landscape/landscape.hpp"
 
 namespace {
 
-// Sizes uniform in [0.1, 1], propensities uniform in [−1, 1]: a dense, frustrated instance.
+// Sizes uniform in [0.1, 1), propensities uniform in [−1, 1): a dense, frustrated instance, drawn
+// from the library's generator so that a seed is the same instance on every platform.
 entente::landscape::Instance random_instance(std::size_t n, unsigned seed) {
-  std::mt19937_64 rng(seed);
-  std::uniform_real_distribution<double> size(0.1, 1.0), propensity(-1.0, 1.0);
+  entente::core::Rng rng(seed);
+  auto size = [&] { return 0.1 + 0.9 * rng.uniform(); };
+  auto propensity = [&] { return -1.0 + 2.0 * rng.uniform(); };
   entente::landscape::Instance in;
   in.propensity.assign(n * n, 0.0);
   for (std::size_t i = 0; i < n; ++i) {
     in.names.push_back("a" + std::to_string(i));
-    in.sizes.push_back(size(rng));
-    for (std::size_t j = 0; j < i; ++j) in.propensity[i * n + j] = in.propensity[j * n + i] = propensity(rng);
+    in.sizes.push_back(size());
+    for (std::size_t j = 0; j < i; ++j) in.propensity[i * n + j] = in.propensity[j * n + i] = propensity();
   }
   in.labels = in.names;
   return in;

@@ -210,8 +210,9 @@ TEST_F(KedsLayer, MonthlyTrianglesMatchTheCountMonthByMonth) {
       const auto& row = rows[static_cast<std::size_t>(m - 1)];
       const std::string where = fmt::format("{}-{}-{} {}-{:02}", na, nb, nc, year, m);
       EXPECT_EQ(row.at("month"), fmt::format("{}-{:02}", year, m));
+      const int month_key = year * 100 + m;  // clang 14 cannot capture a structured binding
       auto month_count = [&](int x, int y) {
-        auto it = counts_->find({std::min(x, y), std::max(x, y), year * 100 + m});
+        auto it = counts_->find({std::min(x, y), std::max(x, y), month_key});
         return it == counts_->end() ? Count{} : it->second;
       };
       const Count ab = month_count(a, b), ac = month_count(a, c), bc = month_count(b, c);
