@@ -3,9 +3,9 @@
 // row with its date drawn uniformly from 1979-01-01 … 2013-12-31 (SQLDATE, MonthYear, Year and
 // FractionDate rewritten to match) and, where the sample row has a country code, Actor1/Actor2
 // CountryCode drawn from a Zipf distribution (exponent 1) over the ISO3 codes of COW states in a
-// seeded random order, so a few states have most events, as in real data. The draws come from
-// the library's generator (core/random.hpp), so a seed makes the same file on every platform. The actor code's
-// country prefix is rewritten too. Everything else is the sample row as it was.
+// seeded random order, so a few states have most events, as in real data. The actor code's country
+// prefix is rewritten too. Everything else is the sample row as it was. The draws come from the
+// library's generator (core/random.hpp), so a seed makes the same file on every platform.
 //
 //   entente_gdelt_generator SAMPLE OUT ROWS [SEED]   (OUT "-" is standard output)
 //   also writes OUT.codes.tsv: each country code used and its COW ccode (for checking results).
@@ -82,7 +82,9 @@ int main(int argc, char** argv) {
     return std::min(static_cast<std::size_t>(at - cumulative.begin()), codes.size() - 1);
   };
   auto pick_row = [&] { return static_cast<std::size_t>(rng.below(sample.size())); };
-  auto pick = [&](int first, int last) { return first + static_cast<int>(rng.below(static_cast<std::uint64_t>(last - first + 1))); };
+  auto pick = [&](int first, int last) {
+    return first + static_cast<int>(rng.below(static_cast<std::uint64_t>(last - first + 1)));
+  };
   auto pick_year = [&] { return pick(1979, 2013); };
   auto pick_month = [&] { return pick(1, 12); };
   auto pick_day = [&] { return pick(1, 31); };

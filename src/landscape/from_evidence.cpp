@@ -1,6 +1,7 @@
-// A landscape instance built from the evidence about its actors (stance::ActorEvidence): sizes from CINC, propensities as a weighted sum
-// of simple evidence components, each in [−1, 1]. Missing evidence adds nothing and is named, so a
-// reader can tell a propensity of 0 from one the data could not support.
+// A landscape instance built from the evidence about its actors (stance::ActorEvidence): sizes
+// from CINC, propensities as a weighted sum of simple evidence components, each in [−1, 1].
+// Missing evidence adds nothing and is named, so a reader can tell a propensity of 0 from one the
+// data could not support.
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
@@ -37,6 +38,12 @@ WorldInstance from_evidence(const stance::ActorEvidence& e, const std::vector<st
                             const stance::Profile& profile, const PropensityWeights& weights) {
   const std::size_t n = e.m();
   if (names.size() != n) throw std::invalid_argument(fmt::format("{} names for {} actors", names.size(), n));
+  // The evidence may be filled in by hand (a test, a binding): its tables must fit its states.
+  if (e.in_scope.size() != n || e.cinc.size() != n || e.polity2.size() != n || e.pairs.size() != n * n)
+    throw std::invalid_argument(fmt::format("the evidence of {} states needs {} scope flags, CINC and polity2 scores and "
+                                            "{} pairs; it has {}, {}, {} and {}",
+                                            n, n, n * n, e.in_scope.size(), e.cinc.size(), e.polity2.size(),
+                                            e.pairs.size()));
   WorldInstance out;
   auto& in = out.instance;
   in.names = in.labels = names;

@@ -543,6 +543,9 @@ TEST(LandscapeWorld, PropensitiesAddWeightedEvidenceAndNameWhatIsMissing) {
   EXPECT_NEAR(plain.instance.p(0, 1), 2 + 1 + 0.4, 1e-12);
   EXPECT_FALSE(plain.pairs[0].value[static_cast<std::size_t>(ls::Component::past_wars)].has_value());
   EXPECT_EQ(plain.pairs[0].missing.back(), "past_wars: no war memory was asked for");
+  auto short_of_pairs = entente::stance::actor_evidence(y, {0, 1});
+  short_of_pairs.pairs.pop_back();
+  EXPECT_THROW(ls::from_evidence(short_of_pairs, {"A", "B"}, entente::stance::default_profile()), std::invalid_argument);
   y.cinc[1] = std::nan("");
   EXPECT_THROW(ls::from_evidence(entente::stance::actor_evidence(y, {0, 1}), {"A", "B"},
                                  entente::stance::default_profile()),
