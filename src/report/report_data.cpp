@@ -716,23 +716,31 @@ Section landscape_section(const ReportContext& c) {
                         {"sides", std::move(sides)}});
       minima_rows.push_back(std::move(row));
     }
+    const auto split_of = [&](const Json& minimum) {
+      const auto a = strings(minimum.at("side_a")), b = strings(minimum.at("side_b"));
+      return b.empty() || a.empty() ? fmt::format("puts all {} on one side", abbrevs.size())
+                                    : fmt::format("puts {} against {}", join_and(a), join_and(b));
+    };
     const auto& best = result.at("rows").at(0);
-    const auto a = strings(best.at("side_a")), b = strings(best.at("side_b"));
-    const std::string split = b.empty() || a.empty() ? fmt::format("puts all {} on one side", abbrevs.size())
-                                                     : fmt::format("puts {} against {}", join_and(a), join_and(b));
     const std::size_t count = minima.size();
     const std::string who = c.options.landscape.empty() ? "great powers" : "states";
-    if (count == 1)
+    if (count == 1) {
       summary = fmt::format(
           "Landscape theory predicts a single stable alignment of the {} {} of {}, which every alignment "
           "descends to: it {} (energy {}).",
-          abbrevs.size(), who, c.year, split, number_text(best.at("energy").get<double>()));
-    else
+          abbrevs.size(), who, c.year, split_of(best), number_text(best.at("energy").get<double>()));
+    } else {
+      // The runner-up too: two alignments of nearly equal energy are the answer, not a footnote
+      // (2012: the BRICS powers against the West, or China alone).
+      const auto& next = result.at("rows").at(1);
       summary = fmt::format(
           "Landscape theory predicts {} stable alignments of the {} {} of {}; the deepest (energy {}, the "
-          "basin of {} of all alignments) {}.",
+          "basin of {} of all alignments) {}; the next (energy {}, {}) {}.",
           count, abbrevs.size(), who, c.year, number_text(best.at("energy").get<double>()),
-          percent_text(best.at("basin_share").get<double>()), split);
+          percent_text(best.at("basin_share").get<double>()), split_of(best),
+          number_text(next.at("energy").get<double>()), percent_text(next.at("basin_share").get<double>()),
+          split_of(next));
+    }
     text = summary + fmt::format(" The states are {}, sized by CINC, with propensities from the year's evidence.",
                                  powers.basis);
   }
